@@ -1,0 +1,169 @@
+"""The edit model: normalizers propose :class:`Edit` objects, one applier applies them.
+
+Offsets are Python ``str`` indices (code points), not bytes, UTF-16 units or
+grapheme clusters. An edit's span is relative to the text the normalizer
+received; :mod:`mtclean.result` maps spans back to the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from .errors import EditConflictError
+
+__all__ = [
+    "Edit",
+    "EditsNormalizer",
+    "Finding",
+    "Normalizer",
+    "apply_edits",
+    "check_edits",
+    "check_text",
+]
+
+BYTES_ERROR = (
+    "mtclean works on str, not {kind}. Decode the bytes first, for example "
+    "data.decode('utf-8'), or data.decode('utf-8', errors='replace') to keep going "
+    "past undecodable bytes (then the text has U+FFFD where they were)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``; proposed by rule ``rule``.
+
+    >>> Edit(0, 4, "NATO", "terms-nl/navo", "Dutch acronym")
+    Edit(start=0, end=4, replacement='NATO', rule='terms-nl/navo', message='Dutch acronym')
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem reported but not changed: ``text[start:end]`` looks wrong.
+
+    ``confidence`` is between 0 and 1: how sure the rule is that this is an error.
+    """
+
+    start: int
+    end: int
+    rule: str
+    message: str
+    confidence: float = 0.5
+
+
+@runtime_checkable
+class Normalizer(Protocol):
+    """What every pipeline step provides.
+
+    ``edits(text)`` returns sorted, non-overlapping edits against ``text``; an edit
+    whose replacement equals the slice it replaces is never proposed. Normalizers may
+    also define ``findings(text) -> Iterable[Finding]``; the pipeline calls it only
+    when an audit is requested.
+    """
+
+    @property
+    def name(self) -> str:
+        """The step's name: its registry key, and what audits and ``disable=`` use."""
+        ...
+
+    def edits(self, text: str) -> Iterable[Edit]:
+        """Propose the edits this step makes to ``text``."""
+        ...
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a ``str``; otherwise raise a ``TypeError`` that says what to do.
+
+    >>> check_text("ok")
+    'ok'
+    >>> check_text(b"x")
+    Traceback (most recent call last):
+    ...
+    TypeError: mtclean works on str, not bytes. Decode the bytes first, ...
+    """
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(BYTES_ERROR.format(kind=type(text).__name__))
+    msg = f"mtclean works on str, not {type(text).__name__}; pass the text as a str"
+    raise TypeError(msg)
+
+
+def check_edits(text: str, edits: Sequence[Edit], step: str) -> None:
+    """Raise :class:`EditConflictError` unless ``edits`` are sorted, disjoint and in range."""
+    end_prev = 0
+    prev: Edit | None = None
+    for edit in edits:
+        if not 0 <= edit.start <= edit.end <= len(text):
+            msg = (
+                f"normalizer {step!r} proposed an edit outside the text: "
+                f"[{edit.start}, {edit.end}) in a text of length {len(text)} (rule {edit.rule!r})"
+            )
+            raise EditConflictError(msg)
+        if prev is not None and edit.start < end_prev:
+            msg = (
+                f"normalizer {step!r} proposed overlapping or unsorted edits: "
+                f"[{prev.start}, {prev.end}) by {prev.rule!r} and "
+                f"[{edit.start}, {edit.end}) by {edit.rule!r}"
+            )
+            raise EditConflictError(msg)
+        if prev is not None and edit.start == end_prev == edit.end == prev.start == prev.end:
+            msg = (
+                f"normalizer {step!r} proposed two insertions at offset {edit.start} "
+                f"({prev.rule!r} and {edit.rule!r})"
+            )
+            raise EditConflictError(msg)
+        prev = edit
+        end_prev = edit.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit], *, step: str = "<edits>") -> str:
+    """Apply sorted, non-overlapping ``edits`` to ``text`` and return the new text.
+
+    >>> apply_edits("Navo top", [Edit(0, 4, "NATO", "r")])
+    'NATO top'
+    >>> apply_edits("ab", [Edit(0, 2, "x", "r1"), Edit(1, 2, "y", "r2")], step="demo")
+    Traceback (most recent call last):
+    ...
+    mtclean.errors.EditConflictError: normalizer 'demo' proposed overlapping or unsorted edits: ...
+    """
+    if not edits:
+        return text
+    check_edits(text, edits, step)
+    parts: list[str] = []
+    pos = 0
+    for edit in edits:
+        parts.append(text[pos : edit.start])
+        parts.append(edit.replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class EditsNormalizer:
+    """Mixin for normalizer classes that define ``edits``: adds ``fix`` and ``__call__``.
+
+    ``fix(text)`` applies the proposed edits, so a normalizer is usable on its own
+    as a ``str -> str`` function.
+    """
+
+    name: str
+
+    def edits(self, text: str) -> Iterable[Edit]:  # pragma: no cover - overridden
+        """Propose edits (subclasses override this)."""
+        raise NotImplementedError
+
+    def fix(self, text: str) -> str:
+        """Return ``text`` with this normalizer's edits applied."""
+        return apply_edits(text, list(self.edits(text)), step=self.name)
+
+    def __call__(self, text: str) -> str:
+        return self.fix(check_text(text))

@@ -1,0 +1,112 @@
+"""Options of the default pipeline, as one frozen, hashable object.
+
+``mtclean.clean(text, **options)`` turns its keywords into an :class:`Options`;
+a misspelt keyword raises ``TypeError`` with a "did you mean" hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .rules import RulePack, did_you_mean, load_rules
+
+__all__ = ["SOURCE_LANGS", "Options"]
+
+#: Source languages with bundled term packs; ``None`` lets mtclean decide from the text.
+SOURCE_LANGS = ("nl", "de", "fr", "es", "it")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of the default pipeline.
+
+    Args:
+        source_lang: the language the text was translated from ("nl", "de", "fr",
+            "es", "it"), or ``None`` to let mtclean decide from the text.
+        rules: extra rule packs (loaded packs, bundled pack names or paths); each
+            joins the stage of its kind.
+        disable: stages, steps, packs or single rules to switch off, by name
+            (``"names"``, ``"terms-nl"``, ``"terms-nl/navo"``).
+        enable: bundled packs that are off by default to switch on (``"style-en"``).
+        quotes: make quotes consistent: ``None`` (leave them, the default),
+            ``"straight"``, ``"curly"`` or ``"dominant"`` (the text's majority style).
+        boilerplate_max_share: if boilerplate removal would take more than this share
+            of a document's characters, nothing is removed and a finding is reported.
+        repeated_paragraphs: what to do with a paragraph repeated verbatim:
+            ``"report"`` (a finding, the default) or ``"remove"``.
+        name_style: the transliteration style of canonical names (``"default"``).
+    """
+
+    source_lang: str | None = None
+    rules: tuple[RulePack, ...] = ()
+    disable: frozenset[str] = frozenset()
+    enable: frozenset[str] = frozenset()
+    quotes: str | None = None
+    boilerplate_max_share: float = 0.5
+    repeated_paragraphs: str = "report"
+    name_style: str = "default"
+
+    def __post_init__(self) -> None:
+        if self.source_lang is not None and self.source_lang not in SOURCE_LANGS:
+            msg = (
+                f"source_lang must be one of {', '.join(SOURCE_LANGS)} or None "
+                f"(decide from the text), not {self.source_lang!r}"
+            )
+            raise ValueError(msg)
+        if self.quotes not in (None, "straight", "curly", "dominant"):
+            msg = f"quotes must be None, 'straight', 'curly' or 'dominant', not {self.quotes!r}"
+            raise ValueError(msg)
+        if not 0 < self.boilerplate_max_share <= 1:
+            msg = "boilerplate_max_share must be a share between 0 (exclusive) and 1"
+            raise ValueError(msg)
+        if self.repeated_paragraphs not in ("report", "remove"):
+            msg = "repeated_paragraphs must be 'report' or 'remove'"
+            raise ValueError(msg)
+
+    @classmethod
+    def from_kwargs(cls, **kwargs: Any) -> Options:
+        """Build options from keywords, loading packs and checking every name."""
+        known = {f.name for f in fields(cls)}
+        for key in kwargs:
+            if key not in known:
+                hint = did_you_mean(key, known)
+                msg = f"unknown option {key!r}" + (f" ({hint})" if hint else "")
+                raise TypeError(msg)
+        if "rules" in kwargs:
+            kwargs["rules"] = _packs(kwargs["rules"])
+        for key in ("disable", "enable"):
+            if key in kwargs:
+                kwargs[key] = _names(kwargs[key], key)
+        return cls(**kwargs)
+
+    def is_disabled(self, *names: str) -> bool:
+        """Whether any of ``names`` (a stage, step, pack or rule id) is switched off."""
+        return any(n in self.disable for n in names)
+
+    def packs_of(self, kind: str) -> tuple[RulePack, ...]:
+        """The user packs of ``kind``, in the order given."""
+        return tuple(p for p in self.rules if p.kind == kind)
+
+    def with_(self, **changes: Any) -> Options:
+        """A copy with ``changes`` applied."""
+        return replace(self, **changes)
+
+
+def _packs(value: Any) -> tuple[RulePack, ...]:
+    if isinstance(value, (str, Path, RulePack)):
+        value = (value,)
+    return tuple(load_rules(v) for v in value)
+
+
+def _names(value: Any, key: str) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, Iterable):
+        items = list(value)
+        if all(isinstance(v, str) for v in items):
+            return frozenset(items)
+    msg = f"{key} takes a name or a list of names (stages, steps, packs or rule ids)"
+    raise TypeError(msg)

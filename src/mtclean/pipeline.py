@@ -1,0 +1,295 @@
+"""Pipelines: an immutable chain of normalizers, with a fast path and an audited path.
+
+>>> from mtclean.pipeline import make_pipeline, RegexNormalizer
+>>> p = make_pipeline(str.strip, RegexNormalizer("navo", r"\\bNavo\\b", "NATO"))
+>>> p("  Navo summit ")
+'NATO summit'
+>>> [c.rule for c in p.explain("  Navo summit ").changes]
+['strip', 'strip', 'navo']
+>>> make_pipeline()("unchanged")
+'unchanged'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from rapidfuzz.distance import Indel
+
+from .core import Edit, EditsNormalizer, Finding, Normalizer, apply_edits, check_edits, check_text
+from .errors import PatternTimeoutError
+from .offsets import OffsetMap, StepMap
+from .result import Change, Result
+
+__all__ = [
+    "FunctionNormalizer",
+    "Pipeline",
+    "RegexNormalizer",
+    "as_normalizer",
+    "diff_edits",
+    "make_pipeline",
+    "propose",
+]
+
+
+def propose(step: Normalizer, text: str) -> list[Edit]:
+    """Return the checked edits ``step`` proposes for ``text``, without no-op edits."""
+    edits = [e for e in step.edits(text) if text[e.start : e.end] != e.replacement]
+    if edits:
+        check_edits(text, edits, step.name)
+    return edits
+
+
+def run_step(step: Normalizer, text: str) -> str:
+    """Return ``text`` after ``step``, by its own fast ``fix`` method where it has one."""
+    fix = getattr(step, "fix", None)
+    if fix is not None:
+        out: str = fix(text)
+        return out
+    return apply_edits(text, propose(step, text), step=step.name)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An immutable sequence of normalizers applied in order.
+
+    ``pipeline(text)`` is the fast path and builds no audit; ``pipeline.explain(text)``
+    returns a :class:`~mtclean.result.Result` with every change mapped to the
+    original text. ``make_pipeline(a, b)(x) == b(a(x))``; the empty pipeline is
+    the identity.
+    """
+
+    steps: tuple[Normalizer, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The step names, in order."""
+        return tuple(s.name for s in self.steps)
+
+    def then(self, *more: Normalizer | Callable[[str], str]) -> Pipeline:
+        """Return a new pipeline with ``more`` steps appended."""
+        return Pipeline((*self.steps, *(as_normalizer(m) for m in more)))
+
+    def without(self, *names: str) -> Pipeline:
+        """Return a new pipeline without the steps called ``names``."""
+        drop = set(names)
+        return Pipeline(tuple(s for s in self.steps if s.name not in drop))
+
+    @property
+    def name(self) -> str:
+        """A pipeline is itself a normalizer; its name lists its steps."""
+        return "+".join(self.names) or "identity"
+
+    def __call__(self, text: str) -> str:
+        text = check_text(text)
+        for step in self.steps:
+            text = run_step(step, text)
+        return text
+
+    def fix(self, text: str) -> str:
+        """Same as calling the pipeline: lets a pipeline nest as a step."""
+        return self(text)
+
+    def edits(self, text: str) -> list[Edit]:
+        """The pipeline's whole effect as edits against ``text`` (for nesting)."""
+        result = self.explain(text)
+        return diff_edits(text, result.text, rule=self.name) if result.changed else []
+
+    def explain(self, text: str) -> Result:
+        """Clean ``text`` and return the result with every change and finding."""
+        original = check_text(text)
+        offsets = OffsetMap()
+        changes: list[Change] = []
+        findings: list[Finding] = []
+        for index, step in enumerate(self.steps):
+            find = getattr(step, "findings", None)
+            if find is not None:
+                for f in find(text):
+                    start, end = offsets.to_original(f.start, f.end)
+                    findings.append(Finding(start, end, f.rule, f.message, f.confidence))
+            edits = propose(step, text)
+            if not edits:
+                continue
+            for e in edits:
+                start, end = offsets.to_original(e.start, e.end)
+                changes.append(
+                    Change(
+                        rule=e.rule,
+                        before=text[e.start : e.end],
+                        after=e.replacement,
+                        start=start,
+                        end=end,
+                        step=step.name,
+                        message=e.message,
+                        step_index=index,
+                        step_start=e.start,
+                        step_end=e.end,
+                    )
+                )
+            text = apply_edits(text, edits, step=step.name)
+            offsets = offsets.then(StepMap.from_edits(edits))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return Result(original, text, tuple(changes), tuple(findings), offsets)
+
+
+def make_pipeline(*steps: Normalizer | Callable[[str], str]) -> Pipeline:
+    """Build a :class:`Pipeline` from normalizers and plain ``str -> str`` functions.
+
+    A plain function becomes a :class:`FunctionNormalizer`, whose changes are derived
+    by diffing its input and output.
+    """
+    return Pipeline(tuple(as_normalizer(s) for s in steps))
+
+
+def as_normalizer(step: object) -> Normalizer:
+    """Return ``step`` if it is a normalizer, or wrap a plain function."""
+    if isinstance(step, Normalizer):
+        return step
+    if not callable(step):
+        msg = f"a pipeline step must be a normalizer or a str -> str function, not {step!r}"
+        raise TypeError(msg)
+    return FunctionNormalizer(step)
+
+
+@dataclass(frozen=True)
+class FunctionNormalizer:
+    """Wrap a ``str -> str`` function as a normalizer.
+
+    Its edits are **derived by diffing** input and output: they are minimal-edit
+    guesses of what changed, not what the function did step by step. The rule id
+    is the function's name unless ``name`` is given.
+
+    >>> n = FunctionNormalizer(str.upper)
+    >>> [(e.start, e.end, e.replacement) for e in n.edits("ab cd")]
+    [(0, 2, 'AB'), (3, 5, 'CD')]
+    """
+
+    func: Callable[[str], str]
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", getattr(self.func, "__name__", "function"))
+
+    def fix(self, text: str) -> str:
+        """Apply the function, checking it returned a str."""
+        out: object = self.func(text)
+        if not isinstance(out, str):
+            msg = f"step {self.name!r} returned {type(out).__name__}, not str"
+            raise TypeError(msg)
+        return out
+
+    def edits(self, text: str) -> list[Edit]:
+        """Edits derived from a diff of the function's input and output."""
+        out = self.fix(text)
+        return diff_edits(text, out, rule=self.name) if out != text else []
+
+
+def diff_edits(old: str, new: str, *, rule: str, message: str = "") -> list[Edit]:
+    r"""Minimal edits that turn ``old`` into ``new``, found by diffing line by line.
+
+    Lines are matched first, then the characters of each changed block, so the
+    cost stays close to linear for texts with few changes. Adjacent insertions
+    and deletions merge into one replacement.
+
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("Navo top", "NATO top", rule="r")]
+    [(1, 4, 'ATO')]
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("a\nb\nc\n", "a\nc\n", rule="r")]
+    [(2, 4, '')]
+    """
+    import difflib
+
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    a_off = _line_offsets(a)
+    b_off = _line_offsets(b)
+    edits: list[Edit] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        s_old = old[a_off[i1] : a_off[i2]]
+        s_new = new[b_off[j1] : b_off[j2]]
+        edits.extend(_char_edits(s_old, s_new, a_off[i1], rule, message))
+    return edits
+
+
+def _line_offsets(lines: Sequence[str]) -> list[int]:
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    return offsets
+
+
+def _char_edits(old: str, new: str, base: int, rule: str, message: str) -> list[Edit]:
+    edits: list[Edit] = []
+    group: list[Any] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            if group:
+                edits.append(_merge(group, new, base, rule, message))
+                group = []
+        else:
+            group.append(op)
+    if group:
+        edits.append(_merge(group, new, base, rule, message))
+    return edits
+
+
+def _merge(group: list[Any], new: str, base: int, rule: str, message: str) -> Edit:
+    first, last = group[0], group[-1]
+    return Edit(
+        base + first.src_start,
+        base + last.src_end,
+        new[first.dest_start : last.dest_end],
+        rule,
+        message,
+    )
+
+
+@dataclass(frozen=True)
+class RegexNormalizer(EditsNormalizer):
+    """Replace every match of ``pattern`` with ``repl`` (a template or a function of the match).
+
+    Patterns use the :mod:`regex` module and run with a time budget (``timeout``
+    seconds per call); a pattern that exceeds it raises
+    :class:`~mtclean.errors.PatternTimeoutError` naming the rule.
+
+    >>> RegexNormalizer("dots", r" \\. \\.", ".").fix("Kyiv . . Then")
+    'Kyiv. Then'
+    """
+
+    name: str
+    pattern: str | regex.Pattern[str]
+    repl: str | Callable[[regex.Match[str]], str] = ""
+    rule: str = ""
+    message: str = ""
+    timeout: float = 1.0
+    _compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        compiled = (
+            self.pattern if isinstance(self.pattern, regex.Pattern) else regex.compile(self.pattern)
+        )
+        object.__setattr__(self, "_compiled", compiled)
+        if not self.rule:
+            object.__setattr__(self, "rule", self.name)
+
+    def edits(self, text: str) -> Iterable[Edit]:
+        """One edit per match whose replacement differs from the matched text."""
+        out: list[Edit] = []
+        try:
+            for m in self._compiled.finditer(text, timeout=self.timeout):
+                repl = self.repl(m) if callable(self.repl) else m.expand(self.repl)
+                if repl != m.group():
+                    out.append(Edit(m.start(), m.end(), repl, self.rule, self.message))
+        except TimeoutError as exc:
+            msg = (
+                f"rule {self.rule!r}: pattern {self._compiled.pattern!r} took longer than "
+                f"{self.timeout} s on a text of {len(text)} characters"
+            )
+            raise PatternTimeoutError(msg) from exc
+        return out
