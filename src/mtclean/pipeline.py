@@ -108,13 +108,13 @@ class Pipeline:
             find = getattr(step, "findings", None)
             if find is not None:
                 for f in find(text):
-                    start, end = offsets.to_original(f.start, f.end)
+                    start, end = offsets.to_original(f.start, f.end, absorb=False)
                     findings.append(Finding(start, end, f.rule, f.message, f.confidence))
             edits = propose(step, text)
             if not edits:
                 continue
             for e in edits:
-                start, end = offsets.to_original(e.start, e.end)
+                start, end = offsets.to_original(e.start, e.end, absorb=False)
                 changes.append(
                     Change(
                         rule=e.rule,

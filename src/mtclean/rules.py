@@ -395,7 +395,9 @@ def _parse_examples(raw: Any, source: str, rule_id: str) -> tuple[Example, ...]:
             raise fail(msg)
         for key in item:
             if key not in ("input", "expected"):
-                hint = did_you_mean(key, ("input", "expected"))
+                hint = did_you_mean(key, ("input", "expected")) or (
+                    "an example has the keys 'input' and 'expected'"
+                )
                 msg = f"unknown key {key!r} in an example"
                 raise RulePackError(
                     msg,

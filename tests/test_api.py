@@ -1,0 +1,94 @@
+"""The public API: clean, clean_and_explain, options, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import mtclean
+from mtclean import UnknownNormalizerError
+
+DEMO = Path(__file__).parent.parent / "fixtures" / "rules" / "good-demo.toml"
+
+
+class TestBadInput:
+    """Wrong types get a clear TypeError; nothing is half-done."""
+
+    @pytest.mark.parametrize("func", [mtclean.clean, mtclean.clean_and_explain])
+    def test_bytes(self, func: object) -> None:
+        """Bytes: decode first, and how."""
+        with pytest.raises(TypeError, match="Decode the bytes first"):
+            func(b"Navo")  # type: ignore[operator]
+
+    @pytest.mark.parametrize("func", [mtclean.clean, mtclean.clean_and_explain])
+    def test_none(self, func: object) -> None:
+        """None is refused by name."""
+        with pytest.raises(TypeError, match="not NoneType"):
+            func(None)  # type: ignore[operator]
+
+    def test_unknown_option_has_hint(self) -> None:
+        """A misspelt option says what was meant."""
+        with pytest.raises(
+            TypeError, match=r"unknown option 'source_language' \(did you mean 'source_lang'\?\)"
+        ):
+            mtclean.clean("x", source_language="nl")
+
+    def test_bad_source_lang(self) -> None:
+        """Only the supported source languages (or None) are accepted."""
+        with pytest.raises(ValueError, match="source_lang must be one of nl, de, fr, es, it"):
+            mtclean.clean("x", source_lang="xx")
+
+    def test_unknown_disable_name(self) -> None:
+        """Disabling something that does not exist is an error with a hint."""
+        with pytest.raises(
+            UnknownNormalizerError, match=r"cannot disable 'nmaes'.*did you mean 'names'"
+        ):
+            mtclean.clean("x", disable=["nmaes"])
+
+    def test_pipeline_and_options_together(self) -> None:
+        """pipeline= replaces the default pipeline, so options make no sense with it."""
+        with pytest.raises(TypeError, match="either pipeline= or options"):
+            mtclean.clean("x", pipeline=mtclean.make_pipeline(), source_lang="nl")
+
+
+class TestOptions:
+    """Options switch stages and rules on and off."""
+
+    def test_rules_by_path_and_disable_pack(self) -> None:
+        """A user pack by path applies; disabling the pack by name switches it off."""
+        text = "The Navo met."
+        assert mtclean.clean(text, rules=[str(DEMO)]) == "The NATO met."
+        assert mtclean.clean(text, rules=DEMO, disable="my-site") == text
+        assert mtclean.clean(text, rules=DEMO, disable=["terms"]) == text
+
+    def test_explain_reports_spans_in_the_original(self) -> None:
+        """clean_and_explain names each rule and its original span."""
+        text = "x\nThe Navo met the Second Chamber."
+        result = mtclean.clean_and_explain(text, rules=[DEMO])
+        assert [(c.rule, text[c.start : c.end], c.after) for c in result.changes] == [
+            ("my-site/navo", "Navo", "NATO"),
+            ("my-site/second-chamber", "Second Chamber", "House of Representatives"),
+        ]
+
+    def test_custom_pipeline(self) -> None:
+        """pipeline= runs a user pipeline instead of the default one."""
+        p = mtclean.make_pipeline(str.upper)
+        assert mtclean.clean("nato", pipeline=p) == "NATO"
+
+    def test_default_pipeline_is_cached(self) -> None:
+        """The same options give the same pipeline object (built once)."""
+        assert mtclean.default_pipeline(source_lang="nl") is mtclean.default_pipeline(
+            source_lang="nl"
+        )
+
+    def test_version(self) -> None:
+        """The package has a version."""
+        assert mtclean.__version__.count(".") == 2
+
+
+def test_large_input_linear_path() -> None:
+    """A 5 MB text goes through the default pipeline (timing lives in benchmarks/)."""
+    paragraph = "The minister said the talks would continue on Monday. " * 20 + "\n\n"
+    text = paragraph * (5_000_000 // len(paragraph))
+    assert mtclean.clean(text) == text

@@ -1,0 +1,90 @@
+"""The CLI on single inputs: main(argv) in process, exit codes, error messages."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtclean.cli import main
+
+ROOT = Path(__file__).parent.parent
+DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
+
+
+def test_clean_file_with_user_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file is cleaned to stdout; --explain reports the change on stderr."""
+    src = tmp_path / "a.txt"
+    src.write_text("The Navo met.\n", encoding="utf-8")
+    assert main(["clean", str(src), "--rules", str(DEMO), "--explain"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "The NATO met.\n"
+    assert '1:5: my-site/navo: "Navo" -> "NATO"' in err
+
+
+def test_output_file_and_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o writes the file; the JSON report goes to stdout, one line per change."""
+    src = tmp_path / "a.txt"
+    dst = tmp_path / "b.txt"
+    src.write_text("The Navo met.\n", encoding="utf-8")
+    code = main(
+        ["clean", str(src), "-o", str(dst), "--rules", str(DEMO), "--explain", "--format", "json"]
+    )
+    assert code == 0
+    assert dst.read_text(encoding="utf-8") == "The NATO met.\n"
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert '"rule": "my-site/navo"' in out and '"start": 4' in out
+
+
+def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--diff prints a unified diff."""
+    src = tmp_path / "a.txt"
+    src.write_text("The Navo met.\n", encoding="utf-8")
+    assert main(["clean", str(src), "--rules", str(DEMO), "--diff"]) == 0
+    assert "-The Navo met.\n+The NATO met.\n" in capsys.readouterr().out
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """No file (or -) reads standard input."""
+    fake = io.TextIOWrapper(io.BytesIO(b"The Navo met."), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    assert main(["clean", "--rules", str(DEMO)]) == 0
+    assert capsys.readouterr().out == "The NATO met."
+
+
+def test_broken_pack_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken pack: one error line naming file, rule, field; no traceback; exit 2."""
+    bad = ROOT / "fixtures" / "rules" / "bad-unknown-key.toml"
+    assert main(["clean", "--rules", str(bad), str(DEMO)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mtclean: error: ")
+    assert "bad-unknown-key.toml: rule 'navo': field 'replce'" in err
+    assert "Traceback" not in err
+
+
+def test_undecodable_input_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Undecodable bytes: a clear error with the offset, and the file untouched."""
+    src = tmp_path / "latin1.txt"
+    src.write_bytes(b"caf\xe9\n")
+    assert main(["clean", str(src)]) == 1
+    assert "cannot decode byte 0xe9 at offset 3" in capsys.readouterr().err
+    assert src.read_bytes() == b"caf\xe9\n"
+
+
+def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown flag is a usage error."""
+    assert main(["clean", "--no-such-flag"]) == 2
+    assert main([]) == 2
+
+
+def test_python_dash_m() -> None:
+    """python -m mtclean runs the same CLI."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtclean", "--version"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("mtclean ")

@@ -1,0 +1,194 @@
+"""Pipelines: composition, the audit, replay, adapters."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtclean import (
+    Edit,
+    EditConflictError,
+    Finding,
+    FunctionNormalizer,
+    PatternTimeoutError,
+    Pipeline,
+    RegexNormalizer,
+    make_pipeline,
+)
+from mtclean.core import EditsNormalizer
+from mtclean.pipeline import diff_edits
+
+NAVO = RegexNormalizer("navo", r"\bNavo\b", "NATO", message="Dutch acronym")
+DOTS = RegexNormalizer("dots", r" ?\. \.", ".")
+MEMBER = RegexNormalizer("member", r"\bNATO member\b", "NATO ally")
+DROP_SEE_ALSO = RegexNormalizer("see-also", r"(?m)^See also .*\n?", "")
+
+
+class Shouter(EditsNormalizer):
+    """A small user normalizer class: upper-cases the word 'nato' and flags 'What'."""
+
+    name = "shout"
+
+    def edits(self, text: str) -> list[Edit]:
+        i = text.find("nato")
+        return [] if i < 0 else [Edit(i, i + 4, "NATO", "shout/nato")]
+
+    def findings(self, text: str) -> list[Finding]:
+        i = text.find(" What ")
+        return [] if i < 0 else [Finding(i + 1, i + 5, "shout/what", "stray word", 0.4)]
+
+
+class TestComposition:
+    """make_pipeline(a, b)(x) == b(a(x)); the empty pipeline is the identity."""
+
+    @given(st.text(alphabet="Navo .\nSeealsT", max_size=60))
+    def test_composition(self, text: str) -> None:
+        """Composing a then b equals b(a(x)), explained or not."""
+        p = make_pipeline(NAVO, DOTS)
+        assert p(text) == DOTS.fix(NAVO.fix(text))
+        assert p.explain(text).text == p(text)
+
+    @given(st.text())
+    def test_empty_pipeline_is_identity(self, text: str) -> None:
+        """No steps: the text and no changes."""
+        result = make_pipeline().explain(text)
+        assert make_pipeline()(text) == text
+        assert result.text == text
+        assert result.changes == ()
+
+    def test_then_and_without_return_new_pipelines(self) -> None:
+        """Pipelines are immutable; then/without build new ones."""
+        p = make_pipeline(NAVO)
+        q = p.then(DOTS)
+        assert p.names == ("navo",)
+        assert q.names == ("navo", "dots")
+        assert q.without("navo").names == ("dots",)
+
+    def test_pipeline_nests_as_a_step(self) -> None:
+        """A pipeline can be a step of another pipeline."""
+        inner = make_pipeline(NAVO, DOTS)
+        outer = make_pipeline(inner, str.strip)
+        assert outer(" Navo . . ") == "NATO."
+        assert outer.explain(" Navo . . ").text == "NATO."
+
+    def test_plain_function_step(self) -> None:
+        """A str -> str function is a step; its changes come from a diff."""
+        result = make_pipeline(str.strip).explain("  x ")
+        assert result.text == "x"
+        assert [(c.rule, c.start, c.end, c.before) for c in result.changes] == [
+            ("strip", 0, 2, "  "),
+            ("strip", 3, 4, " "),
+        ]
+
+    def test_bad_step(self) -> None:
+        """A step that is neither a normalizer nor callable is refused."""
+        with pytest.raises(TypeError, match="normalizer or a str -> str function"):
+            make_pipeline(42)  # type: ignore[arg-type]
+
+    def test_function_returning_non_str(self) -> None:
+        """A function step that returns something else fails clearly."""
+        p = make_pipeline(FunctionNormalizer(lambda s: None, name="broken"))  # type: ignore[arg-type,return-value]
+        with pytest.raises(TypeError, match="'broken' returned NoneType"):
+            p("x")
+
+    def test_pickle(self) -> None:
+        """Pipelines of regex normalizers pickle (for worker processes)."""
+        p = make_pipeline(NAVO, DOTS)
+        assert pickle.loads(pickle.dumps(p))("Navo . .") == "NATO."
+
+
+class TestExplain:
+    """Every change carries its rule and its span in the original text."""
+
+    def test_spans_after_several_stages(self) -> None:
+        """Spans stay right in the original after earlier stages shift the text."""
+        original = "See also junk\nThe Navo said so . . Then the Navo met.\n"
+        p = make_pipeline(DROP_SEE_ALSO, NAVO, DOTS)
+        result = p.explain(original)
+        assert result.text == "The NATO said so. Then the NATO met.\n"
+        rows = [(c.rule, c.before, c.after, original[c.start : c.end]) for c in result.changes]
+        assert rows == [
+            ("see-also", "See also junk\n", "", "See also junk\n"),
+            ("navo", "Navo", "NATO", "Navo"),
+            ("navo", "Navo", "NATO", "Navo"),
+            ("dots", " . .", ".", " . ."),
+        ]
+        assert result.replay() == result.text
+
+    def test_change_on_changed_text_widens(self) -> None:
+        """A change to text an earlier step wrote maps to the original text behind it."""
+        original = "A Navo member."
+        result = make_pipeline(NAVO, MEMBER).explain(original)
+        assert result.text == "A NATO ally."
+        last = result.changes[-1]
+        assert (last.rule, last.before, last.after) == ("member", "NATO member", "NATO ally")
+        assert original[last.start : last.end] == "Navo member"
+        assert result.replay() == result.text
+
+    def test_findings_are_mapped(self) -> None:
+        """Findings travel in the result with original offsets."""
+        original = "See also x\nWe end up What with nato."
+        result = make_pipeline(DROP_SEE_ALSO, Shouter()).explain(original)
+        assert result.text == "We end up What with NATO."
+        (finding,) = result.findings
+        assert original[finding.start : finding.end] == "What"
+        assert (finding.rule, finding.confidence) == ("shout/what", 0.4)
+
+    def test_report_and_diff(self) -> None:
+        """The readable report and the unified diff say what changed."""
+        result = make_pipeline(NAVO).explain("x\nthe Navo\n")
+        assert result.report() == '2:5: navo: "Navo" -> "NATO"  (Dutch acronym)'
+        assert result.diff(name="doc") == (
+            "--- a/doc\n+++ b/doc\n@@ -1,2 +1,2 @@\n x\n-the Navo\n+the NATO\n"
+        )
+        assert make_pipeline(NAVO).explain("clean").report() == "no changes"
+
+    def test_json_lines(self) -> None:
+        """Each change is one JSON line with the document id."""
+        (line,) = make_pipeline(NAVO).explain("Navo").to_json_lines(doc_id="d1")
+        assert line.startswith('{"type": "change", "rule": "navo", "before": "Navo"')
+        assert '"doc": "d1"' in line
+
+    def test_overlapping_edits_name_the_normalizer(self) -> None:
+        """A normalizer that proposes overlapping edits is named in the error."""
+
+        class Broken(EditsNormalizer):
+            name = "broken-step"
+
+            def edits(self, text: str) -> list[Edit]:
+                return [Edit(0, 3, "x", "b/1"), Edit(2, 4, "y", "b/2")]
+
+        with pytest.raises(EditConflictError, match=r"'broken-step'.*b/1.*b/2"):
+            make_pipeline(Broken()).explain("abcdef")
+        with pytest.raises(EditConflictError, match="'broken-step'"):
+            make_pipeline(Broken())("abcdef")
+
+    def test_no_op_edits_are_dropped(self) -> None:
+        """An edit that replaces a slice with itself is not a change."""
+        same = RegexNormalizer("same", r"NATO", "NATO")
+        result = make_pipeline(same).explain("NATO")
+        assert result.changes == ()
+        assert not result.changed
+
+
+class TestAdapters:
+    """RegexNormalizer and diff_edits."""
+
+    def test_regex_timeout_is_a_clear_error(self) -> None:
+        """A catastrophic pattern stops within its budget and names the rule."""
+        bad = RegexNormalizer("bad", r"(a|aa)+$", "", rule="user/bad", timeout=0.2)
+        with pytest.raises(PatternTimeoutError, match="rule 'user/bad'"):
+            bad.fix("a" * 40 + "!")
+
+    @given(st.text(alphabet="ab\n c", max_size=50), st.text(alphabet="ab\n c", max_size=50))
+    def test_diff_edits_replay(self, old: str, new: str) -> None:
+        """Diff-derived edits turn old into new and never touch equal text."""
+        edits = diff_edits(old, new, rule="r")
+        assert Pipeline((FunctionNormalizer(lambda _: new, name="r"),)).explain(old).text == new
+        from mtclean import apply_edits
+
+        assert apply_edits(old, edits) == new
+        assert (edits == []) == (old == new)
