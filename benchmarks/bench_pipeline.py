@@ -1,0 +1,72 @@
+"""The default pipeline (``mtclean.clean``) against ``ftfy.fix_text``, measured in the same run.
+
+Targets: >= 10x ftfy's throughput on clean prose and >= 5x on damaged text, per
+stage figures for orientation, and time linear in text length (a 5 MB and a
+50 MB single text: seconds per MB within 1.5x of each other).
+
+Usage: python benchmarks/bench_pipeline.py CORPUS_DIR [--mb 4] [--no-large]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
+
+import mtclean
+from mtclean.api import STAGES
+
+
+def _stage_rate(stage: str, docs: list[str]) -> float | None:
+    others = [s for s in STAGES if s != stage]
+    pipeline = mtclean.default_pipeline(disable=others)
+    if not pipeline.steps:
+        return None
+    return throughput(pipeline, docs)
+
+
+def _seconds_per_mb(text: str) -> float:
+    start = time.perf_counter()
+    mtclean.clean(text)
+    return (time.perf_counter() - start) / (len(text) / 1e6)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; return 1 if a target was missed."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    corpus_arg(parser)
+    parser.add_argument("--no-large", action="store_true", help="skip the 50 MB linearity check")
+    args = parser.parse_args(argv)
+    ok = True
+    mtclean.clean("warm up the default pipeline")
+    for name, target in (("clean", 10.0), ("dirty", 5.0)):
+        docs = load_docs(args.corpus, name, args.mb)
+        base = ftfy_rate(docs)
+        print(f"-- {name}: {len(docs)} documents, {sum(map(len, docs)) / 1e6:.1f} MB")
+        report(f"ftfy.fix_text ({name})", base, base)
+        ok &= report(
+            f"mtclean.clean ({name})", throughput(mtclean.clean, docs, repeat=2), base, target
+        )
+        for stage in STAGES:
+            rate = _stage_rate(stage, docs)
+            if rate is not None:
+                report(f"  stage {stage} alone", rate, base)
+    if not args.no_large:
+        docs = load_docs(args.corpus, "dirty", 6.0)
+        small = "\n\n".join(docs)[:5_000_000]
+        large = small * 10
+        s_small = _seconds_per_mb(small)
+        s_large = _seconds_per_mb(large)
+        linear = s_large <= 1.5 * s_small
+        ok &= linear
+        print(
+            f"linearity: 5 MB text {s_small:.3f} s/MB, 50 MB text {s_large:.3f} s/MB "
+            f"(ratio {s_large / s_small:.2f}; target <= 1.5: {'PASS' if linear else 'FAIL'})"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
