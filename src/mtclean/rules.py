@@ -151,6 +151,8 @@ def did_you_mean(word: str, choices: Any) -> str | None:
 def available_packs() -> tuple[str, ...]:
     """Names of the packs bundled with mtclean."""
     folder = resources.files("mtclean") / "rules"
+    if not folder.is_dir():
+        return ()
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
