@@ -1,9 +1,11 @@
 """Term rules: source-language leftovers and calques replaced by their English terms.
 
-A ``kind = "terms"`` pack holds rules that find a literal term (``find``) or a
+A ``kind = "terms"`` pack holds rules that find literal terms (``find``) or a
 regular expression (``pattern``) and write ``replace``. One left-to-right pass
-over the text; where several rules match at one place, the longest match wins
-(POSIX leftmost-longest matching), so results never depend on rule order.
+over the text: every rule proposes its matches, matches whose context
+conditions fail are dropped, and of overlapping matches the leftmost, then the
+longest wins (equal spans: the smaller ``pack/rule`` id), so results never
+depend on rule order. See ``docs/terms.md`` for the pack schema.
 
 Case policy per rule (``case``):
 
@@ -11,6 +13,10 @@ Case policy per rule (``case``):
 * ``"preserve"`` (default): match in any case, write ``replace`` in the case
   shape of the match (lower, Capitalized, ALL CAPS).
 * ``"sensitive"``: match only the case written in ``find``; write ``replace``.
+
+Literal terms of all rules are found by one Aho-Corasick scan
+(:mod:`mtclean.terms_match`); a regex rule runs only when one of its literal
+``trigger`` strings occurs, so the cost grows with the text, not with the rules.
 """
 
 from __future__ import annotations
@@ -23,14 +29,27 @@ from typing import Any
 import regex
 
 from .core import Edit, EditsNormalizer, Finding
-from .errors import PatternTimeoutError, RulePackError
-from .rules import FieldSpec, KindSpec, Rule, RulePack
+from .errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
+from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
+from .terms_context import Context, in_quoted_source, line_bounds, source_line
+from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_re
+from .terms_match import LiteralIndex, fold, word_bounded
 
-__all__ = ["KIND", "TermReplacer", "apply_case", "build_steps"]
+__all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case", "build_steps"]
 
-# A word character for boundary purposes: letters, marks and digits in any script.
-_WORD = r"[\p{L}\p{M}\p{N}]"
 PATTERN_TIMEOUT = 1.0
+#: Rule id of the finding that records the source language mtclean decided on.
+SOURCE_LANG_RULE = "terms/source-lang"
+#: Rule id of findings for source-language words no rule fixed.
+LEFTOVER_RULE = "terms/leftover"
+#: Rule id of findings for lines still in the source language.
+UNTRANSLATED_RULE = "terms/untranslated-line"
+#: Distinct leftover words that decide the source language when no term does.
+MIN_LEFTOVER_EVIDENCE = 3
+
+_W = r"[\p{L}\p{M}\p{N}]"
+_START_GUARD = rf"(?:(?<!{_W})|(?!{_W}))"
+_END_GUARD = rf"(?:(?!{_W})|(?<!{_W}))"
 
 
 def apply_case(matched: str, replacement: str) -> str:
@@ -47,23 +66,91 @@ def apply_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
-    if ("find" in fields) == ("pattern" in fields):
-        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
-    if fields.get("action", "fix") == "fix" and "replace" not in fields:
-        return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
-    return None
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+@dataclass(frozen=True, eq=False)
+class _Compiled:
+    """One rule, ready to match."""
+
+    full_id: str
+    lang: str
+    case: str
+    action: str
+    replace: str
+    terms: tuple[str, ...]
+    pattern: regex.Pattern[str] | None
+    triggers: tuple[str, ...]
+    context: Context | None
+    ambiguous: bool
+    whole_word: bool
+    message: str
+    confidence: float
+    source_lang: str
+
+    def replacement(self, matched: str, m: Any = None) -> str:
+        repl = m.expand(self.replace) if m is not None and self.replace else self.replace
+        if self.case == "preserve":
+            return apply_case(matched, repl)
+        return repl
+
+
+def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
+    case = rule.get("case", "preserve")
+    pattern = None
+    whole_word = bool(rule.get("whole_word", True))
+    if rule.get("pattern") is not None:
+        body = "|".join(f"(?:{p})" for p in _as_tuple(rule.get("pattern")))
+        if whole_word:
+            body = f"{_START_GUARD}(?:{body}){_END_GUARD}"
+        flags = regex.V0 if case == "sensitive" else regex.IGNORECASE
+        pattern = regex.compile(body, flags)
+    return _Compiled(
+        full_id=rule.full_id,
+        lang=lang if detect else "",
+        case=case,
+        action=rule.get("action", "fix"),
+        replace=rule.get("replace", ""),
+        terms=_as_tuple(rule.get("find")),
+        pattern=pattern,
+        triggers=_as_tuple(rule.get("trigger")),
+        context=Context.from_fields(rule.fields),
+        ambiguous=bool(rule.get("ambiguous", False)),
+        whole_word=whole_word,
+        message=rule.get("message", "") or rule.note,
+        confidence=float(rule.get("confidence", 0.5)),
+        source_lang=lang if lang in LEFTOVER_WORDS else "",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: _Compiled
+    replacement: str
+
+    def key(self) -> tuple[int, int, str, str]:
+        return (self.start, self.start - self.end, self.rule.full_id, self.replacement)
 
 
 @dataclass(frozen=True)
-class _Term:
-    rule: Rule
-    regex_source: str
+class _Selection:
+    chosen: tuple[_Candidate, ...]
+    lang: str
+    reason: str
+    considered: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
 class TermReplacer(EditsNormalizer):
     """Apply the term rules of one or more packs in a single pass.
+
+    ``packs`` always apply. ``detect`` holds source-language packs of which one is
+    chosen per text (see :meth:`decide`); leave it empty when the language is known.
 
     >>> from mtclean.rules import parse_rules
     >>> pack = parse_rules('''
@@ -76,110 +163,265 @@ class TermReplacer(EditsNormalizer):
     ... replace = "NATO"
     ... case = "exact"
     ... ''')
-    >>> TermReplacer((pack,)).fix("Navo's summit; navo")
-    "NATO's summit; NATO"
+    >>> TermReplacer((pack,)).fix("Navo's summit; navo-top")
+    "NATO's summit; NATO-top"
     >>> TermReplacer((pack,)).fix("Navona square")
     'Navona square'
     """
 
     packs: tuple[RulePack, ...]
     disabled: frozenset[str] = frozenset()
+    detect: tuple[RulePack, ...] = ()
     name: str = "terms"
-    _pattern: Any = field(init=False, repr=False, compare=False)
-    _rules: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+    _index: LiteralIndex[tuple[_Compiled, str | None]] = field(
+        init=False, repr=False, compare=False
+    )
+    _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
+    _rule_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        rules = [
-            r
-            for p in self.packs
-            if p.name not in self.disabled
-            for r in p.rules
-            if r.enabled and r.full_id not in self.disabled
-        ]
-        alternatives = []
-        for i, rule in enumerate(rules):
-            alternatives.append(f"(?P<r{i}>{_rule_regex(rule)})")
-        source = "|".join(alternatives) or r"(?!x)x"
-        object.__setattr__(self, "_rules", tuple(rules))
-        object.__setattr__(self, "_pattern", regex.compile(source, regex.V1 | regex.POSIX))
+        index: LiteralIndex[tuple[_Compiled, str | None]] = LiteralIndex()
+        always: list[_Compiled] = []
+        for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
+            if pack.name in self.disabled:
+                continue
+            for rule in pack.rules:
+                if not rule.enabled or rule.full_id in self.disabled:
+                    continue
+                compiled = _compile(rule, pack.lang, detect)
+                for term in compiled.terms:
+                    index.add(term, (compiled, term))
+                if compiled.pattern is not None:
+                    for trigger in compiled.triggers:
+                        index.add(trigger, (compiled, None))
+                    if not compiled.triggers:
+                        always.append(compiled)
+        index.build()
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_always", tuple(always))
+        ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
+        object.__setattr__(
+            self, "_rule_ids", (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
+        )
+        object.__setattr__(self, "_langs", tuple(p.lang for p in self.detect))
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
-        """The ids of the rules this replacer applies."""
-        return tuple(r.full_id for r in self._rules)
+        """The ids of every rule of this step's packs (for ``disable=``)."""
+        return self._rule_ids
 
-    def _matches(self, text: str) -> Iterable[tuple[Rule, Any]]:
+    @property
+    def pack_names(self) -> tuple[str, ...]:
+        """The names of this step's packs."""
+        return tuple(p.name for p in (*self.packs, *self.detect))
+
+    # -- matching ---------------------------------------------------------------
+
+    def _candidates(self, text: str) -> list[_Candidate]:
+        folded = fold(text)
+        cands: list[_Candidate] = []
+        triggered: dict[int, _Compiled] = {}
+        for start, end, payloads in self._index.scan(folded):
+            bounded: bool | None = None
+            for rule, term in payloads:
+                if term is None:
+                    triggered[id(rule)] = rule
+                    continue
+                matched = text[start:end]
+                if rule.case == "sensitive" and matched != term:
+                    continue
+                if rule.whole_word:
+                    if bounded is None:
+                        bounded = word_bounded(text, start, end)
+                    if not bounded:
+                        continue
+                cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
+        for rule in (*self._always, *triggered.values()):
+            cands.extend(self._pattern_candidates(rule, text))
+        return [c for c in cands if self._context_holds(text, c)]
+
+    def _pattern_candidates(self, rule: _Compiled, text: str) -> Iterable[_Candidate]:
+        assert rule.pattern is not None
         try:
-            for m in self._pattern.finditer(text, overlapped=False, timeout=PATTERN_TIMEOUT):
-                yield self._rules[int(m.lastgroup[1:])], m
+            for m in rule.pattern.finditer(text, timeout=PATTERN_TIMEOUT):
+                if m.end() > m.start():
+                    yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
         except TimeoutError as exc:
-            msg = f"term rules of {self.name!r} took longer than {PATTERN_TIMEOUT} s"
+            msg = f"term rule {rule.full_id!r} took longer than {PATTERN_TIMEOUT} s"
             raise PatternTimeoutError(msg) from exc
 
-    def edits(self, text: str) -> list[Edit]:
-        """Edits for every fixing rule that matches."""
-        out = []
-        for rule, m in self._matches(text):
-            if rule.get("action", "fix") != "fix":
-                continue
-            replacement = _replacement(rule, m)
-            if replacement != m.group():
-                message = rule.get("message", "")
-                out.append(Edit(m.start(), m.end(), replacement, rule.full_id, message))
-        return out
+    @staticmethod
+    def _context_holds(text: str, cand: _Candidate) -> bool:
+        rule = cand.rule
+        if rule.context is None and not rule.source_lang:
+            return True
+        line = line_bounds(text, cand.start, cand.end)
+        if rule.source_lang and (
+            source_line(text, line, rule.source_lang)
+            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
+        ):
+            return False
+        return rule.context is None or rule.context.holds(text, cand.start, cand.end, line)
 
-    def findings(self, text: str) -> list[Finding]:
-        """Findings for every flagging rule that matches."""
+    def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
+        """The source language of ``text`` among the ``detect`` packs, or ``""``.
+
+        Evidence is first the number of unambiguous fixing rules that fire per
+        language (a unique maximum wins), then, if no rule decides, leftover
+        source-language words: at least three distinct ones of one language and
+        none of any other.
+        """
+        return self._decide(text, list(cands) or self._candidates(text), thorough)[0]
+
+    def _decide(self, text: str, cands: list[_Candidate], thorough: bool) -> tuple[str, str]:
+        if not self._langs:
+            return "", ""
+        scores: dict[str, int] = {}
+        for c in cands:
+            rule = c.rule
+            evidence = rule.lang and not rule.ambiguous and rule.action == "fix"
+            if evidence and c.replacement != text[c.start : c.end]:
+                scores[rule.lang] = scores.get(rule.lang, 0) + 1
+        if scores:
+            best = max(scores.values())
+            winners = [lang for lang, n in scores.items() if n == best]
+            if len(winners) == 1:
+                detail = ", ".join(f"{lang} {n}" for lang, n in sorted(scores.items()))
+                return winners[0], f"terms that occur only in it ({detail})"
+        if not thorough and not any(c.rule.lang and c.rule.ambiguous for c in cands):
+            return "", ""
+        words = {
+            lang: {m.group().lower() for m in leftover_re(lang).finditer(text)}
+            for lang in self._langs
+        }
+        found = [lang for lang, w in words.items() if w]
+        if len(found) == 1 and len(words[found[0]]) >= MIN_LEFTOVER_EVIDENCE:
+            lang = found[0]
+            return lang, f"leftover words ({', '.join(sorted(words[lang])[:5])})"
+        return "", ""
+
+    def _select(self, text: str, *, thorough: bool = False) -> _Selection:
+        cands = self._candidates(text) if text else []
+        lang, reason = self._decide(text, cands, thorough) if cands or thorough else ("", "")
+        considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
+        kept = sorted(
+            (c for c in cands if not c.rule.lang or c.rule.lang == lang or not c.rule.ambiguous),
+            key=_Candidate.key,
+        )
+        chosen: list[_Candidate] = []
+        end = -1
+        for c in kept:
+            if c.start >= end:
+                chosen.append(c)
+                end = c.end
+        return _Selection(tuple(chosen), lang, reason, considered)
+
+    # -- the normalizer protocol ------------------------------------------------
+
+    def edits(self, text: str) -> list[Edit]:
+        """Edits for every fixing rule that wins its span."""
         return [
-            Finding(
-                m.start(),
-                m.end(),
-                rule.full_id,
-                rule.get("message", "") or rule.note,
-                float(rule.get("confidence", 0.5)),
-            )
-            for rule, m in self._matches(text)
-            if rule.get("action", "fix") == "flag"
+            Edit(c.start, c.end, c.replacement, c.rule.full_id, c.rule.message)
+            for c in self._select(text).chosen
+            if c.rule.action == "fix" and c.replacement != text[c.start : c.end]
         ]
 
+    def findings(self, text: str) -> list[Finding]:
+        """Flagging rules that win their span, the source-language decision, leftovers."""
+        sel = self._select(text, thorough=True)
+        out = [
+            Finding(c.start, c.end, c.rule.full_id, c.rule.message, c.rule.confidence)
+            for c in sel.chosen
+            if c.rule.action == "flag"
+        ]
+        if self._langs and SOURCE_LANG_RULE not in self.disabled and (sel.lang or sel.considered):
+            if sel.lang:
+                msg = f"source language: {sel.lang} ({LANG_NAMES[sel.lang]}), from {sel.reason}"
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.9))
+            else:
+                langs = ", ".join(sel.considered)
+                msg = f"source language undecided (candidates: {langs}); ambiguous terms left"
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.3))
+        lang = sel.lang or self._fixed_lang()
+        if lang and LEFTOVER_RULE not in self.disabled:
+            fixed = [(c.start, c.end) for c in sel.chosen]
+            out.extend(_leftovers(text, lang, fixed))
+        return sorted(out, key=lambda f: (f.start, f.end, f.rule))
 
-def _rule_regex(rule: Rule) -> str:
-    case = rule.get("case", "preserve")
-    flags = "" if case == "sensitive" else "(?i)"
-    if rule.get("pattern") is not None:
-        patterns = rule.get("pattern")
-        body = "|".join(patterns) if isinstance(patterns, tuple) else patterns
-    else:
-        terms = rule.get("find")
-        terms = terms if isinstance(terms, tuple) else (terms,)
-        body = "|".join(regex.escape(t) for t in sorted(terms, key=len, reverse=True))
-    if rule.get("whole_word", True):
-        body = f"(?<!{_WORD})(?:{body})(?!{_WORD})"
-    return f"(?:{flags}{body})" if flags else f"(?:{body})"
+    def _fixed_lang(self) -> str:
+        langs = {p.lang for p in self.packs if p.lang in LEFTOVER_WORDS}
+        return langs.pop() if len(langs) == 1 else ""
 
 
-def _replacement(rule: Rule, m: Any) -> str:
-    repl: str = rule.get("replace", "")
-    if rule.get("pattern") is not None:
-        repl = m.expand(repl)
-    if rule.get("case", "preserve") == "preserve":
-        return apply_case(m.group(), repl)
-    return repl
+def _leftovers(text: str, lang: str, fixed: list[tuple[int, int]]) -> list[Finding]:
+    """Findings for leftover source-language words, one per line if the line is untranslated."""
+    out: list[Finding] = []
+    name = LANG_NAMES[lang]
+    pos = 0
+    for line in text.split("\n"):
+        bounds = (pos, pos + len(line))
+        if source_line(text, bounds, lang):
+            msg = f"line still in {name}"
+            out.append(Finding(bounds[0], bounds[1], UNTRANSLATED_RULE, msg, 0.7))
+        else:
+            for m in leftover_re(lang).finditer(text, bounds[0], bounds[1]):
+                if not any(s < m.end() and m.start() < e for s, e in fixed):
+                    msg = f"{name} word {m.group()!r} left untranslated"
+                    out.append(Finding(m.start(), m.end(), LEFTOVER_RULE, msg, 0.6))
+        pos = bounds[1] + 1
+    return out
+
+
+# -- the pack kind ------------------------------------------------------------------
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    if ("find" in fields) == ("pattern" in fields):
+        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
+    if fields.get("action", "fix") == "fix" and "replace" not in fields:
+        return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
+    for p in _as_tuple(fields.get("pattern")):
+        if regex.compile(p).fullmatch(""):
+            return (
+                "pattern",
+                f"{p!r} matches the empty string; make it match at least one character",
+            )
+    if "trigger" in fields and "pattern" not in fields:
+        return (
+            "trigger",
+            "only regex rules ('pattern') take triggers; 'find' terms trigger themselves",
+        )
+    return None
 
 
 def _check_pack(pack: RulePack) -> None:
+    """Reject a pack whose output would change again when cleaned twice."""
     replacer = TermReplacer((pack,))
     for rule in pack.rules:
         repl = rule.get("replace")
-        if not repl or rule.get("action", "fix") != "fix":
+        if not rule.enabled or not repl or rule.get("action", "fix") != "fix":
             continue
-        for hit, m in replacer._matches(repl):
-            if hit.get("action", "fix") == "fix" and _replacement(hit, m) != m.group():
+        if rule.get("pattern") is not None and regex.search(r"\\[0-9g]", repl):
+            continue
+        again = replacer.edits(repl)
+        if again:
+            msg = (
+                f"not idempotent: its replacement {repl!r} is matched again by rule "
+                f"{again[0].rule!r}; cleaning twice would change the text again"
+            )
+            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
+    for rule in pack.rules:
+        for ex in rule.examples:
+            if ex.input == ex.expected or not rule.enabled:
+                continue
+            again = replacer.edits(ex.expected)
+            if again:
                 msg = (
-                    f"not idempotent: its replacement {repl!r} is matched again by rule "
-                    f"{hit.id!r}; cleaning twice would change the text again"
+                    f"not idempotent: the expected output {ex.expected!r} is changed again "
+                    f"by rule {again[0].rule!r}"
                 )
-                raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
+                raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
 
 
 KIND = KindSpec(
@@ -193,6 +435,16 @@ KIND = KindSpec(
         FieldSpec("action", choices=("fix", "flag")),
         FieldSpec("message"),
         FieldSpec("confidence", (float, int)),
+        FieldSpec("trigger", (str, list)),
+        FieldSpec("before", (str, list), is_regex=True),
+        FieldSpec("not_before", (str, list), is_regex=True),
+        FieldSpec("after", (str, list), is_regex=True),
+        FieldSpec("not_after", (str, list), is_regex=True),
+        FieldSpec("line_has", (str, list), is_regex=True),
+        FieldSpec("unless", (str, list), is_regex=True),
+        FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
+        FieldSpec("line_shape", choices=("any", "caption")),
+        FieldSpec("ambiguous", (bool,)),
     ),
     build=lambda pack: TermReplacer((pack,)),
     check_rule=_check_rule,
@@ -201,13 +453,48 @@ KIND = KindSpec(
 
 
 @functools.lru_cache(maxsize=64)
-def _cached(packs: tuple[RulePack, ...], disabled: frozenset[str]) -> TermReplacer:
-    return TermReplacer(packs, disabled)
+def _cached(
+    packs: tuple[RulePack, ...], disabled: frozenset[str], detect: tuple[RulePack, ...]
+) -> TermReplacer:
+    return TermReplacer(packs, disabled, detect)
+
+
+def _bundled(name: str) -> RulePack | None:
+    try:
+        return load_rules(name)
+    except UnknownNormalizerError:
+        return None
 
 
 def build_steps(options: Any) -> list[Any]:
-    """The term stage of the default pipeline: the source-language pack plus user packs."""
-    packs = tuple(p for p in options.packs_of("terms") if p.enabled or p.name in options.enable)
-    if not packs:
+    """The term stage: the source-language pack (or all of them, to detect), style and user packs.
+
+    >>> from mtclean.options import Options
+    >>> [s.pack_names for s in build_steps(Options(source_lang="nl"))]
+    [('terms-nl',)]
+    >>> build_steps(Options(source_lang="nl", disable=frozenset({"terms-nl"})))
+    []
+    """
+    packs: list[RulePack] = []
+    detect: list[RulePack] = []
+    langs = (options.source_lang,) if options.source_lang else tuple(LANG_NAMES)
+    for lang in langs:
+        pack = _bundled(f"terms-{lang}")
+        if pack is not None and not options.is_disabled(pack.name):
+            (packs if options.source_lang else detect).append(pack)
+    for name in available_packs():
+        if name.startswith("style-"):
+            pack = _bundled(name)
+            if (
+                pack is not None
+                and pack.kind == "terms"
+                and (pack.enabled or name in options.enable)
+            ):
+                packs.append(pack)
+    for pack in options.packs_of("terms"):
+        if pack.enabled or pack.name in options.enable:
+            packs.append(pack)
+    packs = [p for p in packs if not options.is_disabled(p.name)]
+    if not packs and not detect:
         return []
-    return [_cached(packs, options.disable)]
+    return [_cached(tuple(packs), frozenset(options.disable), tuple(detect))]

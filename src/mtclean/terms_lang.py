@@ -1,0 +1,100 @@
+"""Source-language evidence: function words that English text never contains.
+
+Each list holds frequent words of one source language that are not English
+words, not common in English names and not used as loanwords, so finding them
+in an English text means a sentence or a word slipped through untranslated.
+They serve three purposes: deciding the source language when none is given,
+skipping lines that are still in the source language (a quoted passage is
+left alone), and reporting leftover words as findings.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+__all__ = ["LANG_NAMES", "LEFTOVER_WORDS", "leftover_re", "source_share", "word_count"]
+
+LANG_NAMES = {"nl": "Dutch", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LEFTOVER_WORDS: dict[str, frozenset[str]] = {
+    "nl": _words(
+        "het een niet ook maar wordt worden werd zijn hebben heeft hadden naar voor "
+        "deze dit wij zij hij geen nog wel tussen uit bij zou zouden kunnen moet "
+        "moeten volgens tegen alleen zegt zei omdat toen daarom echter waren welke "
+        "wordt wel zich haar jaar jaren ongeveer vanwege tijdens nadat bovendien "
+        "gisteren vandaag morgen kabinet overheid regering"
+    ),
+    "de": _words(
+        "und nicht ist auf sich dem ein eine einen einer auch wird werden wurde "
+        "wurden nach bei noch oder aber über für zum zur dass sind haben hatte hatten "
+        "sagte laut gegen zwischen schon sowie bereits seit jedoch diese dieser dieses "
+        "heute gestern morgen unter während wegen seine ihre ihren jahr jahren etwa "
+        "bundesregierung regierung"
+    ),
+    "fr": _words(
+        "une dans qui sur avec sont mais cette ces leur "
+        "été très ont selon depuis entre lors "
+        "aussi comme donc alors ainsi notamment toujours jamais "
+        "vous ils elles sera seront était avait hier aujourd'hui gouvernement "
+        "ministre année années"
+    ),
+    "es": _words(
+        "una por como pero más fue está están también "
+        "según entre sobre desde muy ser sido tiene tienen había dijo durante "
+        "cuando donde porque aunque además después antes ayer "
+        "gobierno ministro año años esta estos estas"
+    ),
+    "it": _words(
+        "il delle degli dei una sono anche nel nella nelle alla "
+        "dalla dallo questo questa questi quella quello più essere stato stata "
+        "hanno aveva secondo tra dopo durante contro ancora perché "
+        "quando mentre però già oggi ieri domani governo ministro anni "
+        "sul sulla"
+    ),
+}
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
+
+
+@functools.cache
+def leftover_re(lang: str) -> regex.Pattern[str]:
+    """A compiled pattern matching the leftover words of ``lang`` as whole words.
+
+    >>> [m.group() for m in leftover_re("nl").finditer("He said niet and Het.")]
+    ['niet', 'Het']
+    >>> leftover_re("nl").search("Hetty and the net") is None
+    True
+    """
+    words = sorted(LEFTOVER_WORDS.get(lang, ()), key=len, reverse=True)
+    body = "|".join(regex.escape(w) for w in words) or r"(?!x)x"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’])(?i:{body})(?![\p{{L}}\p{{M}}\p{{N}}'’])")
+
+
+def word_count(text: str) -> int:
+    """Number of words in ``text``.
+
+    >>> word_count("NATO's new members, 2024")
+    3
+    """
+    return len(_WORD_RE.findall(text))
+
+
+def source_share(text: str, lang: str) -> float:
+    """Share of the words of ``text`` that are leftover words of ``lang`` (0 if no words).
+
+    >>> source_share("Het is niet de bedoeling", "nl")
+    0.4
+    >>> source_share("It is not the intention", "nl")
+    0.0
+    """
+    total = word_count(text)
+    if not total:
+        return 0.0
+    return len(leftover_re(lang).findall(text)) / total
