@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .api import clean, clean_and_explain, default_pipeline
 from .core import Edit, Finding, Normalizer, apply_edits
+from .corpus import clean_many
 from .errors import (
     EditConflictError,
     InputError,
@@ -47,6 +48,7 @@ __all__ = [
     "available_packs",
     "clean",
     "clean_and_explain",
+    "clean_many",
     "default_pipeline",
     "load_rules",
     "make_pipeline",

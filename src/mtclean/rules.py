@@ -76,6 +76,16 @@ class Rule:
         """The value of a kind-specific field, or ``default``."""
         return self.fields.get(key, default)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle support (``fields`` is a read-only mapping proxy, which does not pickle)."""
+        fields = dict(self.fields)
+        return (_make_rule, (self.id, self.pack, self.note, self.examples, self.enabled, fields))
+
+
+def _make_rule(*args: Any) -> Rule:
+    id_, pack, note, examples, enabled, fields = args
+    return Rule(id_, pack, note, examples, enabled, MappingProxyType(dict(fields)))
+
 
 @dataclass(frozen=True, eq=False)
 class RulePack:
