@@ -68,7 +68,7 @@ def _pipeline_for(options: Options) -> Pipeline:
             continue
         steps.extend(s for s in _builder(target)(options) if not options.is_disabled(s.name))
     pipeline = Pipeline(tuple(steps))
-    unknown = options.disable - known_names(pipeline) - _all_rule_ids(options)
+    unknown = options.disable and options.disable - known_names(pipeline) - _all_rule_ids(options)
     if unknown:
         name = sorted(unknown)[0]
         hint = did_you_mean(name, known_names(pipeline))
@@ -78,11 +78,11 @@ def _pipeline_for(options: Options) -> Pipeline:
 
 
 def _all_rule_ids(options: Options) -> set[str]:
-    """Names of packs that a stage may load (so disabling a whole pack is accepted)."""
-    from .rules import available_packs
+    """Every pack and rule name a stage may use, bundled or given, for checking ``disable``."""
+    from .rules import available_packs, load_rules
 
-    ids = set(available_packs())
-    for pack in options.rules:
+    ids: set[str] = set()
+    for pack in (*(load_rules(n) for n in available_packs()), *options.rules):
         ids.add(pack.name)
         ids.update(r.full_id for r in pack.rules)
     return ids
