@@ -38,7 +38,7 @@ OUTLET_RE = regex.compile(
     r"(?:\b(?:ANP|AFP|AP|Reuters|EPA|EFE|ANSA|dpa|DPA|Belga|Getty(?: Images)?|Shutterstock|"
     r"Hollandse Hoogte|Imageselect|Europa Press|LaPresse|Keystone|Xinhua|TASS|"
     r"NurPhoto|SOPA Images|Alamy|picture alliance|Agence France-Presse|"
-    r"Associated Press|(?:de )?Volkskrant|NRC|Trouw|AD|Het Parool|De Telegraaf|NOS|"
+    r"Associated Press|Ansa|(?:de )?Volkskrant|NRC|Trouw|AD|Het Parool|De Telegraaf|NOS|"
     r"Le Monde|Le Figaro|Libération|El País|El Mundo|ABC|La Vanguardia|"
     r"Corriere della Sera|La Repubblica|La Stampa|Der Spiegel|Spiegel|FAZ|"
     r"Süddeutsche Zeitung|Die Zeit|Bild|ZDF|ARD|RTL|VRT|RAI|TVE)"
