@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import dataclasses
 import multiprocessing
 import os
+import pickle
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -171,7 +175,15 @@ def _init_worker(task: Task) -> None:
     """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = (task.build(), task)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, for instance)."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _run_batch(batch: list[tuple[str, str | None]]) -> list[Outcome]:
@@ -191,8 +203,22 @@ def default_processes() -> int:
 
 
 def _context() -> Any:
+    """Fork where it is safe (no other threads): workers inherit the built pipeline."""
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _shippable(task: Task, pipeline: Pipeline) -> Task:
+    """``task`` carrying the built pipeline if it pickles (unpickling beats rebuilding)."""
+    if task.pipeline is not None:
+        return task
+    try:
+        pickle.dumps(pipeline)
+    except Exception:  # a step that does not pickle: workers build their own
+        return task
+    return dataclasses.replace(task, pipeline=pipeline)
 
 
 def _batches(
@@ -239,7 +265,10 @@ def process(
             doc_id, text = key(item)
             yield item, run_one(pipeline, task, doc_id, text)
         return
-    yield from _parallel(items, key, task, n, batch_chars)
+    context = _context()
+    if context.get_start_method() != "fork":
+        task = _shippable(task, pipeline)
+    yield from _parallel(items, key, task, n, batch_chars, context)
 
 
 def _parallel(
@@ -248,8 +277,9 @@ def _parallel(
     task: Task,
     n: int,
     batch_chars: int,
+    context: Any,
 ) -> Iterator[tuple[T, Outcome]]:
-    pool = _Pool(task, n)
+    pool = _Pool(task, n, context)
     pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
         collections.deque()
     )
@@ -271,10 +301,11 @@ def _collect(
     held, jobs, future = entry
     try:
         outcomes: list[Outcome] = future.result()
-    except BrokenProcessPool as exc:
+    except BrokenProcessPool:
+        # A worker died (killed, or a crash in native code): retry this batch one
+        # document at a time, so only the document that kills a worker fails.
         pool.restart()
-        reason = f"worker process died ({exc or 'killed or crashed'})"
-        outcomes = [Outcome(error=reason) if text is not None else _SKIPPED for _, text in jobs]
+        outcomes = [pool.run_alone(job) for job in jobs]
     except Exception as exc:
         reason = _describe(exc)
         outcomes = [Outcome(error=reason) if text is not None else _SKIPPED for _, text in jobs]
@@ -284,15 +315,16 @@ def _collect(
 class _Pool:
     """A process pool that can be replaced when a worker dies."""
 
-    def __init__(self, task: Task, n: int) -> None:
+    def __init__(self, task: Task, n: int, context: Any) -> None:
         self._task = task
         self._n = n
+        self._context = context
         self._executor = self._new()
 
     def _new(self) -> concurrent.futures.ProcessPoolExecutor:
         return concurrent.futures.ProcessPoolExecutor(
             max_workers=self._n,
-            mp_context=_context(),
+            mp_context=self._context,
             initializer=_init_worker,
             initargs=(self._task,),
         )
@@ -303,6 +335,19 @@ class _Pool:
         except BrokenProcessPool:
             self.restart()
             return self._executor.submit(_run_batch, jobs)
+
+    def run_alone(self, job: tuple[str, str | None]) -> Outcome:
+        """Clean one document in its own task; a dead worker fails only this document."""
+        if job[1] is None:
+            return _SKIPPED
+        try:
+            outcome: Outcome = self.submit([job]).result()[0]
+        except BrokenProcessPool:
+            self.restart()
+            return Outcome(error="a worker process died while cleaning this document")
+        except Exception as exc:
+            return Outcome(error=_describe(exc))
+        return outcome
 
     def restart(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -216,6 +216,10 @@ class AtomicFile:
         self.handle.write(data)
         self.written += len(data)
 
+    def flush(self) -> None:
+        """Flush buffered data to the temporary file (the rename fsyncs it)."""
+        self.handle.flush()
+
     def discard(self) -> None:
         """Leave the target untouched: the temporary file is removed at the end."""
         self.discarded = True
@@ -264,13 +268,15 @@ def find_inputs(
     *,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    skip: Path | None = None,
 ) -> list[Source]:
     """Expand ``paths`` into input files, walking directories recursively in sorted order.
 
     Inside directories, hidden files and folders (names starting with ``.``) are
     skipped; ``include`` globs keep only matching files and ``exclude`` globs drop
     files (a glob matches the file name or its path below the directory).
-    Files named on the command line are always taken.
+    Files named on the command line are always taken; the directory ``skip``
+    (an output tree inside an input tree) is never walked.
     """
     sources: list[Source] = []
     for raw in paths or ["-"]:
@@ -279,7 +285,7 @@ def find_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            sources.extend(_walk(path, include, exclude))
+            sources.extend(_walk(path, include, exclude, skip))
         elif path.exists():
             sources.append(Source(raw, path.name))
         else:
@@ -288,10 +294,15 @@ def find_inputs(
     return sources
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Source]:
+def _walk(
+    root: Path, include: Sequence[str], exclude: Sequence[str], skip: Path | None
+) -> Iterator[Source]:
+    skipped = skip.resolve() if skip is not None else None
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (base / d).resolve() != skipped
+        )
         for filename in sorted(filenames):
             if filename.startswith("."):
                 continue

@@ -277,7 +277,7 @@ def _jsonl_item(
         doc_id = str(record[args.id_field])
     text = record.get(args.field)
     if not isinstance(text, str):
-        problem = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        problem = "missing" if text is None else f"of type {type(text).__name__}, not a string"
         error = f"{doc_id}: field {args.field!r} is {problem}"
         return Item(index, doc_id, None, raw, error=error)
     return Item(index, doc_id, text, raw, record=record)
@@ -299,7 +299,11 @@ def render(item: Item, outcome: Outcome, args: argparse.Namespace) -> tuple[byte
     if outcome.error is not None:
         return (b"" if args.diff else item.raw), f"{item.doc_id}: {outcome.error}"
     if outcome.text is None:
-        return (b"" if args.diff else item.raw), None
+        if args.diff:
+            return b"", None
+        if args.errors == "replace" and item.record is None and item.text is not None:
+            return item.text.encode(args.encoding), None  # decoding was lossy: write U+FFFD
+        return item.raw, None
     out_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
     try:
         if args.diff:
@@ -446,7 +450,8 @@ def _plan(args: argparse.Namespace, sources: list[Source]) -> _Plan:
 
 def run(args: argparse.Namespace) -> int:
     """Clean every input and write the results; 1 if any document failed."""
-    sources = find_inputs(args.files, include=args.include, exclude=args.exclude)
+    skip = Path(args.output) if args.output else None
+    sources = find_inputs(args.files, include=args.include, exclude=args.exclude, skip=skip)
     plan = _plan(args, sources)
     if args.jobs is not None and args.jobs < 1:
         _fail(f"-j takes a number of processes >= 1, not {args.jobs}")
