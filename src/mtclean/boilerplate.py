@@ -1,34 +1,357 @@
 """Boilerplate: scraped page clutter removed from plain text, line by line.
 
-(Stage skeleton: the rules and the remover are filled in by the boilerplate work.)
+A ``kind = "boilerplate"`` pack holds whole-line patterns. A line is clutter
+when it is covered, from its first to its last non-space character, by one or
+more rule patterns (so "Leave a Reply Cancel reply" is two rules on one line).
+Where a rule may remove a line (``where``):
+
+* ``"edge"`` (default): only in the contiguous clutter block at the head or the
+  tail of the text (blank lines and clutter lines, up to the first content line);
+* ``"head"`` / ``"tail"``: only in that one block;
+* ``"anywhere"``: also in the body. Only strong, unmistakable lines belong here.
+
+Safety: if the removals would take more than ``max_share`` of the text's
+characters, nothing is removed and a finding says so. A line the rules do not
+cover (such as a last line cut off mid-way) is content and ends the edge block.
+
+Besides the rules, the remover deletes a title repeated near the top (compared
+after unifying quotes, dashes and spacing; the first copy stays) and reports or
+removes paragraphs repeated verbatim.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import FieldSpec, KindSpec, RulePack
+import regex
 
-__all__ = ["KIND", "build_steps"]
+from .boilerplate_lines import Removal, deletion_edits, line_starts
+from .boilerplate_repeats import repeated_paragraphs, repeated_titles
+from .core import Edit, EditsNormalizer, Finding
+from .errors import PatternTimeoutError
+from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
+
+__all__ = ["KIND", "BoilerplateRemover", "build_steps", "bundled_packs"]
+
+#: Lines longer than this are never clutter (clutter lines are short).
+MAX_LINE = 250
+PATTERN_TIMEOUT = 1.0
+#: Characters of a line tried as a partial match before the full match.
+PREFIX = 4
+MEMO_SIZE = 100_000
+REPEATED_TITLE = "boilerplate/repeated-title"
+REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
+MAX_SHARE = "boilerplate/max-share"
+BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE)
+# Between two clutter segments on one line: spaces and separator marks.
+_SEPARATOR = r"[\s|·•/]*"
 
 
-def _build(pack: RulePack) -> Any:
-    msg = "boilerplate packs are not applied yet"
-    raise NotImplementedError(msg)
+@dataclass(frozen=True)
+class _Matcher:
+    """Matches whole lines made of one or more segments of several rules.
+
+    Before the full match, a line's first character and then its first
+    :data:`PREFIX` characters are tried as partial matches (memoized), so most
+    content lines are rejected at the cost of two dictionary lookups.
+    """
+
+    rules: tuple[Rule, ...]
+    timeout: float | None = None
+    _pattern: regex.Pattern[str] = field(init=False, repr=False)
+    _groups: tuple[tuple[int, Rule], ...] = field(init=False, repr=False)
+    _memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts: list[str] = []
+        groups: list[tuple[int, Rule]] = []
+        number = 1
+        for rule in self.rules:
+            body = _rule_regex(rule)
+            groups.append((number, rule))
+            parts.append(f"({body})")
+            number += 1 + regex.compile(body).groups
+        source = f"(?:{_SEPARATOR}(?:{'|'.join(parts)}))+" if parts else r"(?!x)x"
+        object.__setattr__(self, "_pattern", regex.compile(source, regex.IGNORECASE))
+        object.__setattr__(self, "_groups", tuple(groups))
+
+    @property
+    def empty(self) -> bool:
+        """Whether the matcher has no rules."""
+        return not self.rules
+
+    def _could_start(self, key: str) -> bool:
+        known = self._memo.get(key)
+        if known is None:
+            known = self._pattern.fullmatch(key, partial=True) is not None
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = known
+        return known
+
+    def match(self, line: str) -> Rule | None:
+        """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
+        if not self.rules or not self._could_start(line[:1]):
+            return None
+        if not self._could_start(line[:PREFIX]):
+            return None
+        m = self._fullmatch(line)
+        if m is None:
+            return None
+        best: tuple[int, Rule] | None = None
+        for number, rule in self._groups:
+            starts = m.starts(number)
+            if starts and (best is None or starts[0] < best[0]):
+                best = (starts[0], rule)
+        return best[1] if best else None
+
+    def _fullmatch(self, line: str) -> regex.Match[str] | None:
+        if self.timeout is None:
+            return self._pattern.fullmatch(line)
+        try:
+            return self._pattern.fullmatch(line, timeout=self.timeout)
+        except TimeoutError as exc:
+            msg = f"boilerplate rules took longer than {self.timeout} s on a line"
+            raise PatternTimeoutError(msg) from exc
+
+
+def _rule_regex(rule: Rule) -> str:
+    patterns = rule.get("pattern")
+    patterns = patterns if isinstance(patterns, tuple) else (patterns,)
+    body = "|".join(f"(?:{p})" for p in patterns)
+    # Matchers compile case-insensitively as a whole (scoped flags on every
+    # alternative make the regex module several times slower).
+    return f"(?-i:{body})" if rule.get("case", "ignore") == "sensitive" else body
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the remover decided for one text."""
+
+    lines: list[str]
+    removals: dict[int, Removal]
+    reported: tuple[int, ...] = ()
+    too_much: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class BoilerplateRemover(EditsNormalizer):
+    """Remove clutter lines matched by boilerplate packs, repeated titles and paragraphs.
+
+    >>> from mtclean.rules import parse_rules
+    >>> pack = parse_rules('''
+    ... [pack]
+    ... name = "demo"
+    ... kind = "boilerplate"
+    ... [[rules]]
+    ... id = "reply"
+    ... pattern = "Leave a Reply"
+    ... ''')
+    >>> BoilerplateRemover((pack,)).fix("Talks resume.\\nThey end late.\\n\\nLeave a Reply\\n")
+    'Talks resume.\\nThey end late.\\n'
+    >>> BoilerplateRemover((pack,)).fix("Leave a Reply, she wrote, and he did.\\n")
+    'Leave a Reply, she wrote, and he did.\\n'
+    """
+
+    packs: tuple[RulePack, ...]
+    disabled: frozenset[str] = frozenset()
+    max_share: float = 0.5
+    titles: bool = True
+    paragraphs: str = "report"
+    name: str = "boilerplate"
+    _head: _Matcher = field(init=False, repr=False)
+    _tail: _Matcher = field(init=False, repr=False)
+    _body: _Matcher = field(init=False, repr=False)
+    _flag: _Matcher = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        rules = [
+            r
+            for p in self.packs
+            if p.name not in self.disabled
+            for r in p.rules
+            if r.enabled and r.full_id not in self.disabled
+        ]
+        removing = [r for r in rules if r.get("action", "remove") == "remove"]
+
+        def where(*places: str) -> _Matcher:
+            return _matcher(r for r in removing if r.get("where", "edge") in places)
+
+        object.__setattr__(self, "_head", where("edge", "head", "anywhere"))
+        object.__setattr__(self, "_tail", where("edge", "tail", "anywhere"))
+        object.__setattr__(self, "_body", where("anywhere"))
+        flagging = (r for r in rules if r.get("action", "remove") == "flag")
+        object.__setattr__(self, "_flag", _matcher(flagging))
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id this remover knows (``disable=`` accepts each)."""
+        return (*(r.full_id for p in self.packs for r in p.rules), *BUILTIN_IDS)
+
+    def edits(self, text: str) -> list[Edit]:
+        """Edits deleting the clutter lines of ``text`` (none if the share limit is hit)."""
+        plan = self._plan(text)
+        if plan.too_much is not None:
+            return []
+        return deletion_edits(plan.lines, plan.removals)
+
+    def findings(self, text: str) -> list[Finding]:
+        """Repeated paragraphs (report mode), flagged lines and a hit share limit."""
+        plan = self._plan(text)
+        starts = line_starts(plan.lines)
+        out: list[Finding] = []
+        if plan.too_much is not None:
+            removed, total = plan.too_much
+            msg = (
+                f"boilerplate rules would remove {removed} of {total} characters "
+                f"({removed / total:.0%}, limit {self.max_share:.0%}); nothing was removed"
+            )
+            out.append(Finding(0, len(text), MAX_SHARE, msg, 0.5))
+        for i in plan.reported:
+            end = starts[i] + len(plan.lines[i])
+            msg = "paragraph repeated word for word (an earlier copy stays)"
+            out.append(Finding(starts[i], end, REPEATED_PARAGRAPH, msg, 0.8))
+        for i, line in enumerate(plan.lines):
+            rule = self._flag.match(line.strip()) if 0 < len(line) <= MAX_LINE else None
+            if rule is not None:
+                msg = rule.get("message", "") or rule.note or "possible page clutter"
+                out.append(Finding(starts[i], starts[i] + len(line), rule.full_id, msg, 0.5))
+        out.sort(key=lambda f: (f.start, f.end, f.rule))
+        return out
+
+    def _plan(self, text: str) -> _Plan:
+        lines = text.split("\n")
+        removals: dict[int, Removal] = {}
+        reported: tuple[int, ...] = ()
+        while True:
+            before = len(removals)
+            self._rule_pass(lines, removals)
+            reported = self._repeat_pass(lines, removals)
+            if len(removals) == before:
+                break
+        if not removals:
+            return _Plan(lines, removals, reported)
+        removed = sum(len(lines[i].strip()) for i in removals)
+        total = sum(len(line.strip()) for line in lines)
+        if removed > self.max_share * total:
+            return _Plan(lines, removals, reported, (removed, total))
+        return _Plan(lines, removals, reported)
+
+    def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> None:
+        n = len(lines)
+        head = self._edge_block(lines, removals, range(n), self._head, n)
+        tail = self._edge_block(lines, removals, range(n - 1, head - 1, -1), self._tail, head - 1)
+        body = self._body
+        if body.empty:
+            return
+        for i in range(head, tail + 1):
+            line = lines[i]
+            if 0 < len(line) <= MAX_LINE and i not in removals:
+                rule = body.match(line.strip())
+                if rule is not None:
+                    removals[i] = _removal(rule)
+
+    @staticmethod
+    def _edge_block(
+        lines: list[str],
+        removals: dict[int, Removal],
+        order: range,
+        matcher: _Matcher,
+        default: int,
+    ) -> int:
+        """Mark the clutter block at one edge; return its first content line (or ``default``)."""
+        for i in order:
+            line = lines[i]
+            if len(line) > MAX_LINE:
+                return i
+            stripped = line.strip()
+            if not stripped or i in removals:
+                continue
+            rule = matcher.match(stripped)
+            if rule is None:
+                return i
+            removals[i] = _removal(rule)
+        return default
+
+    def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
+        def alive(i: int) -> bool:
+            return i not in removals
+
+        if self.titles:
+            for i in repeated_titles(lines, alive):
+                removals[i] = Removal(REPEATED_TITLE, "title repeated near the top")
+        if self.paragraphs == "off":
+            return ()
+        repeats = repeated_paragraphs(lines, alive)
+        if self.paragraphs == "remove":
+            for i in repeats:
+                removals[i] = Removal(REPEATED_PARAGRAPH, "paragraph repeated word for word")
+            return ()
+        return tuple(repeats)
+
+
+def _matcher(rules: Iterable[Rule]) -> _Matcher:
+    """A matcher for ``rules``; user packs' patterns run with a time budget."""
+    chosen = tuple(rules)
+    bundled = set(available_packs())
+    trusted = all(r.pack in bundled for r in chosen)
+    return _Matcher(chosen, None if trusted else PATTERN_TIMEOUT)
+
+
+def _removal(rule: Rule) -> Removal:
+    return Removal(rule.full_id, rule.get("message", "") or "scraped page clutter")
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    patterns = fields["pattern"]
+    for pattern in patterns if isinstance(patterns, tuple) else (patterns,):
+        if regex.fullmatch(f"(?:{pattern})", ""):
+            return "pattern", f"{pattern!r} matches an empty line; a clutter line has text"
+    return None
 
 
 KIND = KindSpec(
     name="boilerplate",
     fields=(
         FieldSpec("pattern", (str, list), required=True, is_regex=True),
-        FieldSpec("where", choices=("edge", "anywhere")),
+        FieldSpec("where", choices=("edge", "head", "tail", "anywhere")),
         FieldSpec("action", choices=("remove", "flag")),
+        FieldSpec("case", choices=("ignore", "sensitive")),
         FieldSpec("message"),
     ),
-    build=_build,
+    build=lambda pack: BoilerplateRemover((pack,), max_share=1.0, titles=False, paragraphs="off"),
+    check_rule=_check_rule,
 )
 
 
+def bundled_packs() -> tuple[RulePack, ...]:
+    """The boilerplate packs bundled with mtclean (English and source-language clutter)."""
+    return tuple(load_rules(n) for n in available_packs() if n.startswith("boilerplate-"))
+
+
+@functools.lru_cache(maxsize=32)
+def _cached(
+    packs: tuple[RulePack, ...], disabled: frozenset[str], max_share: float, paragraphs: str
+) -> BoilerplateRemover:
+    return BoilerplateRemover(
+        packs,
+        disabled,
+        max_share=max_share,
+        titles=REPEATED_TITLE not in disabled,
+        paragraphs="off" if REPEATED_PARAGRAPH in disabled else paragraphs,
+    )
+
+
 def build_steps(options: Any) -> list[Any]:
-    """The boilerplate stage of the default pipeline."""
-    return []
+    """The boilerplate stage: bundled packs plus the user's boilerplate packs."""
+    packs = tuple(
+        p
+        for p in (*bundled_packs(), *options.packs_of("boilerplate"))
+        if p.enabled or p.name in options.enable
+    )
+    return [
+        _cached(packs, options.disable, options.boilerplate_max_share, options.repeated_paragraphs)
+    ]
