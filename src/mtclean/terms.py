@@ -31,7 +31,7 @@ import regex
 from .core import Edit, EditsNormalizer, Finding
 from .errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
 from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
-from .terms_context import Context, in_quoted_source, line_bounds, source_line
+from .terms_context import Context, in_quoted_source, in_source_name, line_bounds, source_line
 from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_re
 from .terms_match import LiteralIndex, fold, word_bounded
 
@@ -259,6 +259,7 @@ class TermReplacer(EditsNormalizer):
         line = line_bounds(text, cand.start, cand.end)
         if rule.source_lang and (
             source_line(text, line, rule.source_lang)
+            or in_source_name(text, cand.start, line, rule.source_lang)
             or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
         ):
             return False

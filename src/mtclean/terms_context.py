@@ -13,13 +13,14 @@ from typing import Any
 
 import regex
 
-from .terms_lang import leftover_re, word_count
+from .terms_lang import glue_re, leftover_re, phrase_re, word_count
 
 __all__ = [
     "CAPTION_MAX_WORDS",
     "OUTLET_RE",
     "Context",
     "in_quoted_source",
+    "in_source_name",
     "is_caption_line",
     "line_bounds",
     "source_line",
@@ -46,7 +47,9 @@ OUTLET_RE = regex.compile(
 )
 
 _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
-_QUOTE_RE = regex.compile(r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|‚[^‘’\n]*[‘’]")
+_QUOTE_RE = regex.compile(
+    r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|‚[^‘’\n]*[‘’]|(?<!\w)_[^_\n]+_(?!\w)"
+)
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,9 +96,24 @@ def in_quoted_source(text: str, start: int, end: int, line: tuple[int, int], lan
     for m in _QUOTE_RE.finditer(text, line[0], line[1]):
         if m.start() < start and end < m.end():
             inside = text[m.start() + 1 : start] + " " + text[end : m.end() - 1]
-            if leftover_re(lang).search(inside):
+            if phrase_re(lang).search(inside):
                 return True
     return False
+
+
+def in_source_name(text: str, start: int, line: tuple[int, int], lang: str) -> bool:
+    """Whether the match continues a source-language name or compound before it.
+
+    >>> t = "quoted from the Handelsblad van Antwerpen"
+    >>> in_source_name(t, t.index("Antwerpen"), (0, len(t)), "nl")
+    True
+    >>> t = "the port of Antwerpen"
+    >>> in_source_name(t, t.index("Antwerpen"), (0, len(t)), "nl")
+    False
+    """
+    if not lang or start == line[0] or not text[start].isupper():
+        return False
+    return glue_re(lang).search(text, max(line[0], start - 60), start) is not None
 
 
 def _patterns(value: Any) -> tuple[regex.Pattern[str], ...]:

@@ -14,7 +14,16 @@ import functools
 
 import regex
 
-__all__ = ["LANG_NAMES", "LEFTOVER_WORDS", "leftover_re", "source_share", "word_count"]
+__all__ = [
+    "GLUE_WORDS",
+    "LANG_NAMES",
+    "LEFTOVER_WORDS",
+    "glue_re",
+    "leftover_re",
+    "phrase_re",
+    "source_share",
+    "word_count",
+]
 
 LANG_NAMES = {"nl": "Dutch", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian"}
 
@@ -60,6 +69,26 @@ LEFTOVER_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Articles and prepositions that join the words of a source-language name
+#: ("Handelsblad van Antwerpen", "Hôtel d'Angleterre", "Università di Roma"). A term
+#: right after one of them, itself after a capitalised word, belongs to that name.
+GLUE_WORDS: dict[str, frozenset[str]] = {
+    "nl": _words("van der den het de voor op aan uit"),
+    "de": _words("von der des die das am zum zur vom im"),
+    "fr": _words("de du des la le les d l aux en sur"),
+    "es": _words("de del la el los las y"),
+    "it": _words("di del della dei degli delle la il lo d dell"),
+}
+
+#: Words that mark a quotation or phrase as source-language text (with the leftovers).
+_PHRASE_EXTRA: dict[str, frozenset[str]] = {
+    "nl": _words("de van en in op is dat wat er te"),
+    "de": _words("der die das den des ein und im am es gott"),
+    "fr": _words("la le les de du des et est c'est c’est vive notre votre en un"),
+    "es": _words("el la los las de del y en es que un viva"),
+    "it": _words("il la lo le di del della e è che un viva"),
+}
+
 _WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
 
 
@@ -75,6 +104,38 @@ def leftover_re(lang: str) -> regex.Pattern[str]:
     words = sorted(LEFTOVER_WORDS.get(lang, ()), key=len, reverse=True)
     body = "|".join(regex.escape(w) for w in words) or r"(?!x)x"
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’])(?i:{body})(?![\p{{L}}\p{{M}}\p{{N}}'’])")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+@functools.cache
+def phrase_re(lang: str) -> regex.Pattern[str]:
+    """Leftover words plus articles and prepositions: marks a source-language phrase.
+
+    >>> bool(phrase_re("fr").search("Vive la")), bool(phrase_re("fr").search("Long live"))
+    (True, False)
+    """
+    words = LEFTOVER_WORDS.get(lang, frozenset()) | _PHRASE_EXTRA.get(lang, frozenset())
+    body = _alternation(words)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?i:{body})(?![\p{{L}}\p{{M}}\p{{N}}])")
+
+
+@functools.cache
+def glue_re(lang: str) -> regex.Pattern[str]:
+    """Matches, at the end of a line's head, a capitalised word and a glue word.
+
+    >>> bool(glue_re("nl").search("the Handelsblad van ")), bool(glue_re("nl").search("in "))
+    (True, False)
+    >>> bool(glue_re("fr").search("Hôtel d’"))
+    True
+    """
+    body = _alternation(GLUE_WORDS.get(lang, frozenset()))
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}\p{{M}}]*[ -]+(?:{body})(?: |['’])\Z|\p{{L}}-\Z|"
+        rf"(?<![\p{{L}}\p{{M}}])(?:d|l|dell|all|dall|nell|sull)['’]\Z"
+    )
 
 
 def word_count(text: str) -> int:
