@@ -1,32 +1,525 @@
-"""Names: person-name variants and misspellings made canonical.
+"""Names: person-name variants and misspellings made canonical, never one person into another.
 
-(Stage skeleton: the gazetteer and the canonicalizer are filled in by the names work.)
+A ``kind = "names"`` pack (or a CSV/TSV table, see :mod:`mtclean.names_gazetteer`)
+lists people: ``canonical`` name, accepted ``variants``, always-wrong
+``misspellings``, ``roles`` that anchor the person, ``translated_as`` (a surname
+that machine translation turned into common words, applied only right after the
+person's first name or role) and ``cyrillic = true`` to generate transliteration
+variants. :class:`NameCanonicalizer` then, per document:
+
+1. finds every known spelling of a person (one compiled scan; a first name or a
+   title before a surname must belong to the same person, otherwise it is
+   somebody else and left alone);
+2. fixes unknown spellings by fuzzy matching only with evidence: the person's
+   first name or role right before the token, or the person named elsewhere in
+   the document; with a score cutoff and a margin over the second-best person;
+   weak or ambiguous matches become findings;
+3. makes the document coherent: misspellings take the document's spelling of
+   the person; several accepted spellings become one (the ``name_style``).
+
+Possessives survive: only the name token is replaced ("Koiliba's" -> "Kuleba's").
 """
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
+from .core import Edit, EditsNormalizer, Finding
+from .names_gazetteer import (
+    PARTICLES,
+    TITLES,
+    Form,
+    Gazetteer,
+    Person,
+    common_words,
+    load_name_table,
+    parse_name_table,
+    person_from_rule,
+)
+from .names_match import TOKEN_RE, Score, fold, is_name_boundary, score
 from .rules import FieldSpec, KindSpec, RulePack
 
-__all__ = ["KIND", "build_steps"]
+__all__ = [
+    "BUNDLED",
+    "KIND",
+    "NAME_STYLES",
+    "NameCanonicalizer",
+    "build_steps",
+    "bundled_gazetteer",
+    "load_name_table",
+]
+
+#: The bundled gazetteer's pack name.
+BUNDLED = "names-world"
+#: ``default``: keep a document's one spelling, unify mixed ones to the canonical;
+#: ``canonical``: every mention takes the gazetteer's spelling;
+#: ``dominant``: mixed spellings take the document's most frequent one.
+NAME_STYLES = ("default", "canonical", "dominant")
+FUZZY_RULE = "names/fuzzy"
+AMBIGUOUS_RULE = "names/ambiguous"
 
 
-def _build(pack: RulePack) -> Any:
-    msg = "name gazetteers are not applied yet"
-    raise NotImplementedError(msg)
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    person: int
+    part: str
+    spelling: str
+    kind: str
+    capital: bool = False
+    evidence: str = ""
+
+
+@dataclass
+class _Scan:
+    mentions: dict[tuple[int, int], _Mention] = field(default_factory=dict)
+    clashes: set[tuple[int, int]] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, m: _Mention) -> None:
+        key = (m.start, m.end)
+        old = self.mentions.get(key)
+        if old is not None and old.person != m.person:
+            self.clashes.add(key)
+        elif old is None:
+            self.mentions[key] = m
+
+
+def _prev_word(text: str, pos: int) -> str | None:
+    """The capitalized word right before ``text[pos]`` (one space between), if any."""
+    if pos < 2 or text[pos - 1] != " ":
+        return None
+    start = pos - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start : pos - 1]
+    m = TOKEN_RE.fullmatch(word)
+    return m.group() if m else None
+
+
+def _anchor_ok(word: str | None, common: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether ``word`` before a surname leaves it free to be the gazetteer person."""
+    if word is None or word in TITLES or word in gaz.role_index:
+        return True
+    return word.lower() in common or word.lower() in PARTICLES
+
+
+@dataclass(frozen=True, eq=False)
+class NameCanonicalizer(EditsNormalizer):
+    """Canonicalize person names in running text against gazetteer packs.
+
+    >>> from mtclean.rules import parse_rules
+    >>> pack = parse_rules('''
+    ... [pack]
+    ... name = "demo"
+    ... kind = "names"
+    ... [[rules]]
+    ... id = "kuleba"
+    ... canonical = "Dmytro Kuleba"
+    ... roles = ["Foreign Minister"]
+    ... cyrillic = true
+    ... ''')
+    >>> NameCanonicalizer((pack,)).fix("Foreign Minister Dmytro Koiliba's visit.")
+    "Foreign Minister Dmytro Kuleba's visit."
+    >>> NameCanonicalizer((pack,)).fix("Dmytro Kulyk and Koiliba Street.")
+    'Dmytro Kulyk and Koiliba Street.'
+    """
+
+    packs: tuple[RulePack, ...]
+    disabled: frozenset[str] = frozenset()
+    style: str = "default"
+    name: str = "names"
+    _gaz: Gazetteer = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.style not in NAME_STYLES:
+            msg = f"name_style must be one of {', '.join(NAME_STYLES)}, not {self.style!r}"
+            raise ValueError(msg)
+        persons = [
+            person_from_rule(r)
+            for p in self.packs
+            if p.name not in self.disabled
+            for r in p.rules
+            if r.enabled and r.full_id not in self.disabled
+        ]
+        source = self.packs[-1].source if self.packs else "<names>"
+        object.__setattr__(self, "_gaz", Gazetteer.from_persons(persons, source=source))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The compiled gazetteer."""
+        return self._gaz
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of every rule of the packs (disabled ones included, so they can be named)."""
+        return tuple(r.full_id for p in self.packs for r in p.rules)
+
+    def edits(self, text: str) -> list[Edit]:
+        """Edits for every name spelling that should change."""
+        return self._analyze(text)[0]
+
+    def findings(self, text: str) -> list[Finding]:
+        """Possible misspellings that were not changed (weak or ambiguous matches)."""
+        return self._analyze(text)[1]
+
+    # -- scanning -------------------------------------------------------------------
+
+    def _hits(self, text: str) -> list[tuple[int, int, str]]:
+        gaz = self._gaz
+        triggers = gaz.triggers
+        hits = []
+        for m in gaz.prefix_re.finditer(text):
+            s = m.start()
+            if not is_name_boundary(text, s - 1) or (s and text[s - 1] in "'’"):
+                continue
+            tm = TOKEN_RE.match(text, s)
+            if tm is not None and tm.group() in triggers:
+                hits.append((s, tm.end(), tm.group()))
+        return hits
+
+    def _analyze(self, text: str) -> tuple[list[Edit], list[Finding]]:
+        hits = self._hits(text)
+        if not hits:
+            return [], []
+        scan = _Scan()
+        fuzzy: list[tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]] = []
+        for s, e, word in hits:
+            forms = self._gaz.surname_index.get(word)
+            if forms:
+                self._surname(text, s, e, forms, scan)
+            givens = self._gaz.given_index.get(word)
+            if givens:
+                self._after_given(text, s, e, givens, scan, fuzzy)
+            roles = self._gaz.role_index.get(word)
+            if roles:
+                self._after_role(text, e, roles, scan, fuzzy)
+        for s, e, token, persons, evidence, givens in fuzzy:
+            if (s, e) in scan.mentions:
+                continue
+            person = self._resolve(text, s, e, token, persons, evidence, scan)
+            if person is None:
+                continue
+            scan.add(_Mention(s, e, person, "surname", token, "fix", evidence=evidence))
+            for g in givens:
+                if g.person == person:
+                    gs = s - 1 - len(g.text)
+                    scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
+                    break
+        self._document_evidence(text, scan)
+        return self._coherent_edits(scan), scan.findings
+
+    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
+        matched: list[Form] = []
+        for f in forms:
+            if matched and len(f.text) < len(matched[0].text):
+                break
+            fs = e - len(f.text)
+            if fs >= 0 and text.startswith(f.text, fs) and is_name_boundary(text, fs - 1):
+                matched.append(f)
+        if not matched:
+            return
+        fs = e - len(matched[0].text)
+        with_given: list[tuple[Form, Form]] = []
+        if fs > 1 and text[fs - 1] == " ":
+            for f in matched:
+                for g in self._gaz.person_givens[f.person]:
+                    gs = fs - 1 - len(g.text)
+                    if gs >= 0 and text.startswith(g.text, gs) and is_name_boundary(text, gs - 1):
+                        with_given.append((f, g))
+                        break
+        if with_given:
+            longest = max(len(g.text) for _, g in with_given)
+            with_given = [(f, g) for f, g in with_given if len(g.text) == longest]
+            if len({f.person for f, _ in with_given}) > 1:
+                self._ambiguous(fs, e, [f.person for f, _ in with_given], scan)
+                return
+            f, g = with_given[0]
+            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+            gs = fs - 1 - len(g.text)
+            scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
+            return
+        if not _anchor_ok(_prev_word(text, fs), common_words(), self._gaz):
+            return  # another first name: somebody else
+        if len({f.person for f in matched}) > 1:
+            if any(f.kind != "canonical" for f in matched):
+                self._ambiguous(fs, e, [f.person for f in matched], scan)
+            return
+        f = matched[0]
+        scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+
+    def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
+        names = sorted({self._gaz.persons[p].canonical for p in people})
+        scan.findings.append(
+            Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
+        )
+
+    def _next_token(self, text: str, e: int) -> tuple[int, int, str] | None:
+        if e >= len(text) or text[e] != " ":
+            return None
+        tm = TOKEN_RE.match(text, e + 1)
+        if tm is None or not is_name_boundary(text, tm.end()):
+            return None
+        return tm.start(), tm.end(), tm.group()
+
+    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
+        if e >= len(text) or text[e] != " ":
+            return False
+        for p in people:
+            for phrase in self._gaz.persons[p].translated_as:
+                end = e + 1 + len(phrase)
+                if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
+                    scan.add(_Mention(e + 1, end, p, "surname", phrase, "fix", evidence="anchor"))
+                    return True
+        return False
+
+    def _after_given(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        givens: tuple[Form, ...],
+        scan: _Scan,
+        fuzzy: list[Any],
+    ) -> None:
+        matched = [
+            g
+            for g in givens
+            if e - len(g.text) >= 0
+            and text.startswith(g.text, e - len(g.text))
+            and is_name_boundary(text, e - len(g.text) - 1)
+        ]
+        if not matched:
+            return
+        people = tuple(dict.fromkeys(g.person for g in matched))
+        if self._translated(text, e, people, scan):
+            return
+        nxt = self._next_token(text, e)
+        if nxt is None or nxt[2] in self._gaz.surname_index:
+            return
+        fuzzy.append((nxt[0], nxt[1], nxt[2], people, "first name", tuple(matched)))
+
+    def _after_role(
+        self,
+        text: str,
+        e: int,
+        roles: tuple[tuple[str, tuple[int, ...]], ...],
+        scan: _Scan,
+        fuzzy: list[Any],
+    ) -> None:
+        people: list[int] = []
+        for role, persons in roles:
+            rs = e - len(role)
+            if rs >= 0 and text.startswith(role, rs) and is_name_boundary(text, rs - 1):
+                people.extend(persons)
+        if not people:
+            return
+        found = tuple(dict.fromkeys(people))
+        if self._translated(text, e, found, scan):
+            return
+        nxt = self._next_token(text, e)
+        if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
+            return
+        fuzzy.append((nxt[0], nxt[1], nxt[2], found, "role", ()))
+
+    # -- fuzzy matching -----------------------------------------------------------
+
+    def _candidate(self, token: str) -> bool:
+        return not (
+            len(token) < 4
+            or token.isupper()
+            or token in self._gaz.known_tokens
+            or token in TITLES
+            or token.lower() in common_words()
+        )
+
+    def _resolve(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        token: str,
+        persons: tuple[int, ...],
+        evidence: str,
+        scan: _Scan,
+    ) -> int | None:
+        if not self._candidate(token):
+            return None
+        ranked = []
+        for p in persons:
+            options = [
+                score(token, f.text) for f in self._gaz.person_surnames[p] if " " not in f.text
+            ]
+            if options:
+                best = max(options, key=lambda sc: sc.value)
+                ranked.append((best.value, p, best))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: -r[0])
+        value, person, best = ranked[0]
+        ok = _accept(best, evidence, token, self._gaz.persons[person].surname)
+        runner_up = ranked[1] if len(ranked) > 1 else None
+        if ok and runner_up is not None:
+            second_ok = _accept(
+                runner_up[2], evidence, token, self._gaz.persons[runner_up[1]].surname
+            )
+            if second_ok or value - runner_up[0] < 0.1:
+                self._ambiguous(s, e, [person, runner_up[1]], scan)
+                return None
+        if ok:
+            return person
+        if best.ratio >= 0.6 or best.same_skeleton:
+            canonical = self._gaz.persons[person].canonical
+            scan.findings.append(
+                Finding(
+                    s,
+                    e,
+                    FUZZY_RULE,
+                    f"possibly {canonical} (similarity {best.ratio:.2f}, {evidence} evidence)",
+                    round(min(best.ratio, 0.9), 2),
+                )
+            )
+        return None
+
+    def _document_evidence(self, text: str, scan: _Scan) -> None:
+        gaz = self._gaz
+        present = tuple(
+            sorted(
+                {m.person for m in scan.mentions.values() if m.part == "surname"} & gaz.distinctive
+            )
+        )
+        if not present:
+            return
+        taken = sorted(scan.mentions)
+        common = common_words()
+        for tm in TOKEN_RE.finditer(text):
+            s, e, token = tm.start(), tm.end(), tm.group()
+            if not self._candidate(token) or not is_name_boundary(text, s - 1):
+                continue
+            if not is_name_boundary(text, e) or _overlaps(taken, s, e):
+                continue
+            if not _anchor_ok(_prev_word(text, s), common, gaz):
+                continue
+            nxt = self._next_token(text, e)
+            if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
+                continue  # part of a longer name
+            person = self._resolve(text, s, e, token, present, "document", scan)
+            if person is not None:
+                scan.add(_Mention(s, e, person, "surname", token, "fix", evidence="document"))
+
+    # -- coherence ------------------------------------------------------------------
+
+    def _target(self, person: Person, part: str, mentions: list[_Mention]) -> str:
+        canonical = person.surname if part == "surname" else person.given
+        good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
+        if self.style == "canonical" or not good:
+            return canonical
+        if self.style == "default":
+            return next(iter(good)) if len(good) == 1 else canonical
+        top = max(good.values())
+        tied = [s for s in good if good[s] == top]
+        return canonical if canonical in tied else tied[0]
+
+    def _coherent_edits(self, scan: _Scan) -> list[Edit]:
+        groups: dict[tuple[int, str], list[_Mention]] = {}
+        for key, m in sorted(scan.mentions.items()):
+            if key not in scan.clashes:
+                groups.setdefault((m.person, m.part), []).append(m)
+        edits = []
+        for (p, part), mentions in groups.items():
+            person = self._gaz.persons[p]
+            target = self._target(person, part, mentions)
+            for m in mentions:
+                if m.spelling == target:
+                    continue
+                replacement = target[:1].upper() + target[1:] if m.capital else target
+                how = "misspelling" if m.kind == "fix" else "spelling variant"
+                via = f" ({m.evidence} evidence)" if m.evidence else ""
+                message = f"{how} of {person.canonical}{via}"
+                edits.append(Edit(m.start, m.end, replacement, person.rule, message))
+        edits.sort(key=lambda ed: (ed.start, ed.end))
+        out: list[Edit] = []
+        for ed in edits:
+            if out and ed.start < out[-1].end:
+                continue
+            out.append(ed)
+        return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
+    """Whether a fuzzy score is strong enough for the evidence behind it."""
+    if evidence == "document":
+        return bool(
+            sc.same_skeleton
+            and sc.ratio >= 0.7
+            and sc.length_gap <= 2
+            and fold(token)[:1] == fold(surname)[:1]
+        )
+    return bool(sc.same_skeleton and sc.length_gap <= 2 and sc.ratio >= 0.5) or (
+        sc.ratio >= 0.8 and sc.length_gap <= 1
+    )
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    canonical = fields["canonical"].strip()
+    if not canonical or not canonical[:1].isupper():
+        return "canonical", "must be a capitalized name such as 'Dmytro Kuleba'"
+    surname = fields.get("surname")
+    if surname is not None and surname not in canonical.split(" ") and surname not in canonical:
+        return "surname", f"must be part of the canonical name {canonical!r}"
+    return None
+
+
+def _check_pack(pack: RulePack) -> None:
+    NameCanonicalizer((pack,))
+
+
+def _build(pack: RulePack) -> NameCanonicalizer:
+    return NameCanonicalizer((pack,))
 
 
 KIND = KindSpec(
     name="names",
     fields=(
         FieldSpec("canonical", required=True),
+        FieldSpec("surname"),
         FieldSpec("variants", (list,)),
+        FieldSpec("misspellings", (list,)),
+        FieldSpec("roles", (list,)),
+        FieldSpec("translated_as", (list,)),
+        FieldSpec("cyrillic", (bool,)),
+        FieldSpec("message"),
     ),
     build=_build,
+    check_rule=_check_rule,
+    check_pack=_check_pack,
 )
 
 
+@functools.cache
+def bundled_gazetteer() -> RulePack:
+    """The bundled gazetteer of public figures (pack ``names-world``)."""
+    resource = resources.files("mtclean") / "data" / f"{BUNDLED}.tsv"
+    return parse_name_table(resource.read_text("utf-8"), name=BUNDLED, source=f"{BUNDLED}.tsv")
+
+
+@functools.lru_cache(maxsize=32)
+def _cached(packs: tuple[RulePack, ...], disabled: frozenset[str], style: str) -> NameCanonicalizer:
+    return NameCanonicalizer(packs, disabled, style)
+
+
 def build_steps(options: Any) -> list[Any]:
-    """The name stage of the default pipeline."""
-    return []
+    """The name stage of the default pipeline: the bundled gazetteer plus user packs."""
+    user = tuple(p for p in options.packs_of("names") if p.enabled or p.name in options.enable)
+    packs = (bundled_gazetteer(), *user)
+    return [_cached(packs, options.disable, options.name_style)]

@@ -1,0 +1,466 @@
+"""Gazetteers: the people a name stage knows, compiled into lookup tables once.
+
+A person is a canonical name split into a given part and a surname, plus
+spellings of each part with a kind:
+
+* ``canonical``: the gazetteer's spelling;
+* ``accepted``: another spelling in real use (Zelenskyy, Dmitri): changed only
+  when a document spells the person several ways;
+* ``fix``: a spelling that is always wrong in English text (misspellings,
+  German and French transliterations): always changed.
+
+Gazetteers come from ``kind = "names"`` rule packs (TOML) or from CSV/TSV
+tables (:func:`load_name_table`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+from .errors import RulePackError
+from .names_match import trie_pattern
+from .names_translit import given_variants, surname_variants
+from .rules import Rule, RulePack
+
+__all__ = [
+    "TITLES",
+    "Form",
+    "Gazetteer",
+    "Person",
+    "common_words",
+    "load_name_table",
+    "parse_name_table",
+    "person_from_rule",
+]
+
+#: Titles and role words that may stand before a name without being a name.
+TITLES = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "President",
+        "Premier",
+        "Minister",
+        "Chancellor",
+        "Secretary",
+        "General",
+        "Commissioner",
+        "Ambassador",
+        "Senator",
+        "Governor",
+        "Mayor",
+        "Speaker",
+        "Leader",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Judge",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Deputy",
+        "Vice",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Finance",
+        "Prime",
+        "Colonel",
+        "Lieutenant",
+        "Major",
+        "Marshal",
+        "Admiral",
+        "Commander",
+        "Chief",
+        "Representative",
+        "Envoy",
+        "Director",
+        "Rapporteur",
+        "Congressman",
+        "Congresswoman",
+        "Representative",
+        "MP",
+        "MEP",
+        "Crown",
+        "Emperor",
+        "Patriarch",
+        "Ayatollah",
+        "Sheikh",
+        "Emir",
+        "Sultan",
+        "Mufti",
+        "Rabbi",
+        "Cardinal",
+        "Archbishop",
+        "Bishop",
+    ]
+)
+PARTICLES = frozenset(
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ten",
+        "ter",
+        "al",
+        "bin",
+        "ibn",
+        "zu",
+        "y",
+    ]
+)
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Common English words (lower case): never changed, never accepted as a name variant."""
+    text = (resources.files("mtclean") / "data" / "common-words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One spelling of a name part: the text, whose part it is and its kind."""
+
+    text: str
+    person: int
+    part: str  # "surname" or "given"
+    kind: str  # "canonical", "accepted" or "fix"
+    capital: bool = False  # a lower-case particle written with a capital ("Von der Leyen")
+
+    @property
+    def spelling(self) -> str:
+        """The spelling this form stands for (lower-case particle restored)."""
+        return self.text[:1].lower() + self.text[1:] if self.capital else self.text
+
+
+@dataclass(frozen=True)
+class Person:
+    """A gazetteer entry, split into parts, with every spelling of each part."""
+
+    rule: str
+    canonical: str
+    given: str
+    surname: str
+    surnames: tuple[tuple[str, str], ...]
+    givens: tuple[tuple[str, str], ...]
+    roles: tuple[str, ...] = ()
+    translated_as: tuple[str, ...] = ()
+    message: str = ""
+
+
+def _split(name: str) -> tuple[str, str]:
+    """Split a full name into (given part, surname); particles join the surname.
+
+    >>> _split("Ursula von der Leyen"), _split("Bruno Le Maire"), _split("Zelensky")
+    (('Ursula', 'von der Leyen'), ('Bruno', 'Le Maire'), ('', 'Zelensky'))
+    """
+    tokens = name.split()
+    i = len(tokens) - 1
+    while i > 0 and tokens[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(tokens[:i]), " ".join(tokens[i:])
+
+
+def person_from_rule(rule: Rule) -> Person:
+    """Build a :class:`Person` from a ``kind = "names"`` rule, generating variants."""
+    canonical = " ".join(rule.get("canonical").split())
+    surname = rule.get("surname")
+    if surname is not None and canonical.endswith(" " + surname):
+        given = canonical[: -len(surname) - 1]
+    elif surname is not None:
+        given = ""
+    else:
+        given, surname = _split(canonical)
+    surnames: dict[str, str] = {surname: "canonical"}
+    givens: dict[str, str] = {given: "canonical"} if given else {}
+    for key, kind in (("variants", "accepted"), ("misspellings", "fix")):
+        for variant in rule.get(key, ()):
+            variant = " ".join(variant.split())
+            if variant.endswith(" " + surname):
+                vg, vs = variant[: -len(surname) - 1], surname
+            else:
+                vg, vs = _split(variant)
+            surnames.setdefault(vs, kind)
+            if vg:
+                givens.setdefault(vg, kind)
+    generated: list[tuple[str, str, str]] = []
+    if rule.get("cyrillic", False):
+        generated.extend(("surname", v, k) for v, k in surname_variants(surname))
+        if given and " " not in given:
+            generated.extend(("given", v, k) for v, k in given_variants(given))
+    kinds = {"accepted": "accepted", "foreign": "fix"}
+    return Person(
+        rule=rule.full_id,
+        canonical=canonical,
+        given=given,
+        surname=surname,
+        surnames=tuple(surnames.items())
+        + tuple((v, kinds[k]) for part, v, k in generated if part == "surname"),
+        givens=tuple(givens.items())
+        + tuple((v, kinds[k]) for part, v, k in generated if part == "given"),
+        roles=tuple(rule.get("roles", ())),
+        translated_as=tuple(rule.get("translated_as", ())),
+        message=rule.get("message", "") or f"spelling of {canonical}",
+    )
+
+
+def _capitalized(form: str) -> str:
+    return form[:1].upper() + form[1:]
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """People and their spellings, compiled into lookup tables.
+
+    Generated variants that collide with another person's spelling, with a common
+    word or with a title are dropped; explicit variants that are common words are
+    a :class:`~mtclean.errors.RulePackError` (use ``translated_as`` for those).
+    """
+
+    persons: tuple[Person, ...]
+    surname_index: Mapping[str, tuple[Form, ...]] = field(repr=False)
+    given_index: Mapping[str, tuple[Form, ...]] = field(repr=False)
+    role_index: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(repr=False)
+    known_tokens: frozenset[str] = field(repr=False)
+    triggers: frozenset[str] = field(repr=False)
+    prefix_re: re.Pattern[str] = field(repr=False)
+    distinctive: frozenset[int] = field(repr=False)
+    person_surnames: tuple[tuple[Form, ...], ...] = field(repr=False)
+    person_givens: tuple[tuple[Form, ...], ...] = field(repr=False)
+
+    @classmethod
+    def from_persons(cls, persons: Iterable[Person], *, source: str = "<names>") -> Gazetteer:
+        """Compile ``persons`` (later entries with the same rule id or canonical name win)."""
+        chosen: dict[str, Person] = {}
+        key_of: dict[str, str] = {}
+        for p in persons:
+            key = p.rule.split("/", 1)[-1]
+            old_key = key_of.get(p.canonical)
+            if old_key is not None:
+                chosen.pop(old_key, None)
+            chosen[key] = p
+            key_of[p.canonical] = key
+        people = tuple(chosen.values())
+        common = common_words()
+        explicit = {(i, t) for i, p in enumerate(people) for t, _ in (*p.surnames, *p.givens)}
+        surname_forms: dict[str, list[Form]] = {}
+        given_forms: dict[str, list[Form]] = {}
+        person_surnames: list[list[Form]] = [[] for _ in people]
+        person_givens: list[list[Form]] = [[] for _ in people]
+        all_texts: dict[str, set[int]] = {}
+        for i, p in enumerate(people):
+            for t, _ in (*p.surnames, *p.givens):
+                all_texts.setdefault(t, set()).add(i)
+        for i, p in enumerate(people):
+            seen_surnames = set()
+            for text, kind in p.surnames:
+                if text in seen_surnames:
+                    continue
+                seen_surnames.add(text)
+                if kind != "canonical" and not _usable(text, i, all_texts, common):
+                    if kind == "accepted" and (i, text) in explicit and text.lower() in common:
+                        _explicit_common_word(p, text, source)
+                    continue
+                forms = [Form(text, i, "surname", kind)]
+                if not text[:1].isupper():
+                    forms.append(Form(_capitalized(text), i, "surname", kind, capital=True))
+                for f in forms:
+                    last = f.text.rsplit(" ", 1)[-1]
+                    surname_forms.setdefault(last, []).append(f)
+                    person_surnames[i].append(f)
+            for text, kind in p.givens:
+                if kind != "canonical" and (text.lower() in common or text in TITLES):
+                    continue
+                last = text.rsplit(" ", 1)[-1]
+                form = Form(text, i, "given", kind)
+                given_forms.setdefault(last, []).append(form)
+                person_givens[i].append(form)
+        roles: dict[str, dict[str, list[int]]] = {}
+        for i, p in enumerate(people):
+            for role in p.roles:
+                last = role.rsplit(" ", 1)[-1]
+                roles.setdefault(last, {}).setdefault(role, []).append(i)
+        known = set()
+        for forms in (*surname_forms.values(), *given_forms.values()):
+            for f in forms:
+                known.update(f.text.split(" "))
+        known -= PARTICLES
+        triggers = set(surname_forms) | set(given_forms) | set(roles)
+        distinctive = frozenset(
+            i
+            for i, p in enumerate(people)
+            if len(p.surname) >= 5 and " " not in p.surname and p.surname.lower() not in common
+        )
+        prefixes = {t[:6] for t in triggers}
+        return cls(
+            persons=people,
+            surname_index=MappingProxyType(
+                {k: tuple(sorted(v, key=lambda f: -len(f.text))) for k, v in surname_forms.items()}
+            ),
+            given_index=MappingProxyType(
+                {k: tuple(sorted(v, key=lambda f: -len(f.text))) for k, v in given_forms.items()}
+            ),
+            role_index=MappingProxyType(
+                {
+                    k: tuple(
+                        sorted(((r, tuple(ps)) for r, ps in v.items()), key=lambda x: -len(x[0]))
+                    )
+                    for k, v in roles.items()
+                }
+            ),
+            known_tokens=frozenset(known),
+            triggers=frozenset(triggers),
+            prefix_re=re.compile(trie_pattern(prefixes)),
+            distinctive=distinctive,
+            person_surnames=tuple(tuple(f) for f in person_surnames),
+            person_givens=tuple(
+                tuple(sorted(f, key=lambda x: -len(x.text))) for f in person_givens
+            ),
+        )
+
+
+def _usable(
+    text: str, person: int, all_texts: Mapping[str, set[int]], common: frozenset[str]
+) -> bool:
+    """A non-canonical spelling is usable if it is nobody else's and no common word."""
+    if text.lower() in common or text in TITLES or len(text) < 3:
+        return False
+    return all_texts.get(text, {person}) == {person}
+
+
+def _explicit_common_word(person: Person, text: str, source: str) -> None:
+    msg = (
+        f"variant {text!r} of {person.canonical!r} is a common English word; "
+        "list it under translated_as (applied only after the first name or a role)"
+    )
+    raise RulePackError(msg, source=source, rule_id=person.rule.split("/", 1)[-1], field="variants")
+
+
+TABLE_COLUMNS = (
+    "id",
+    "canonical",
+    "surname",
+    "variants",
+    "misspellings",
+    "roles",
+    "translated_as",
+    "cyrillic",
+    "note",
+)
+_ID_RE = regex.compile(r"[^A-Za-z0-9]+")
+_SLUG_TABLE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name.translate(_SLUG_TABLE))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return _ID_RE.sub("-", plain).strip("-").lower() or "person"
+
+
+def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePack:
+    """Parse a CSV or TSV gazetteer (header row; ``|`` separates list items).
+
+    Columns: ``canonical`` (required), ``id``, ``surname``, ``variants``,
+    ``misspellings``, ``roles``, ``translated_as``, ``cyrillic`` (yes/no), ``note``.
+    Lines starting with ``#`` are comments.
+
+    >>> pack = parse_name_table("canonical\\tvariants\\nDmytro Kuleba\\tKouleba", name="demo")
+    >>> pack.rules[0].full_id, pack.rules[0].get("variants")
+    ('demo/dmytro-kuleba', ('Kouleba',))
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if not lines:
+        msg = "empty name table: the first line must name the columns (canonical, ...)"
+        raise RulePackError(msg, source=source)
+    delimiter = "\t" if "\t" in lines[0] else ","
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    header = [h.strip() for h in reader.fieldnames or ()]
+    for h in header:
+        if h not in TABLE_COLUMNS:
+            from .rules import did_you_mean
+
+            msg = f"unknown column {h!r}"
+            raise RulePackError(msg, source=source, field=h, hint=did_you_mean(h, TABLE_COLUMNS))
+    if "canonical" not in header:
+        msg = "the header needs a 'canonical' column"
+        raise RulePackError(msg, source=source, field="canonical")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for row_number, raw in enumerate(reader, start=2):
+        row = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+        canonical = row.get("canonical", "")
+        if not canonical:
+            msg = f"row {row_number} has no canonical name"
+            raise RulePackError(msg, source=source, field="canonical")
+        rule_id = row.get("id") or _slug(canonical)
+        base, n = rule_id, 2
+        while rule_id in seen:
+            rule_id, n = f"{base}-{n}", n + 1
+        seen.add(rule_id)
+        fields: dict[str, Any] = {"canonical": canonical}
+        if row.get("surname"):
+            fields["surname"] = row["surname"]
+        for key in ("variants", "misspellings", "roles", "translated_as"):
+            items = tuple(x.strip() for x in row.get(key, "").split("|") if x.strip())
+            if items:
+                fields[key] = items
+        if row.get("cyrillic", "").lower() in ("1", "yes", "true", "y", "x"):
+            fields["cyrillic"] = True
+        rules.append(
+            Rule(id=rule_id, pack=name, note=row.get("note", ""), fields=MappingProxyType(fields))
+        )
+    return RulePack(name=name, kind="names", rules=tuple(rules), source=source)
+
+
+def load_name_table(path: str | Path, *, name: str | None = None) -> RulePack:
+    """Load a CSV or TSV gazetteer file as a ``kind = "names"`` rule pack.
+
+    The pack is named after the file (``my-people.tsv`` -> ``my-people``) unless
+    ``name`` is given; pass it to ``mtclean.clean(text, rules=[pack])``.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = f"cannot read name table: {exc}"
+        raise RulePackError(msg, source=str(p)) from exc
+    return parse_name_table(text, name=name or _slug(p.stem), source=str(p))
