@@ -7,9 +7,10 @@ source: "... told The Wall Street Journal That the Russians ...", "... end up in
 a position What with second-class members ...".
 
 Capitals that clean prose has for a reason are left alone: sentence starts
-(after any punctuation, abbreviations included), quotations, headings and
-titles in title case ("Notes on What the Future Holds", "in The Hague"),
-and words that are also names or months ("Will Smith", "May").
+(after any punctuation, abbreviations included), line starts, quotations,
+headings and titles in title case ("Notes on What the Future Holds", "in The
+Hague", "the song What a Wonderful World"), and words that are also names or
+months ("Will Smith", "May", "vitamin A").
 
 >>> [f.rule for f in StrayCapitals().findings("a position What with members")]
 ['lint/stray-capital']
@@ -184,13 +185,15 @@ _MESSAGE = (
 class StrayCapitals:
     """Report capitalized function words in the middle of a sentence (findings only).
 
-    >>> [f.start for f in StrayCapitals().findings("told the Journal That the Russians")]
-    [17]
+    >>> text = "He told The Wall Street Journal That the Russians left."
+    >>> [text[f.start : f.end] for f in StrayCapitals().findings(text)]
+    ['That']
     >>> StrayCapitals().findings("Will Smith arrived in May and said I was right.")
     []
     """
 
-    name: str = "stray-capitals"
+    disabled: bool = False
+    name: str = "lint"
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -207,6 +210,8 @@ class StrayCapitals:
 
     def findings(self, text: str) -> list[Finding]:
         """One finding per stray capitalized function word."""
+        if self.disabled:
+            return []
         return list(self._findings(text))
 
     def _findings(self, text: str) -> Iterator[Finding]:
@@ -265,7 +270,12 @@ def _content(words: list[str]) -> str | None:
 
 
 def _judge(text: str, line_start: int, start: int, end: int, word: str) -> float:
-    """The finding's confidence, or 0 when the capital is plausible here."""
+    """The finding's confidence, or 0 when the capital is plausible here.
+
+    After a lowercase word: flagged unless the next content word is capitalized
+    too (a title: "the song What a Wonderful World"). After a capitalized name of
+    two or more words: flagged only for clause words ("Journal That the").
+    """
     before = _words_before(text, line_start, start)
     after = _words_after(text, end)
     if not before or not after or not after[0].islower():
@@ -274,12 +284,11 @@ def _judge(text: str, line_start: int, start: int, end: int, word: str) -> float
     if previous.lower() in _PARTICLES:
         return 0.0
     if previous[:1].islower():
-        # "Notes on What the Future Holds": capitals on both sides make a title.
-        left, right = _content(before), _content(after)
-        if left is not None and right is not None and _is_cap(left) and _is_cap(right):
+        following = _content(after)
+        if following is not None and _is_cap(following):
             return 0.0
         return 0.8
-    if word in CLAUSE_WORDS and len(before) > 1:
+    if word in CLAUSE_WORDS and len(before) >= 2 and _is_cap(before[1]):
         return 0.6
     return 0.0
 
@@ -304,6 +313,4 @@ def _is_heading(line: str) -> bool:
 
 def build_steps(options: Any) -> list[Any]:
     """The lint stage of the default pipeline: findings only."""
-    if options.is_disabled(RULE_ID):
-        return []
-    return [StrayCapitals()]
+    return [StrayCapitals(disabled=options.is_disabled(RULE_ID))]
