@@ -87,7 +87,7 @@ STAGE_CATEGORY = {
 }
 
 META_KEYS = ("source_lang", "site", "notes", "names", "report", "control", "labels")
-_TOKEN = regex.compile(r"\w+|\s+|.", regex.DOTALL)
+_TOKEN = regex.compile(r"\w+|[ \t\u00a0\u202f]+[.,;:!?]+|\s+|(.)\1*", regex.DOTALL)
 _SPACE = regex.compile(r"\s+")
 _WORDS = regex.compile(r"\w+")
 
@@ -399,7 +399,8 @@ def load_articles(directory: str | Path) -> list[Article]:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Words, whitespace runs, runs of one repeated mark ("!!!"), and spaced marks (" .")."""
+    return [m.group() for m in _TOKEN.finditer(text)]
 
 
 def align(old: str, new: str) -> list[TextEdit]:
@@ -449,18 +450,17 @@ def _joinable(
     p1, p2, q1, q2 = prev
     if i1 - p2 != 1 or j1 - q2 != 1 or a[p2] not in (" ", "\u00a0"):
         return False
-    words = [_WORDS.search("".join(x)) for x in (a[p1:p2], b[q1:q2], a[i1:i2], b[j1:j2])]
-    return bool((words[0] or words[1]) and (words[2] or words[3]))
+    first = TextEdit(0, 0, "".join(a[p1:p2]), "".join(b[q1:q2]))
+    second = TextEdit(0, 0, "".join(a[i1:i2]), "".join(b[j1:j2]))
+    return classify(first) != "punctuation" != classify(second)
 
 
 def _split_lines(edit: TextEdit) -> list[TextEdit]:
     """Split a pure deletion (or insertion) of several non-blank lines into one edit per line."""
-    if edit.before.strip() and edit.after.strip():
+    if edit.before and edit.after:
         return [edit]
-    inserting = not edit.before.strip()
+    inserting = not edit.before
     body = edit.after if inserting else edit.before
-    if inserting and edit.before:
-        return [edit]
     pieces = _pieces(body)
     if sum(1 for p in pieces if p.strip()) < 2:
         return [edit]
@@ -654,13 +654,20 @@ def _harmless(d: TextEdit, e: TextEdit | None) -> bool:
     return e.before == "" and bool(d.before) and bool(d.after)
 
 
-def _changes_in(changes: Sequence[Change], start: int, end: int) -> list[Change]:
+def _changes_in(
+    changes: Sequence[Change], start: int, end: int, *, strict: bool = False
+) -> list[Change]:
+    """Changes overlapping ``[start, end)``; insertions at its edges count unless ``strict``."""
     return [
         c
         for c in changes
         if (c.start < end and start < c.end)
-        or (c.start == c.end and start <= c.start <= end)
-        or (start == end and c.start <= start <= c.end)
+        or (
+            c.start == c.end and (start < c.start < end or (not strict and start <= c.start <= end))
+        )
+        or (
+            start == end and (c.start < start < c.end or (not strict and c.start <= start <= c.end))
+        )
     ]
 
 
@@ -783,7 +790,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         lo = min([span[0]] + [residuals[j].start for j in harmful])
         hi = max([span[1]] + [residuals[j].end for j in harmful])
         shown = _apply(want, lo, hi, [residuals[j] for j in harmful])
-        done = _changes_in(result.changes, *_core(e))
+        done = _changes_in(result.changes, *_core(e), strict=True)
         _, rules = _blame(done, stage_of, cat)
         outcomes.append(
             Outcome(article.id, "miss", cat, line_of(e.start), e.before, want[lo:hi], shown, rules)
