@@ -34,7 +34,8 @@ RULE_ID = "lint/stray-capital"
 
 #: Function words that are never capitalized mid-sentence after a lowercase word,
 #: except in titles. Words that double as names or months (May, Will, Can, Mark,
-#: Bill) and single letters (A, I) are left out on purpose.
+#: Bill), single letters (A, I), and pronouns capitalized for a deity (He, His)
+#: are left out on purpose.
 FUNCTION_WORDS = frozenset(
     [
         "The",
@@ -91,10 +92,7 @@ FUNCTION_WORDS = frozenset(
         "Been",
         "Our",
         "We",
-        "He",
         "She",
-        "His",
-        "It",
     ]
 )
 
@@ -215,10 +213,14 @@ class StrayCapitals:
         return list(self._findings(text))
 
     def _findings(self, text: str) -> Iterator[Finding]:
+        matches = list(_CANDIDATE.finditer(text))
+        skip_lines = _verse_lines(text, matches)
         heading_cache: dict[int, bool] = {}
-        for m in _CANDIDATE.finditer(text):
+        for m in matches:
             start, end = m.span()
             line_start = text.rfind("\n", 0, start) + 1
+            if line_start in skip_lines:
+                continue
             if line_start not in heading_cache:
                 line_end = text.find("\n", end)
                 line = text[line_start : len(text) if line_end < 0 else line_end]
@@ -229,6 +231,17 @@ class StrayCapitals:
             if confidence:
                 message = _MESSAGE.format(word=m.group())
                 yield Finding(start, end, RULE_ID, message, confidence)
+
+
+def _verse_lines(text: str, matches: list[Any]) -> set[int]:
+    """Starts of lines with two or more candidates: verse run into one line, or a
+    style that capitalizes on purpose; a translation slip is a single one."""
+    seen: set[int] = set()
+    many: set[int] = set()
+    for m in matches:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        (many if line_start in seen else seen).add(line_start)
+    return many
 
 
 def _words_before(text: str, line_start: int, pos: int, limit: int = 4) -> list[str]:
