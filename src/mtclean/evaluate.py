@@ -278,6 +278,21 @@ class EvalReport:
         """Outcomes of the given kinds (``"miss"``, ``"false"``, ...), in article order."""
         return [o for s in self.scores for o in s.outcomes if o.kind in kinds]
 
+    def by_language(self) -> dict[str, tuple[Counts, float]]:
+        """Overall tallies and error reduction of the labelled articles of each source language."""
+        out: dict[str, tuple[Counts, float]] = {}
+        langs = sorted({s.article.source_lang or "?" for s in self.labelled})
+        for lang in langs:
+            scores = [s for s in self.labelled if (s.article.source_lang or "?") == lang]
+            total = Counts()
+            for sc in scores:
+                for c in sc.counts.values():
+                    total.add(c)
+            before = sum(sc.distance_before for sc in scores)
+            after = sum(sc.distance_after for sc in scores)
+            out[lang] = (total, 1 - after / before if before else 1.0)
+        return out
+
     def to_json(self) -> dict[str, Any]:
         """The whole report as a JSON-ready dict."""
         return {
@@ -295,6 +310,18 @@ class EvalReport:
                     "recall": c.recall,
                 }
                 for cat, c in {**self.counts, "overall": self.overall}.items()
+            },
+            "languages": {
+                lang: {"precision": c.precision, "recall": c.recall, "error_reduction": red}
+                for lang, (c, red) in self.by_language().items()
+            },
+            "per_article": {
+                s.article.id: {
+                    "exact": s.exact,
+                    "distance_before": s.distance_before,
+                    "distance_after": s.distance_after,
+                }
+                for s in self.scores
             },
             "controls_changed": {
                 s.article.id: list(s.control_rules) for s in self.controls if not s.exact
@@ -317,6 +344,9 @@ class EvalReport:
                 f"{cat:<12} {c.precision:>9.3f} {c.recall:>7.3f} {c.expected:>8} {c.hits:>5} "
                 f"{c.proposed:>7} {c.right:>5}"
             )
+        rows += ["", f"{'language':<12} {'precision':>9} {'recall':>7} {'error red.':>10}"]
+        for lang, (c, red) in self.by_language().items():
+            rows.append(f"{lang:<12} {c.precision:>9.3f} {c.recall:>7.3f} {red:>10.3f}")
         identical = sum(s.exact for s in self.controls)
         rows += [
             "",
@@ -504,7 +534,7 @@ def _split_space(edit: TextEdit) -> list[TextEdit]:
     else:
         tb = ta = 0
     out.append(TextEdit(start + lb, end - tb, b[lb : len(b) - tb], a[la : len(a) - ta]))
-    return out + trail
+    return [e for e in [*out, *trail] if e.before != e.after]
 
 
 def _line_key(text: str) -> str:
@@ -823,7 +853,10 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
             )
         )
     found = sum(
-        any(f.start <= text.find(snippet) < f.end for f in result.findings)
+        any(
+            f.start < text.find(snippet) + len(snippet) and text.find(snippet) < f.end
+            for f in result.findings
+        )
         for snippet in article.report
         if snippet in text
     )
