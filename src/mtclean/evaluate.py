@@ -90,6 +90,7 @@ META_KEYS = ("source_lang", "site", "notes", "names", "report", "control", "labe
 _TOKEN = regex.compile(r"\w+|[ \t\u00a0\u202f]+[.,;:!?]+|\s+|(.)\1*", regex.DOTALL)
 _SPACE = regex.compile(r"\s+")
 _WORDS = regex.compile(r"\w+")
+_INVISIBLE = regex.compile(r"\p{Cf}")
 
 
 class EvalError(MtcleanError):
@@ -582,6 +583,8 @@ def classify(edit: TextEdit, names: Iterable[str] = ()) -> str:
     'names'
     >>> classify(TextEdit(0, 2, " .", ""))
     'punctuation'
+    >>> classify(TextEdit(0, 10, "sub\u00adstance", "substance"))
+    'punctuation'
     >>> classify(TextEdit(0, 3, "cafÃ©", "café"))
     'punctuation'
     >>> classify(TextEdit(0, 20, "Share this article\\n", ""))
@@ -589,7 +592,7 @@ def classify(edit: TextEdit, names: Iterable[str] = ()) -> str:
     """
     if _is_line_deletion(edit):
         return "boilerplate"
-    if _WORDS.findall(edit.before) == _WORDS.findall(edit.after):
+    if _WORDS.findall(_INVISIBLE.sub("", edit.before)) == _WORDS.findall(edit.after):
         return "punctuation"
     if edit.before and (
         ftfy.fix_text(edit.before) == edit.after or _mojibake(edit.after) == edit.before
