@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import regex
+
 from .core import Edit, EditsNormalizer, Finding
 from .names_gazetteer import (
     PARTICLES,
@@ -41,7 +43,7 @@ from .names_gazetteer import (
     parse_name_table,
     person_from_rule,
 )
-from .names_match import TOKEN_RE, Score, fold, is_name_boundary, score
+from .names_match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score
 from .rules import FieldSpec, KindSpec, RulePack
 
 __all__ = [
@@ -275,7 +277,9 @@ class NameCanonicalizer(EditsNormalizer):
             for phrase in self._gaz.persons[p].translated_as:
                 end = e + 1 + len(phrase)
                 if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
-                    scan.add(_Mention(e + 1, end, p, "surname", phrase, "fix", evidence="anchor"))
+                    scan.add(
+                        _Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
+                    )
                     return True
         return False
 
@@ -398,7 +402,9 @@ class NameCanonicalizer(EditsNormalizer):
             return
         taken = sorted(scan.mentions)
         common = common_words()
-        for tm in TOKEN_RE.finditer(text):
+        for tm in _initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(
+            text
+        ):
             s, e, token = tm.start(), tm.end(), tm.group()
             if not self._candidate(token) or not is_name_boundary(text, s - 1):
                 continue
@@ -442,6 +448,8 @@ class NameCanonicalizer(EditsNormalizer):
                 how = "misspelling" if m.kind == "fix" else "spelling variant"
                 via = f" ({m.evidence} evidence)" if m.evidence else ""
                 message = f"{how} of {person.canonical}{via}"
+                if m.evidence == "translation":
+                    message = f"surname of {person.canonical} translated as common words"
                 edits.append(Edit(m.start, m.end, replacement, person.rule, message))
         edits.sort(key=lambda ed: (ed.start, ed.end))
         out: list[Edit] = []
@@ -450,6 +458,16 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             out.append(ed)
         return out
+
+
+_SAME_SOUND = {"Z": "ZS", "S": "SZ", "C": "CK", "K": "KC", "V": "VW", "W": "WV"}
+
+
+@functools.lru_cache(maxsize=256)
+def _initials_re(initials: frozenset[str]) -> Any:
+    """Name tokens whose first letter may spell one of ``initials`` (Z/S, C/K, V/W alike)."""
+    letters = "".join(sorted({c for i in initials for c in _SAME_SOUND.get(i, i)}))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-])[{regex.escape(letters)}]" + TOKEN_TAIL)
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -465,9 +483,9 @@ def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
             and sc.length_gap <= 2
             and fold(token)[:1] == fold(surname)[:1]
         )
-    return bool(sc.same_skeleton and sc.length_gap <= 2 and sc.ratio >= 0.5) or (
-        sc.ratio >= 0.8 and sc.length_gap <= 1
-    )
+    if sc.same_skeleton:
+        return sc.length_gap <= 2 and sc.ratio >= 0.5
+    return sc.ratio >= 0.85 and sc.length_gap <= 1 and fold(token)[:1] == fold(surname)[:1]
 
 
 def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:

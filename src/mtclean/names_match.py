@@ -16,12 +16,20 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import Indel
 
-__all__ = ["TOKEN_RE", "Score", "fold", "is_name_boundary", "score", "skeleton", "trie_pattern"]
+__all__ = [
+    "TOKEN_RE",
+    "TOKEN_TAIL",
+    "Score",
+    "fold",
+    "is_name_boundary",
+    "score",
+    "skeleton",
+    "trie_pattern",
+]
 
 #: A capitalized name-like token: "Kuleba", "O'Brien", "Kramp-Karrenbauer" (not "'s", not "-led").
-TOKEN_RE = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*)?(?:-\p{Lu}[\p{L}\p{M}]*)*"
-)
+TOKEN_TAIL = r"[\p{L}\p{M}]*(?:['’]\p{Lu}[\p{L}\p{M}]*)?(?:-\p{Lu}[\p{L}\p{M}]*)*"
+TOKEN_RE = regex.compile(r"\p{Lu}" + TOKEN_TAIL)
 
 _CONSONANTS = (
     ("tsch", "ch"),
@@ -40,6 +48,7 @@ _CONSONANT_RE = regex.compile("|".join(a for a, _ in _CONSONANTS))
 _CONSONANT_MAP = dict(_CONSONANTS)
 _DOUBLE_RE = regex.compile(r"(.)\1+")
 _VOWELS_RE = regex.compile(r"[aeiouyj]+")
+_OFF_RE = regex.compile(r"(?<=[oe])f$")  # Rachmaninoff, Peskoff: an old spelling of -ov
 
 
 def is_name_boundary(text: str, index: int) -> bool:
@@ -58,13 +67,13 @@ def is_name_boundary(text: str, index: int) -> bool:
 def fold(name: str) -> str:
     """``name`` lower-cased, without diacritics, transliteration spellings unified.
 
-    >>> fold("Selenskyj"), fold("Zelensky"), fold("Lawrow")
-    ('selenskyj', 'selensky', 'lavrov')
+    >>> fold("Selenskyj"), fold("Zelensky"), fold("Lawrow"), fold("Peskoff")
+    ('selenskyj', 'selensky', 'lavrov', 'peskov')
     """
     decomposed = unicodedata.normalize("NFKD", name.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _CONSONANT_RE.sub(lambda m: _CONSONANT_MAP[m.group()], plain)
-    return _DOUBLE_RE.sub(r"\1", plain)
+    return _OFF_RE.sub("v", _DOUBLE_RE.sub(r"\1", plain))
 
 
 @functools.lru_cache(maxsize=65536)
