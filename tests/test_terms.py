@@ -1,0 +1,281 @@
+"""The term engine: matching, case policy, boundaries, context, load-time checks, stage."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtclean
+from mtclean.errors import RulePackError
+from mtclean.options import Options
+from mtclean.rules import parse_rules
+from mtclean.terms import KIND, SOURCE_LANG_RULE, TermReplacer, build_steps
+
+
+def pack(rules: str, *, lang: str = "", name: str = "t") -> object:
+    head = f'[pack]\nname = "{name}"\nkind = "terms"\nlang = "{lang}"\n'
+    return parse_rules(head + rules)
+
+
+def fix(rules: str, text: str, **kw: str) -> str:
+    return TermReplacer((pack(rules, **kw),)).fix(text)  # type: ignore[arg-type]
+
+
+NAVO = """
+[[rules]]
+id = "navo"
+find = "Navo"
+replace = "NATO"
+case = "exact"
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Navo's summit", "NATO's summit"),
+        ("Navo’s summit", "NATO’s summit"),
+        ("the Navo-top", "the NATO-top"),
+        ("NAVO, navo, Navo.", "NATO, NATO, NATO."),
+        ("(Navo)", "(NATO)"),
+        ("Navona", "Navona"),
+        ("Navoö", "Navoö"),
+        ("éNavo", "éNavo"),
+        ("Navo2", "Navo2"),
+        ("", ""),
+    ],
+)
+def test_word_boundaries_are_unicode_aware(text: str, expected: str) -> None:
+    assert fix(NAVO, text) == expected
+
+
+def test_spans_are_on_the_original_string() -> None:
+    # "İ".lower() is two characters: lowercasing the whole text would shift offsets.
+    text = "İİİ Navo İstanbul Navo"
+    edits = TermReplacer((pack(NAVO),)).edits(text)  # type: ignore[arg-type]
+    assert [(e.start, e.end) for e in edits] == [(4, 8), (18, 22)]
+    assert all(text[e.start : e.end] == "Navo" for e in edits)
+
+
+def test_case_policies() -> None:
+    rules = """
+[[rules]]
+id = "kamer"
+find = "tweede kamer"
+replace = "house of representatives"
+[[rules]]
+id = "exact"
+find = "navo"
+replace = "NATO"
+case = "exact"
+[[rules]]
+id = "sens"
+find = "VS"
+replace = "US"
+case = "sensitive"
+"""
+    assert fix(rules, "Tweede Kamer") == "House of representatives"
+    assert fix(rules, "TWEEDE KAMER") == "HOUSE OF REPRESENTATIVES"
+    assert fix(rules, "tweede kamer") == "house of representatives"
+    assert fix(rules, "navo NAVO") == "NATO NATO"
+    assert fix(rules, "VS vs Vs") == "US vs Vs"
+
+
+def test_longest_match_wins_whatever_the_rule_order() -> None:
+    a = '[[rules]]\nid = "a"\nfind = "Navo"\nreplace = "NATO"\ncase = "exact"\n'
+    b = '[[rules]]\nid = "b"\nfind = "Navo-top"\nreplace = "NATO summit"\ncase = "exact"\n'
+    text = "The Navo-top and Navo."
+    assert fix(a + b, text) == fix(b + a, text) == "The NATO summit and NATO."
+
+
+def test_regex_rules_need_their_trigger_and_expand_groups() -> None:
+    rules = r"""
+[[rules]]
+id = "kab"
+pattern = '(?-i:kabinet)-((?-i:\p{Lu})\p{L}+)'
+trigger = "kabinet-"
+replace = "\\1 cabinet"
+case = "sensitive"
+"""
+    assert fix(rules, "The kabinet-Rutte fell.") == "The Rutte cabinet fell."
+    assert fix(rules, "The kabinet-rutte fell.") == "The kabinet-rutte fell."
+
+
+def test_context_conditions() -> None:
+    rules = r"""
+[[rules]]
+id = "mei"
+find = "mei"
+replace = "May"
+before = '\d'
+[[rules]]
+id = "koning"
+find = "Koning"
+case = "sensitive"
+replace = "King"
+after = '(?-i:\p{Lu})'
+[[rules]]
+id = "hdr"
+find = "Beeld"
+replace = "Photo:"
+position = "line_start"
+line_shape = "caption"
+[[rules]]
+id = "liberty"
+pattern = 'Statue of'
+trigger = "statue"
+replace = "Photo:"
+unless = 'Statue of Liberty'
+[[rules]]
+id = "paper"
+find = "Faithful"
+case = "sensitive"
+replace = "Trouw"
+line_has = 'newspaper'
+not_before = 'remained'
+"""
+    assert fix(rules, "On 4 mei it ended; Mei Lin said") == "On 4 May it ended; Mei Lin said"
+    assert fix(rules, "Koning Willem; the painter Koning.") == "King Willem; the painter Koning."
+    assert fix(rules, "Beeld Anna Bos / ANP") == "Photo: Anna Bos / ANP"
+    assert fix(rules, "Soldiers. Beeld Anna Bos / ANP") == "Soldiers. Beeld Anna Bos / ANP"
+    assert fix(rules, "Beeld is a word in a long sentence that is no caption.") == (
+        "Beeld is a word in a long sentence that is no caption."
+    )
+    assert fix(rules, "Statue of Liberty; Statue of Anna") == "Statue of Liberty; Photo: Anna"
+    assert fix(rules, "The newspaper Faithful said") == "The newspaper Trouw said"
+    assert fix(rules, "He remained Faithful, the newspaper said") == (
+        "He remained Faithful, the newspaper said"
+    )
+
+
+def test_source_language_text_and_quoted_names_are_left_alone() -> None:
+    rules = NAVO + '[[rules]]\nid = "rus"\nfind = "Rusland"\nreplace = "Russia"\n'
+    nl = pack(rules, lang="nl")
+    step = TermReplacer((nl,))  # type: ignore[arg-type]
+    dutch = "De Navo heeft niet gezegd dat het zou gebeuren, zei hij."
+    assert step.fix(dutch) == dutch
+    quoted = 'the book "Het boek van de Navo" sold well; Navo agreed'
+    assert step.fix(quoted) == 'the book "Het boek van de Navo" sold well; NATO agreed'
+    assert step.fix('not a "Navo" state') == 'not a "NATO" state'
+    assert step.fix("the Handelsblad van Rusland; talks with Rusland") == (
+        "the Handelsblad van Rusland; talks with Russia"
+    )
+
+
+def test_flag_rules_give_findings_not_changes() -> None:
+    rules = """
+[[rules]]
+id = "ev"
+pattern = 'eventual(?= membership)'
+trigger = "eventual"
+action = "flag"
+message = "false friend?"
+confidence = 0.4
+"""
+    step = TermReplacer((pack(rules),))  # type: ignore[arg-type]
+    text = "Its eventual membership."
+    assert step.edits(text) == []
+    (finding,) = step.findings(text)
+    assert (finding.start, finding.end, finding.rule, finding.confidence) == (4, 12, "t/ev", 0.4)
+
+
+@pytest.mark.parametrize(
+    ("rules", "field", "message"),
+    [
+        (
+            '[[rules]]\nid = "x"\nfind = "Navo"\nreplace = "Navo-top"\ncase = "exact"\n',
+            "replace",
+            "not idempotent",
+        ),
+        ('[[rules]]\nid = "x"\nfind = "a"\npattern = "b"\nreplace = "c"\n', "find", "exactly one"),
+        ('[[rules]]\nid = "x"\nfind = "a"\n', "replace", "needs 'replace'"),
+        ('[[rules]]\nid = "x"\npattern = "a*"\nreplace = "b"\n', "pattern", "empty string"),
+        ('[[rules]]\nid = "x"\nfind = "a"\nreplace = "b"\ntrigger = "a"\n', "trigger", "regex"),
+        ('[[rules]]\nid = "x"\nfind = "a"\nreplace = "b"\nposition = "top"\n', "position", ""),
+        ('[[rules]]\nid = "x"\nfind = "a"\nreplace = "b"\nbefore = "("\n', "before", "regular"),
+    ],
+)
+def test_bad_packs_are_rejected_at_load(rules: str, field: str, message: str) -> None:
+    with pytest.raises(RulePackError) as info:
+        pack(rules)
+    assert info.value.field == field
+    assert message in str(info.value)
+
+
+def test_example_outputs_must_be_stable() -> None:
+    rules = """
+[[rules]]
+id = "a"
+find = "Navo"
+replace = "NATO"
+case = "exact"
+examples = [{ input = "Navo", expected = "Navo-top" }]
+[[rules]]
+id = "b"
+find = "Navo-top"
+replace = "NATO summit"
+case = "exact"
+"""
+    with pytest.raises(RulePackError, match="expected output 'Navo-top' is changed again"):
+        pack(rules)
+
+
+def test_kind_build_returns_a_working_step() -> None:
+    step = KIND.build(pack(NAVO))  # type: ignore[arg-type]
+    assert step.name == "terms"
+    assert step.fix("Navo") == "NATO"  # type: ignore[attr-defined]
+    assert "t/navo" in step.rule_ids  # type: ignore[attr-defined]
+
+
+def test_build_steps_picks_packs_from_options() -> None:
+    (nl,) = build_steps(Options(source_lang="nl"))
+    assert nl.pack_names == ("terms-nl",)
+    (auto,) = build_steps(Options())
+    assert set(auto.pack_names) == {f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")}
+    (styled,) = build_steps(Options(source_lang="de", enable=frozenset({"style-en"})))
+    assert styled.pack_names == ("terms-de", "style-en")
+    assert build_steps(Options(source_lang="fr", disable=frozenset({"terms-fr"}))) == []
+
+
+def test_disable_a_single_rule_and_enable_a_style_pack() -> None:
+    text = "Navo met near Kiev. Rusland objected."
+    assert mtclean.clean(text, source_lang="nl") == "NATO met near Kiev. Russia objected."
+    out = mtclean.clean(text, source_lang="nl", disable=["terms-nl/navo"])
+    assert out == "Navo met near Kiev. Russia objected."
+    out = mtclean.clean(text, source_lang="nl", enable=["style-en"])
+    assert out == "NATO met near Kyiv. Russia objected."
+
+
+def test_user_packs_join_the_stage() -> None:
+    user = pack(
+        '[[rules]]\nid = "site"\nfind = "Wereldnieuws"\nreplace = "World news"\n', name="my-site"
+    )
+    out = mtclean.clean("Wereldnieuws: Navo met.", source_lang="nl", rules=[user])
+    assert out == "World news: NATO met."
+
+
+def test_source_language_is_detected_and_recorded() -> None:
+    text = "Ukraine is not a Navuled. Talks in Brussel on Monday. The Second Chamber agreed."
+    result = mtclean.clean_and_explain(text)
+    assert result.text == (
+        "Ukraine is not a NATO member. Talks in Brussels on Monday. "
+        "The House of Representatives agreed."
+    )
+    decision = [f for f in result.findings if f.rule == SOURCE_LANG_RULE]
+    assert len(decision) == 1
+    assert (decision[0].start, decision[0].end) == (0, 0)
+    assert "source language: nl" in decision[0].message
+
+
+def test_ambiguous_terms_need_evidence() -> None:
+    # "Second Chamber" is a Dutch calque only if the text is otherwise Dutch-sourced.
+    text = "The Second Chamber of the heart and The World newspaper reported it."
+    assert mtclean.clean(text) == text
+    step = build_steps(Options())[0]
+    assert step.decide(text) == ""
+
+
+def test_leftover_words_become_findings() -> None:
+    text = "The minister said that het plan niet works."
+    result = mtclean.clean_and_explain(text, source_lang="nl")
+    words = [text[f.start : f.end] for f in result.findings if f.rule == "terms/leftover"]
+    assert words == ["het", "niet"]

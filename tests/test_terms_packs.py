@@ -1,0 +1,101 @@
+"""The bundled term packs: every example, the pack standards, and clean English untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtclean
+from mtclean.rules import Rule, RulePack, available_packs, load_rules
+from mtclean.terms import KIND
+
+TERM_PACKS = [n for n in available_packs() if n.startswith(("terms-", "style-"))]
+SOURCE_PACKS = [f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")]
+
+
+def _cases() -> list[tuple[str, Rule, int]]:
+    return [
+        (name, rule, i)
+        for name in TERM_PACKS
+        for rule in load_rules(name).rules
+        for i in range(len(rule.examples))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "rule", "index"), _cases(), ids=lambda v: v.id if isinstance(v, Rule) else str(v)
+)
+def test_pack_example(name: str, rule: Rule, index: int) -> None:
+    step = KIND.build(load_rules(name))
+    example = rule.examples[index]
+    assert step.fix(example.input) == example.expected  # type: ignore[attr-defined]
+    fired = {e.rule for e in step.edits(example.input)}
+    fired |= {f.rule for f in step.findings(example.input)}  # type: ignore[attr-defined]
+    if example.input != example.expected or rule.get("action") == "flag":
+        assert rule.full_id in fired, "the example must exercise its own rule"
+    # Cleaning twice changes nothing more.
+    assert step.fix(example.expected) == example.expected  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", SOURCE_PACKS)
+def test_source_pack_standards(name: str) -> None:
+    pack = load_rules(name)
+    assert pack.kind == "terms"
+    assert pack.lang == name.removeprefix("terms-")
+    assert len(pack.rules) >= 60
+
+
+@pytest.mark.parametrize("name", TERM_PACKS)
+def test_every_rule_has_a_note_and_an_example(name: str) -> None:
+    pack: RulePack = load_rules(name)
+    for rule in pack.rules:
+        assert rule.note.strip(), rule.full_id
+        assert rule.examples, rule.full_id
+        if rule.get("pattern") is not None:
+            assert rule.get("trigger"), f"{rule.full_id}: a regex rule needs a trigger"
+
+
+def test_style_packs_are_off_by_default() -> None:
+    assert load_rules("style-en").enabled is False
+    assert mtclean.clean("Kiev") == "Kiev"
+    assert mtclean.clean("Kiev", enable=["style-en"]) == "Kyiv"
+
+
+CLEAN_ENGLISH = [
+    "NATO leaders met in Brussels for a summit on Thursday.",
+    "The NATO summit in Vilnius ended with a joint statement.",
+    "Tourists queued for hours to see the Statue of Liberty / AFP",
+    "A statue of Peter Stuyvesant stands in the square.",
+    "Image: NASA / JPL-Caltech",
+    "The image shows the Navona square in Rome at dusk.",
+    "Picture Alliance / dpa",
+    "Photo: Remko de Waal / ANP",
+    "The Mirror, a British tabloid, reported the story.",
+    "He hosted The Daily Show for years.",
+    "The World Cup begins in June.",
+    "The Press was not allowed into the courtroom.",
+    "That is a sensible decision, and the actual cost was higher.",
+    "He actually said that the eventual winner was clear.",
+    "We ordered chicken Kiev and Peking duck.",
+    "The laptop has 16 GB of DDR5 memory and runs UNO.",
+    "Built in 500 BCE, the temple still stands in Rome.",
+    "The Netherlands, Germany and France signed the treaty in The Hague.",
+    "In May the Mayor of Rome met Mei Lin and Julio Domingo.",
+    "The European Council President spoke about the Land of Israel.",
+    "Sheriff's deputies arrived; the heart's second chamber pumps blood.",
+    "Emperor Augustus ruled Rome; Athene was the goddess of wisdom.",
+    "She grew up in Odessa, Texas, and studied in Geneva.",
+    "Prices rose 5 percent to 2 billion euros, the euro's highest level.",
+    "John M. Coetzee and John Smith Sr. attended the Second World War memorial.",
+    "Rom and Sinti were persecuted; AS Roma won the match.",
+    "The summit ended. Leaders left for Berlin, Paris and Warsaw.",
+]
+
+
+@pytest.mark.parametrize("lang", [None, "nl", "de", "fr", "es", "it"])
+def test_clean_english_is_untouched(lang: str | None) -> None:
+    text = "\n".join(CLEAN_ENGLISH)
+    result = mtclean.clean_and_explain(
+        text, source_lang=lang, disable=["boilerplate", "names", "punctuation", "spacing"]
+    )
+    assert [c.rule for c in result.changes if c.step == "terms"] == []
+    assert result.text == text
