@@ -37,6 +37,7 @@ out byte-identical.
 from __future__ import annotations
 
 import difflib
+import html
 import importlib
 import json
 import tomllib
@@ -469,9 +470,41 @@ def align(old: str, new: str) -> list[TextEdit]:
     for i1, i2, j1, j2 in raw:
         start, end = a_off[i1], a_off[i2]
         after = "".join(b[j1:j2])
-        for edit in _split_lines(TextEdit(start, end, old[start:end], after)):
-            edits.extend(_split_space(edit))
+        for part in _peel_lines(TextEdit(start, end, old[start:end], after)):
+            for edit in _split_lines(part):
+                edits.extend(_split_space(edit))
     return edits
+
+
+def _peel_lines(edit: TextEdit) -> list[TextEdit]:
+    r"""Split a change of several lines into one line into deletions plus one line's change.
+
+    The diff may merge a removed line with a word change next to it (a repeated
+    title whose name is also fixed); the line most like the new text keeps the
+    change, the others become deletions.
+
+    >>> edit = TextEdit(0, 14, "Navo top\n\nNavo", "NATO")
+    >>> [(e.before, e.after) for e in _peel_lines(edit)]
+    [('Navo top\n\n', ''), ('Navo', 'NATO')]
+    """
+    if "\n" in edit.after or not edit.after.strip() or "\n" not in edit.before.strip():
+        return [edit]
+    parts = regex.findall(r"[^\n]*(?:\n\s*|\Z)", edit.before)
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [edit]
+    scores = [fuzz.ratio(p.strip(), edit.after.strip()) for p in parts]
+    k = scores.index(max(scores))
+    core = parts[k].rstrip()
+    start = edit.start + sum(len(p) for p in parts[:k])
+    end = start + len(core)
+    out = []
+    if k:
+        out.append(TextEdit(edit.start, start, edit.before[: start - edit.start], ""))
+    out.append(TextEdit(start, end, core, edit.after))
+    if end < edit.end:
+        out.append(TextEdit(end, edit.end, edit.before[end - edit.start :], ""))
+    return out
 
 
 def _joinable(
@@ -595,7 +628,9 @@ def classify(edit: TextEdit, names: Iterable[str] = ()) -> str:
     if _WORDS.findall(_INVISIBLE.sub("", edit.before)) == _WORDS.findall(edit.after):
         return "punctuation"
     if edit.before and (
-        ftfy.fix_text(edit.before) == edit.after or _mojibake(edit.after) == edit.before
+        ftfy.fix_text(edit.before) == edit.after
+        or _mojibake(edit.after) == edit.before
+        or html.unescape(edit.before) == edit.after
     ):
         return "punctuation"
     name_words = {w for n in names for w in _WORDS.findall(n)}
