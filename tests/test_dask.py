@@ -1,0 +1,110 @@
+"""The Dask helper on a LocalCluster with two worker processes: same result as serial."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import mtclean
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+
+import dask.bag as db  # noqa: E402
+import dask.dataframe as dd  # noqa: E402
+
+from mtclean.dask import bag_of_texts, clean_bag, clean_column  # noqa: E402
+
+PACK = """
+[pack]
+name = "demo"
+kind = "terms"
+
+[[rules]]
+id = "navo"
+note = "Dutch acronym left untranslated"
+find = "Navo"
+replace = "NATO"
+case = "exact"
+"""
+
+EVIL = """
+[pack]
+name = "evil"
+kind = "terms"
+
+[[rules]]
+id = "backtrack"
+note = "catastrophic backtracking on purpose"
+pattern = "(?:a|a)+$"
+replace = "b"
+whole_word = false
+"""
+
+
+def docs(n: int) -> list[str]:
+    return [
+        f"Navo ministers met . . in Brussels ({i}).\nLeave a Reply\n"
+        if i % 3
+        else f"A clean sentence number {i}.\n"
+        for i in range(n)
+    ]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One pack file for the module: workers build its pipeline once."""
+    path = tmp_path_factory.mktemp("packs") / "demo.toml"
+    path.write_text(PACK, encoding="utf-8")
+    return str(path)
+
+
+def test_bag_equals_serial(client: object, pack: str):
+    texts = docs(300)
+    result = clean_bag(bag_of_texts(texts, docs_per_task=50), rules=[pack]).compute()
+    assert result == [mtclean.clean(t, rules=[pack]) for t in texts]
+    assert any("NATO" in r for r in result)
+
+
+def test_bag_default_options(client: object):
+    texts = docs(40)
+    bag = db.from_sequence(texts, npartitions=4)
+    assert clean_bag(bag).compute() == list(mtclean.clean_many(texts, processes=1))
+
+
+def test_dataframe_column_equals_serial(client: object, pack: str):
+    texts = docs(120)
+    frame = pd.DataFrame({"id": range(120), "text": texts, "lang": "en"})
+    frame.loc[5, "text"] = None
+    ddf = dd.from_pandas(frame, npartitions=3)
+    out = clean_column(ddf, "text", out_column="clean", rules=[pack]).compute()
+    want = [None if pd.isna(t) else mtclean.clean(t, rules=[pack]) for t in frame["text"]]
+    got = [None if pd.isna(v) else v for v in out["clean"]]
+    assert got == want
+    assert out["id"].tolist() == list(range(120))
+    assert out["text"].tolist()[:5] == texts[:5]
+
+
+def test_failure_keeps_document(client: object, pack: str, tmp_path: Path):
+    evil = tmp_path / "evil.toml"
+    evil.write_text(EVIL, encoding="utf-8")
+    texts = ["Navo top.", "a" * 30 + "!", "Navo again."]
+    result = clean_bag(bag_of_texts(texts), rules=[pack, str(evil)]).compute()
+    assert result == ["NATO top.", "a" * 30 + "!", "NATO again."]
+
+
+def test_configuration_error_before_compute():
+    with pytest.raises(mtclean.UnknownNormalizerError):
+        clean_bag(bag_of_texts(["x"]), disable=["no-such-step"])
