@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     report = evaluate(articles, detect=args.detect, **options)
     failures: list[str] = []
     path = args.thresholds or str(Path(args.directory) / "thresholds.toml")
-    if not args.no_thresholds and (args.thresholds or Path(path).is_file()):
+    default_check = Path(path).is_file() and not args.article
+    if not args.no_thresholds and (args.thresholds or default_check):
         mode = "detect" if args.detect else "source_lang"
         failures = check_thresholds(report, load_thresholds(path).get(mode, {}))
     if args.format == "json":
