@@ -36,7 +36,8 @@ def test_output_file_and_json_report(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 0
     assert dst.read_text(encoding="utf-8") == "The NATO met.\n"
     out = capsys.readouterr().out
-    assert out.count("\n") == 1
+    changes = [line for line in out.splitlines() if line.startswith('{"type": "change"')]
+    assert len(changes) == 1
     assert '"rule": "my-site/navo"' in out and '"start": 4' in out
 
 
