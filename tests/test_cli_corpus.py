@@ -263,6 +263,19 @@ class TestReports:
         assert data["changes_by_rule"]["demo/navo"] == 4
         assert data["failures"] == 0
 
+    def test_summary_counts_findings_when_audited(
+        self, tmp_path: Path, pack: str, capsys: pytest.CaptureFixture[str]
+    ):
+        """Findings cost an audit of every step: counted with --stats, not by default."""
+        make_tree(tmp_path)
+        args = ["clean", str(tmp_path / "news"), "--rules", pack]
+        assert main([*args, "-o", str(tmp_path / "o1")]) == 0
+        assert "findings not counted (--stats counts them)" in capsys.readouterr().err
+        assert main([*args, "-o", str(tmp_path / "o2"), "--stats"]) == 0
+        summary = capsys.readouterr().err.strip().splitlines()[-1]
+        assert summary.startswith("mtclean: 3 documents, 2 changed, 0 lines removed, ")
+        assert "finding" in summary and "not counted" not in summary
+
 
 class TestFailures:
     """A failing document is reported with its id, passed through unchanged; exit code 1."""

@@ -72,7 +72,8 @@ class Task:
 
     ``pipeline`` is sent to the workers as is (it must pickle); without one, each
     worker builds the default pipeline from ``options`` (a tuple of key/value pairs).
-    ``audit`` counts changes per rule, findings and removed lines; ``explain`` is
+    ``audit`` counts changes per rule and findings (slower: every step's audit
+    runs); ``explain`` is
     ``None``, ``"text"`` or ``"json"``; ``diff`` turns the output into a unified diff.
     """
 
@@ -108,6 +109,7 @@ class Outcome:
 
 
 _SKIPPED = Outcome()
+_UNCHANGED = Outcome()
 
 
 def _content_lines(text: str) -> int:
@@ -133,8 +135,10 @@ def _describe(exc: BaseException) -> str:
 def _run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str) -> Outcome:
     if not (task.audit or task.explain or task.diff):
         out = pipeline(text)
-        changed = out != text
-        return Outcome(text=out if changed else None, changed=changed)
+        if out == text:
+            return _UNCHANGED
+        removed = max(0, _content_lines(text) - _content_lines(out))
+        return Outcome(text=out, changed=True, removed_lines=removed)
     result = pipeline.explain(text)
     changed = result.changed
     report = ""

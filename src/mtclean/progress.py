@@ -58,15 +58,23 @@ class Totals:
         self.rules.update(rules)
         self.findings.update(findings)
 
-    def summary(self, *, seconds: float) -> str:
-        """The one-line summary printed at the end of a run."""
+    def summary(self, *, seconds: float, audited: bool = True) -> str:
+        """The one-line summary printed at the end of a run.
+
+        Findings are counted only in audited runs (``audited``); otherwise the
+        line says how to count them.
+        """
         mb = self.bytes / 1e6
         rate = mb / seconds if seconds > 0 else 0.0
+        findings = (
+            _plural(sum(self.findings.values()), "finding")
+            if audited
+            else "findings not counted (--stats counts them)"
+        )
         return (
             f"mtclean: {_plural(self.documents, 'document')}, {self.changed:,} changed, "
-            f"{_plural(self.removed_lines, 'line')} removed, "
-            f"{_plural(sum(self.findings.values()), 'finding')}, {self.failures:,} failed; "
-            f"{mb:.2f} MB in {seconds:.1f} s ({rate:.2f} MB/s)"
+            f"{_plural(self.removed_lines, 'line')} removed, {findings}, "
+            f"{self.failures:,} failed; {mb:.2f} MB in {seconds:.1f} s ({rate:.2f} MB/s)"
         )
 
     def stats_table(self) -> str:
