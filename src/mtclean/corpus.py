@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import copyreg
 import dataclasses
 import multiprocessing
 import os
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .api import default_pipeline
@@ -53,6 +55,20 @@ BATCH_CHARS = 64_000
 BATCH_DOCS = 512
 #: Batches in flight per worker process.
 WINDOW_PER_WORKER = 4
+
+
+def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
+    return (_mappingproxy, (dict(proxy),))
+
+
+# Pipelines travel to worker processes by pickle. Steps keep read-only tables as
+# ``types.MappingProxyType``, which does not pickle by itself: it pickles here
+# as a read-only proxy of a copy, which is all a pipeline needs.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
 
 
 class DocumentError(MtcleanError):
