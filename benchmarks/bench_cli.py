@@ -1,0 +1,132 @@
+"""The ``mtclean clean`` command on a JSONL corpus: scaling with -j and flat memory.
+
+``python benchmarks/bench_cli.py CORPUS_DIR [--mb N]`` writes the first N MB of
+the dirty bench corpus (one document per JSON line) and runs the CLI as a user
+would (``mtclean clean --jsonl in.jsonl -o out.jsonl``, summary on, so every
+document is audited) in a fresh process:
+
+* with ``-j 1`` and ``-j 2`` on N MB: target ``-j 2`` >= 1.7x ``-j 1``, measured
+  on the processing rate the run reports (``--stats-json``: from the first
+  document read to the last one written; interpreter start-up and building the
+  pipeline, about a second each run, are left out and shown separately);
+* with ``-j 2`` on N MB and on 3N MB: peak resident memory of the main process
+  and of the largest worker; target: grows by less than 25% while the corpus
+  triples (streaming: only a few batches per worker are in memory at once).
+
+ftfy's rate on the same documents is printed as the usual yardstick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import corpus_arg, ftfy_rate, load_docs, report
+
+SPEEDUP_TARGET = 1.7
+MEMORY_GROWTH_LIMIT = 1.25
+
+_RUNNER = """
+import json, resource, sys
+from mtclean.cli import main
+code = main(sys.argv[2:])
+peak = {
+    "self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "code": code,
+}
+with open(sys.argv[1], "w") as handle:
+    json.dump(peak, handle)
+"""
+
+
+def write_jsonl(docs: list[str], path: Path) -> int:
+    """Write ``docs`` as JSON lines; return the file size in bytes."""
+    with path.open("w", encoding="utf-8") as handle:
+        for i, doc in enumerate(docs):
+            handle.write(json.dumps({"id": f"doc-{i}", "text": doc}, ensure_ascii=False) + "\n")
+    return path.stat().st_size
+
+
+def run_cli(src: Path, jobs: int, work: Path) -> dict[str, float]:
+    """Run the CLI once in a fresh process; return wall time, rate and peak memory."""
+    stats = work / f"stats-{jobs}-{src.stem}.json"
+    peak_file = work / "peak.json"
+    out = work / f"out-{jobs}-{src.stem}.jsonl"
+    cmd = [sys.executable, "-c", _RUNNER, str(peak_file), "clean", "--jsonl", str(src)]
+    cmd += ["-o", str(out), "-j", str(jobs), "--stats-json", str(stats)]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    peak = json.loads(peak_file.read_text(encoding="utf-8"))
+    if peak["code"] not in (0, 1):
+        raise SystemExit(f"benchmark: mtclean failed:\n{done.stderr}")
+    data = json.loads(stats.read_text(encoding="utf-8"))
+    return {
+        "wall": wall,
+        "seconds": data["seconds"],
+        "rate": data["bytes"] / data["seconds"] / 1e6,
+        "mb": data["bytes"] / 1e6,
+        "docs": data["documents"],
+        "failures": data["failures"],
+        "self_mb": peak["self_mb"],
+        "children_mb": peak["children_mb"],
+    }
+
+
+def main() -> int:
+    """Run the scaling and memory measurements; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus_arg(parser)
+    args = parser.parse_args()
+    small = load_docs(args.corpus, "dirty", args.mb)
+    large = load_docs(args.corpus, "dirty", args.mb * 3)
+    ftfy_mbps = ftfy_rate(small[: max(1, len(small) // 4)])
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        src_small = work / "small.jsonl"
+        src_large = work / "large.jsonl"
+        write_jsonl(small, src_small)
+        write_jsonl(large, src_large)
+        one = run_cli(src_small, 1, work)
+        two = run_cli(src_small, 2, work)
+        big = run_cli(src_large, 2, work)
+    print(f"corpus: {one['docs']:,} documents, {one['mb']:.1f} MB of JSON lines")
+    for label, r in (("-j 1", one), ("-j 2", two)):
+        startup = r["wall"] - r["seconds"]
+        print(
+            f"  {label}: {r['seconds']:.2f} s processing + {startup:.2f} s start-up "
+            f"(wall {r['wall']:.2f} s), {r['failures']} failed"
+        )
+        report(f"mtclean clean --jsonl {label} (processing)", r["rate"], ftfy_mbps)
+    speedup = two["rate"] / one["rate"]
+    wall_speedup = one["wall"] / two["wall"]
+    passed = speedup >= SPEEDUP_TARGET
+    ok &= passed
+    print(
+        f"speed-up -j 2 / -j 1: {speedup:.2f}x processing, {wall_speedup:.2f}x wall  "
+        f"target >= {SPEEDUP_TARGET}x: {'PASS' if passed else 'FAIL'}"
+    )
+    print("peak resident memory, -j 2 (main process / largest worker):")
+    for r in (two, big):
+        print(f"  {r['mb']:6.1f} MB corpus: {r['self_mb']:6.1f} MB / {r['children_mb']:6.1f} MB")
+    total_small = two["self_mb"] + two["children_mb"]
+    total_big = big["self_mb"] + big["children_mb"]
+    growth = total_big / total_small
+    flat = growth < MEMORY_GROWTH_LIMIT
+    ok &= flat
+    print(
+        f"memory growth for {big['mb'] / two['mb']:.1f}x the corpus: {growth:.2f}x  "
+        f"target < {MEMORY_GROWTH_LIMIT}x: {'PASS' if flat else 'FAIL'}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
