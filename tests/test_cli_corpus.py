@@ -293,6 +293,20 @@ class TestFailures:
         assert f"{src / 'bad.txt'}: cannot decode byte 0xe9 at offset 8" in err
         assert "1 failed" in err
 
+    def test_undecodable_left_out_of_stdout(
+        self, tmp_path: Path, pack: str, capsys: pytest.CaptureFixture[str]
+    ):
+        """Standard output stays valid text: undecodable input is reported, not copied."""
+        (tmp_path / "a.txt").write_bytes(b"caf\xe9\n")
+        (tmp_path / "b.txt").write_text(DAMAGED, encoding="utf-8")
+        assert (
+            main(["clean", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--rules", pack]) == 1
+        )
+        captured = capsys.readouterr()
+        assert captured.out == expected(DAMAGED, pack)
+        assert "left out of standard output; the input is untouched" in captured.err
+        assert (tmp_path / "a.txt").read_bytes() == b"caf\xe9\n"
+
     def test_undecodable_with_errors_replace(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ):

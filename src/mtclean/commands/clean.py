@@ -193,6 +193,7 @@ class Item:
     error: str | None = None
     last: bool = True
     counted: bool = True
+    undecodable: bool = False
 
 
 def _key(item: Item) -> tuple[str, str | None]:
@@ -223,7 +224,7 @@ def read_items(sources: list[Source], args: argparse.Namespace) -> Iterator[Item
         try:
             text = decode(raw, name=source.name, encoding=args.encoding, errors=args.errors)
         except InputError as exc:
-            yield Item(index, source.name, None, raw, error=str(exc))
+            yield Item(index, source.name, None, raw, error=str(exc), undecodable=True)
             continue
         yield Item(index, source.name, text, raw)
 
@@ -268,7 +269,7 @@ def _jsonl_item(
         line = decode(raw, name=where, encoding=args.encoding, errors=args.errors)
         record = json.loads(line)
     except InputError as exc:
-        return Item(index, where, None, raw, error=str(exc))
+        return Item(index, where, None, raw, error=str(exc), undecodable=True)
     except json.JSONDecodeError as exc:
         return Item(index, where, None, raw, error=f"{where}: invalid JSON: {exc}")
     if not isinstance(record, dict):
@@ -293,10 +294,17 @@ def _line_end(raw: bytes) -> bytes:
     return b"\n" if raw.endswith(b"\n") else b""
 
 
-def render(item: Item, outcome: Outcome, args: argparse.Namespace) -> tuple[bytes, str | None]:
-    """The bytes to write for ``item`` and the failure to report (``None`` if it went well)."""
+def render(
+    item: Item, outcome: Outcome, args: argparse.Namespace, *, to_stdout: bool = False
+) -> tuple[bytes, str | None]:
+    """The bytes to write for ``item`` and the failure to report (``None`` if it went well).
+
+    A failed document is written as it came, except that undecodable input is
+    left out of standard output (a text stream): files get the original bytes.
+    """
     if item.error is not None:
-        return (b"" if args.diff else item.raw), item.error
+        omit = args.diff or (to_stdout and item.undecodable)
+        return (b"" if omit else item.raw), item.error
     if outcome.error is not None:
         return (b"" if args.diff else item.raw), f"{item.doc_id}: {outcome.error}"
     if outcome.text is None:
@@ -502,7 +510,7 @@ def run(args: argparse.Namespace) -> int:
             for item, outcome in process(
                 read_items(sources, args), _key, task, processes=processes
             ):
-                _handle(item, outcome, args, sink, totals, progress, report_out)
+                _handle(item, outcome, args, sink, totals, progress, report_out, plan.mode)
             sink.close()
         finally:
             progress.close()
@@ -526,8 +534,9 @@ def _handle(
     totals: Totals,
     progress: Progress,
     report_out: TextIO,
+    mode: str,
 ) -> None:
-    data, failure = render(item, outcome, args)
+    data, failure = render(item, outcome, args, to_stdout=mode == "stdout")
     changed = failure is None and outcome.changed
     sink.write(item, data, changed)
     if not item.counted:
@@ -538,7 +547,13 @@ def _handle(
     progress.update(size)
     if failure is not None:
         progress.close()
-        print(f"mtclean: error: {failure} (passed through unchanged)", file=sys.stderr)
+        if data:
+            note = "passed through unchanged"
+        elif args.diff:
+            note = "not cleaned"
+        else:
+            note = "left out of standard output; the input is untouched"
+        print(f"mtclean: error: {failure} ({note})", file=sys.stderr)
     if outcome.report:
         progress.close()
         report_out.write(outcome.report)
