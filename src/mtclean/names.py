@@ -30,6 +30,8 @@ from importlib import resources
 from typing import Any
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from .core import Edit, EditsNormalizer, Finding
 from .names_gazetteer import (
@@ -37,13 +39,14 @@ from .names_gazetteer import (
     TITLES,
     Form,
     Gazetteer,
+    GivenGroup,
     Person,
     common_words,
     load_name_table,
     parse_name_table,
     person_from_rule,
 )
-from .names_match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score
+from .names_match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score, skeleton
 from .rules import FieldSpec, KindSpec, RulePack
 
 __all__ = [
@@ -76,6 +79,33 @@ class _Mention:
     kind: str
     capital: bool = False
     evidence: str = ""
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+#: Above this many candidate people, fuzzy matching first narrows them down (blocking).
+BLOCK_SIZE = 24
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The surname spellings of many people, folded, for one fuzzy lookup each."""
+
+    folded: list[str]
+    owners: list[int]
+    by_skeleton: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, persons: tuple[int, ...], gaz: Gazetteer) -> _Block:
+        folded, owners = [], []
+        by_skeleton: dict[str, list[int]] = {}
+        for p in persons:
+            for f in gaz.person_surnames[p]:
+                if " " not in f.text:
+                    folded.append(fold(f.text))
+                    owners.append(p)
+                    by_skeleton.setdefault(skeleton(f.text), []).append(p)
+        return cls(folded, owners, {k: tuple(v) for k, v in by_skeleton.items()})
 
 
 @dataclass
@@ -136,8 +166,12 @@ class NameCanonicalizer(EditsNormalizer):
     packs: tuple[RulePack, ...]
     disabled: frozenset[str] = frozenset()
     style: str = "default"
+    fuzzy: bool = True
     name: str = "names"
     _gaz: Gazetteer = field(init=False, repr=False, compare=False)
+    _blocks: dict[tuple[int, ...], _Block] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         if self.style not in NAME_STYLES:
@@ -177,11 +211,12 @@ class NameCanonicalizer(EditsNormalizer):
         gaz = self._gaz
         triggers = gaz.triggers
         hits = []
+        match = TOKEN_RE.match
         for m in gaz.prefix_re.finditer(text):
             s = m.start()
-            if not is_name_boundary(text, s - 1) or (s and text[s - 1] in "'’"):
+            if s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
                 continue
-            tm = TOKEN_RE.match(text, s)
+            tm = match(text, s)
             if tm is not None and tm.group() in triggers:
                 hits.append((s, tm.end(), tm.group()))
         return hits
@@ -202,19 +237,22 @@ class NameCanonicalizer(EditsNormalizer):
             roles = self._gaz.role_index.get(word)
             if roles:
                 self._after_role(text, e, roles, scan, fuzzy)
-        for s, e, token, persons, evidence, givens in fuzzy:
+        if not self.fuzzy:
+            fuzzy.clear()
+        for s, e, token, persons, evidence, before in fuzzy:
             if (s, e) in scan.mentions:
                 continue
             person = self._resolve(text, s, e, token, persons, evidence, scan)
             if person is None:
                 continue
             scan.add(_Mention(s, e, person, "surname", token, "fix", evidence=evidence))
-            for g in givens:
+            for g in before:
                 if g.person == person:
                     gs = s - 1 - len(g.text)
                     scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
                     break
-        self._document_evidence(text, scan)
+        if self.fuzzy:
+            self._document_evidence(text, scan)
         return self._coherent_edits(scan), scan.findings
 
     def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
@@ -271,10 +309,14 @@ class NameCanonicalizer(EditsNormalizer):
         return tm.start(), tm.end(), tm.group()
 
     def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
-        if e >= len(text) or text[e] != " ":
+        if not self._gaz.translations or e >= len(text) or text[e] != " ":
             return False
-        for p in people:
-            for phrase in self._gaz.persons[p].translated_as:
+        word = _WORD_RE.match(text, e + 1)
+        options = self._gaz.translations.get(word.group()) if word else None
+        if not options:
+            return False
+        for phrase, p in options:
+            if p in people:
                 end = e + 1 + len(phrase)
                 if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
                     scan.add(
@@ -288,20 +330,25 @@ class NameCanonicalizer(EditsNormalizer):
         text: str,
         s: int,
         e: int,
-        givens: tuple[Form, ...],
+        givens: tuple[GivenGroup, ...],
         scan: _Scan,
         fuzzy: list[Any],
     ) -> None:
-        matched = [
+        groups = [
             g
             for g in givens
             if e - len(g.text) >= 0
             and text.startswith(g.text, e - len(g.text))
             and is_name_boundary(text, e - len(g.text) - 1)
         ]
-        if not matched:
+        if not groups:
             return
-        people = tuple(dict.fromkeys(g.person for g in matched))
+        matched = [f for g in groups for f in g.forms]
+        people = (
+            groups[0].people
+            if len(groups) == 1
+            else tuple(dict.fromkeys(f.person for f in matched))
+        )
         if self._translated(text, e, people, scan):
             return
         nxt = self._next_token(text, e)
@@ -356,7 +403,7 @@ class NameCanonicalizer(EditsNormalizer):
         if not self._candidate(token):
             return None
         ranked = []
-        for p in persons:
+        for p in self._block_candidates(token, persons):
             options = [
                 score(token, f.text) for f in self._gaz.person_surnames[p] if " " not in f.text
             ]
@@ -390,6 +437,25 @@ class NameCanonicalizer(EditsNormalizer):
                 )
             )
         return None
+
+    def _block_candidates(self, token: str, persons: tuple[int, ...]) -> tuple[int, ...]:
+        """The few of many ``persons`` whose surname could be ``token`` (blocking)."""
+        if len(persons) <= BLOCK_SIZE:
+            return persons
+        block = self._blocks.get(persons)
+        if block is None:
+            block = _Block.build(persons, self._gaz)
+            self._blocks[persons] = block
+        found = list(block.by_skeleton.get(skeleton(token), ()))
+        for _, _, index in process.extract(
+            fold(token),
+            block.folded,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=0.6,
+            limit=6,
+        ):
+            found.append(block.owners[index])
+        return tuple(dict.fromkeys(found))
 
     def _document_evidence(self, text: str, scan: _Scan) -> None:
         gaz = self._gaz
@@ -447,7 +513,7 @@ class NameCanonicalizer(EditsNormalizer):
                 replacement = target[:1].upper() + target[1:] if m.capital else target
                 how = "misspelling" if m.kind == "fix" else "spelling variant"
                 via = f" ({m.evidence} evidence)" if m.evidence else ""
-                message = f"{how} of {person.canonical}{via}"
+                message = person.message or f"{how} of {person.canonical}{via}"
                 if m.evidence == "translation":
                     message = f"surname of {person.canonical} translated as common words"
                 edits.append(Edit(m.start, m.end, replacement, person.rule, message))

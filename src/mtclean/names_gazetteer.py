@@ -19,12 +19,12 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -154,8 +154,7 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     """One spelling of a name part: the text, whose part it is and its kind."""
 
     text: str
@@ -183,6 +182,7 @@ class Person:
     roles: tuple[str, ...] = ()
     translated_as: tuple[str, ...] = ()
     message: str = ""
+    generated: frozenset[str] = frozenset()
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -200,8 +200,16 @@ def _split(name: str) -> tuple[str, str]:
 
 def person_from_rule(rule: Rule) -> Person:
     """Build a :class:`Person` from a ``kind = "names"`` rule, generating variants."""
-    canonical = " ".join(rule.get("canonical").split())
-    surname = rule.get("surname")
+    fields = rule.fields
+    if len(fields) == 1:  # only a canonical name: the common case in big tables
+        canonical = " ".join(fields["canonical"].split())
+        given, surname = _split(canonical)
+        givens_only = ((given, "canonical"),) if given else ()
+        return Person(
+            rule.full_id, canonical, given, surname, ((surname, "canonical"),), givens_only
+        )
+    canonical = " ".join(fields["canonical"].split())
+    surname = fields.get("surname")
     if surname is not None and canonical.endswith(" " + surname):
         given = canonical[: -len(surname) - 1]
     elif surname is not None:
@@ -211,7 +219,7 @@ def person_from_rule(rule: Rule) -> Person:
     surnames: dict[str, str] = {surname: "canonical"}
     givens: dict[str, str] = {given: "canonical"} if given else {}
     for key, kind in (("variants", "accepted"), ("misspellings", "fix")):
-        for variant in rule.get(key, ()):
+        for variant in fields.get(key, ()):
             variant = " ".join(variant.split())
             if variant.endswith(" " + surname):
                 vg, vs = variant[: -len(surname) - 1], surname
@@ -221,7 +229,7 @@ def person_from_rule(rule: Rule) -> Person:
             if vg:
                 givens.setdefault(vg, kind)
     generated: list[tuple[str, str, str]] = []
-    if rule.get("cyrillic", False):
+    if fields.get("cyrillic", False):
         generated.extend(("surname", v, k) for v, k in surname_variants(surname))
         if given and " " not in given:
             generated.extend(("given", v, k) for v, k in given_variants(given))
@@ -235,9 +243,10 @@ def person_from_rule(rule: Rule) -> Person:
         + tuple((v, kinds[k]) for part, v, k in generated if part == "surname"),
         givens=tuple(givens.items())
         + tuple((v, kinds[k]) for part, v, k in generated if part == "given"),
-        roles=tuple(rule.get("roles", ())),
-        translated_as=tuple(rule.get("translated_as", ())),
-        message=rule.get("message", "") or f"spelling of {canonical}",
+        roles=tuple(fields.get("roles", ())),
+        translated_as=tuple(fields.get("translated_as", ())),
+        message=fields.get("message", ""),
+        generated=frozenset(v for _, v, _ in generated) - set(surnames) - set(givens),
     )
 
 
@@ -256,14 +265,15 @@ class Gazetteer:
 
     persons: tuple[Person, ...]
     surname_index: Mapping[str, tuple[Form, ...]] = field(repr=False)
-    given_index: Mapping[str, tuple[Form, ...]] = field(repr=False)
+    given_index: Mapping[str, tuple[GivenGroup, ...]] = field(repr=False)
+    translations: Mapping[str, tuple[tuple[str, int], ...]] = field(repr=False)
     role_index: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(repr=False)
     known_tokens: frozenset[str] = field(repr=False)
     triggers: frozenset[str] = field(repr=False)
     prefix_re: re.Pattern[str] = field(repr=False)
     distinctive: frozenset[int] = field(repr=False)
-    person_surnames: tuple[tuple[Form, ...], ...] = field(repr=False)
-    person_givens: tuple[tuple[Form, ...], ...] = field(repr=False)
+    person_surnames: Sequence[Sequence[Form]] = field(repr=False)
+    person_givens: Sequence[Sequence[Form]] = field(repr=False)
 
     @classmethod
     def from_persons(cls, persons: Iterable[Person], *, source: str = "<names>") -> Gazetteer:
@@ -279,23 +289,34 @@ class Gazetteer:
             key_of[p.canonical] = key
         people = tuple(chosen.values())
         common = common_words()
-        explicit = {(i, t) for i, p in enumerate(people) for t, _ in (*p.surnames, *p.givens)}
         surname_forms: dict[str, list[Form]] = {}
         given_forms: dict[str, list[Form]] = {}
         person_surnames: list[list[Form]] = [[] for _ in people]
         person_givens: list[list[Form]] = [[] for _ in people]
-        all_texts: dict[str, set[int]] = {}
+        owners: dict[str, int] = {}
         for i, p in enumerate(people):
             for t, _ in (*p.surnames, *p.givens):
-                all_texts.setdefault(t, set()).add(i)
+                if owners.setdefault(t, i) != i:
+                    owners[t] = -1
         for i, p in enumerate(people):
+            if len(p.surnames) == 1 and len(p.givens) <= 1 and p.surname[:1].isupper():
+                # a plain entry (canonical name only): the common case of big tables
+                last = p.surname.rsplit(" ", 1)[-1]
+                form = Form(p.surname, i, "surname", "canonical")
+                surname_forms.setdefault(last, []).append(form)
+                person_surnames[i].append(form)
+                if p.given:
+                    form = Form(p.given, i, "given", "canonical")
+                    given_forms.setdefault(p.given.rsplit(" ", 1)[-1], []).append(form)
+                    person_givens[i].append(form)
+                continue
             seen_surnames = set()
             for text, kind in p.surnames:
                 if text in seen_surnames:
                     continue
                 seen_surnames.add(text)
-                if kind != "canonical" and not _usable(text, i, all_texts, common):
-                    if kind == "accepted" and (i, text) in explicit and text.lower() in common:
+                if kind != "canonical" and not _usable(text, i, owners, common):
+                    if kind == "accepted" and text not in p.generated and text.lower() in common:
                         _explicit_common_word(p, text, source)
                     continue
                 forms = [Form(text, i, "surname", kind)]
@@ -312,15 +333,20 @@ class Gazetteer:
                 form = Form(text, i, "given", kind)
                 given_forms.setdefault(last, []).append(form)
                 person_givens[i].append(form)
+        translations: dict[str, list[tuple[str, int]]] = {}
+        for i, p in enumerate(people):
+            for phrase in p.translated_as:
+                translations.setdefault(phrase.split(" ", 1)[0], []).append((phrase, i))
         roles: dict[str, dict[str, list[int]]] = {}
         for i, p in enumerate(people):
             for role in p.roles:
                 last = role.rsplit(" ", 1)[-1]
                 roles.setdefault(last, {}).setdefault(role, []).append(i)
-        known = set()
+        known = set(surname_forms) | set(given_forms)
         for forms in (*surname_forms.values(), *given_forms.values()):
             for f in forms:
-                known.update(f.text.split(" "))
+                if " " in f.text:
+                    known.update(f.text.split(" "))
         known -= PARTICLES
         triggers = set(surname_forms) | set(given_forms) | set(roles)
         distinctive = frozenset(
@@ -328,15 +354,16 @@ class Gazetteer:
             for i, p in enumerate(people)
             if len(p.surname) >= 5 and " " not in p.surname and p.surname.lower() not in common
         )
-        prefixes = {t[:6] for t in triggers}
+        # long prefixes match fewer words, short ones compile faster for big gazetteers
+        width = 6 if len(triggers) <= 5000 else 4
+        prefixes = {t[:width] for t in triggers}
         return cls(
             persons=people,
             surname_index=MappingProxyType(
-                {k: tuple(sorted(v, key=lambda f: -len(f.text))) for k, v in surname_forms.items()}
+                {k: _longest_first(v) for k, v in surname_forms.items()}
             ),
-            given_index=MappingProxyType(
-                {k: tuple(sorted(v, key=lambda f: -len(f.text))) for k, v in given_forms.items()}
-            ),
+            given_index=MappingProxyType({k: _given_groups(v) for k, v in given_forms.items()}),
+            translations=MappingProxyType({k: tuple(v) for k, v in translations.items()}),
             role_index=MappingProxyType(
                 {
                     k: tuple(
@@ -349,20 +376,41 @@ class Gazetteer:
             triggers=frozenset(triggers),
             prefix_re=re.compile(trie_pattern(prefixes)),
             distinctive=distinctive,
-            person_surnames=tuple(tuple(f) for f in person_surnames),
-            person_givens=tuple(
-                tuple(sorted(f, key=lambda x: -len(x.text))) for f in person_givens
-            ),
+            person_surnames=person_surnames,
+            person_givens=[_longest_first(f) if len(f) > 1 else f for f in person_givens],
         )
 
 
-def _usable(
-    text: str, person: int, all_texts: Mapping[str, set[int]], common: frozenset[str]
-) -> bool:
+class GivenGroup(NamedTuple):
+    """One spelling of a given name and the people it belongs to."""
+
+    text: str
+    forms: tuple[Form, ...]
+    people: tuple[int, ...]
+
+
+def _given_groups(forms: list[Form]) -> tuple[GivenGroup, ...]:
+    by_text: dict[str, list[Form]] = {}
+    for f in forms:
+        by_text.setdefault(f.text, []).append(f)
+    groups = [
+        GivenGroup(t, tuple(fs), tuple(dict.fromkeys(f.person for f in fs)))
+        for t, fs in by_text.items()
+    ]
+    return tuple(sorted(groups, key=lambda g: -len(g.text)))
+
+
+def _longest_first(forms: list[Form]) -> tuple[Form, ...]:
+    if len(forms) == 1:
+        return (forms[0],)
+    return tuple(sorted(forms, key=lambda f: -len(f.text)))
+
+
+def _usable(text: str, person: int, owners: Mapping[str, int], common: frozenset[str]) -> bool:
     """A non-canonical spelling is usable if it is nobody else's and no common word."""
     if text.lower() in common or text in TITLES or len(text) < 3:
         return False
-    return all_texts.get(text, {person}) == {person}
+    return owners.get(text, person) == person
 
 
 def _explicit_common_word(person: Person, text: str, source: str) -> None:
@@ -384,11 +432,15 @@ TABLE_COLUMNS = (
     "cyrillic",
     "note",
 )
+_LIST_COLUMNS = ("variants", "misspellings", "roles", "translated_as")
+_YES = frozenset({"1", "yes", "true", "y", "x"})
 _ID_RE = regex.compile(r"[^A-Za-z0-9]+")
 _SLUG_TABLE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
 
 
 def _slug(name: str) -> str:
+    if name.isascii():
+        return _ID_RE.sub("-", name).strip("-").lower() or "person"
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", name.translate(_SLUG_TABLE))
@@ -412,8 +464,8 @@ def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePa
         msg = "empty name table: the first line must name the columns (canonical, ...)"
         raise RulePackError(msg, source=source)
     delimiter = "\t" if "\t" in lines[0] else ","
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-    header = [h.strip() for h in reader.fieldnames or ()]
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+    header = [h.strip() for h in next(reader)]
     for h in header:
         if h not in TABLE_COLUMNS:
             from .rules import did_you_mean
@@ -423,27 +475,30 @@ def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePa
     if "canonical" not in header:
         msg = "the header needs a 'canonical' column"
         raise RulePackError(msg, source=source, field="canonical")
+    columns = list(enumerate(header))
     rules: list[Rule] = []
     seen: set[str] = set()
-    for row_number, raw in enumerate(reader, start=2):
-        row = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+    for row_number, cells in enumerate(reader, start=2):
+        row = {h: cells[i].strip() for i, h in columns if i < len(cells) and cells[i]}
         canonical = row.get("canonical", "")
         if not canonical:
             msg = f"row {row_number} has no canonical name"
             raise RulePackError(msg, source=source, field="canonical")
         rule_id = row.get("id") or _slug(canonical)
-        base, n = rule_id, 2
-        while rule_id in seen:
-            rule_id, n = f"{base}-{n}", n + 1
+        if rule_id in seen:
+            base, n = rule_id, 2
+            while rule_id in seen:
+                rule_id, n = f"{base}-{n}", n + 1
         seen.add(rule_id)
         fields: dict[str, Any] = {"canonical": canonical}
-        if row.get("surname"):
+        if "surname" in row:
             fields["surname"] = row["surname"]
-        for key in ("variants", "misspellings", "roles", "translated_as"):
-            items = tuple(x.strip() for x in row.get(key, "").split("|") if x.strip())
-            if items:
-                fields[key] = items
-        if row.get("cyrillic", "").lower() in ("1", "yes", "true", "y", "x"):
+        for key in _LIST_COLUMNS:
+            if key in row:
+                items = tuple(x.strip() for x in row[key].split("|") if x.strip())
+                if items:
+                    fields[key] = items
+        if row.get("cyrillic", "").lower() in _YES:
             fields["cyrillic"] = True
         rules.append(
             Rule(id=rule_id, pack=name, note=row.get("note", ""), fields=MappingProxyType(fields))

@@ -60,7 +60,9 @@ def is_name_boundary(text: str, index: int) -> bool:
     if index < 0 or index >= len(text):
         return True
     ch = text[index]
-    return not (ch.isalnum() or ch == "-" or unicodedata.category(ch) == "Mn")
+    if ch.isalnum() or ch == "-":
+        return False
+    return ch.isascii() or unicodedata.category(ch) != "Mn"
 
 
 @functools.lru_cache(maxsize=65536)
