@@ -202,12 +202,10 @@ def person_from_rule(rule: Rule) -> Person:
     """Build a :class:`Person` from a ``kind = "names"`` rule, generating variants."""
     fields = rule.fields
     if len(fields) == 1:  # only a canonical name: the common case in big tables
-        canonical = " ".join(fields["canonical"].split())
-        given, surname = _split(canonical)
-        givens_only = ((given, "canonical"),) if given else ()
-        return Person(
-            rule.full_id, canonical, given, surname, ((surname, "canonical"),), givens_only
-        )
+        plain = " ".join(fields["canonical"].split())
+        first, last = _split(plain)
+        givens_only = ((first, "canonical"),) if first else ()
+        return Person(rule.full_id, plain, first, last, ((last, "canonical"),), givens_only)
     canonical = " ".join(fields["canonical"].split())
     surname = fields.get("surname")
     if surname is not None and canonical.endswith(" " + surname):
