@@ -39,6 +39,10 @@ __all__ = ["KIND", "BoilerplateRemover", "build_steps", "bundled_packs"]
 #: Lines longer than this are never clutter (clutter lines are short).
 MAX_LINE = 250
 PATTERN_TIMEOUT = 1.0
+#: The most headline lines a ``then`` rule takes with it.
+MAX_THEN = 10
+#: A line that reads as a headline: at most this long, no final stop.
+MAX_HEADLINE = 150
 #: Characters of a line tried as a partial match before the full match.
 PREFIX = 4
 MEMO_SIZE = 100_000
@@ -46,8 +50,9 @@ REPEATED_TITLE = "boilerplate/repeated-title"
 REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
 MAX_SHARE = "boilerplate/max-share"
 BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE)
-# Between two clutter segments on one line: spaces and separator marks.
-_SEPARATOR = r"[\s|·•/]*"
+# Before a clutter segment: the line start, spaces and separator marks, or a
+# point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
+_SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
 
 
 @dataclass(frozen=True)
@@ -242,39 +247,89 @@ class BoilerplateRemover(EditsNormalizer):
 
     def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> None:
         n = len(lines)
-        head = self._edge_block(lines, removals, range(n), self._head, n)
-        tail = self._edge_block(lines, removals, range(n - 1, head - 1, -1), self._tail, head - 1)
+        head = self._head_block(lines, removals)
+        tail = self._tail_block(lines, removals, head)
         body = self._body
         if body.empty:
             return
-        for i in range(head, tail + 1):
+        i = head
+        while i <= tail:
             line = lines[i]
             if 0 < len(line) <= MAX_LINE and i not in removals:
                 rule = body.match(line.strip())
                 if rule is not None:
                     removals[i] = _removal(rule)
+                    i = _take_headlines(lines, removals, i, rule, min(tail + 1, n))
+            i += 1
 
-    @staticmethod
-    def _edge_block(
-        lines: list[str],
-        removals: dict[int, Removal],
-        order: range,
-        matcher: _Matcher,
-        default: int,
-    ) -> int:
-        """Mark the clutter block at one edge; return its first content line (or ``default``)."""
-        for i in order:
+    def _head_block(self, lines: list[str], removals: dict[int, Removal]) -> int:
+        """Mark the clutter block at the head; return its first content line."""
+        n = len(lines)
+        i = 0
+        while i < n:
             line = lines[i]
             if len(line) > MAX_LINE:
                 return i
             stripped = line.strip()
-            if not stripped or i in removals:
-                continue
-            rule = matcher.match(stripped)
-            if rule is None:
+            if stripped and i not in removals:
+                rule = self._head.match(stripped)
+                if rule is None:
+                    return i
+                removals[i] = _removal(rule)
+                i = _take_headlines(lines, removals, i, rule, n)
+            i += 1
+        return n
+
+    def _tail_block(self, lines: list[str], removals: dict[int, Removal], head: int) -> int:
+        """Mark the clutter block at the tail; return its last content line."""
+        i = len(lines) - 1
+        while i >= head:
+            line = lines[i]
+            if len(line) > MAX_LINE:
                 return i
-            removals[i] = _removal(rule)
-        return default
+            stripped = line.strip()
+            if stripped and i not in removals:
+                rule = self._tail.match(stripped)
+                if rule is not None:
+                    removals[i] = _removal(rule)
+                elif i < len(lines) - 1:  # an unended last line may be cut off: content
+                    above = self._heading_above(lines, removals, i, head)
+                    if above is None:
+                        return i
+                    i = above
+                    continue
+                else:
+                    return i
+            i -= 1
+        return head - 1
+
+    def _heading_above(
+        self, lines: list[str], removals: dict[int, Removal], i: int, head: int
+    ) -> int | None:
+        """If line ``i`` is a headline listed under a ``then`` heading, mark the list.
+
+        Returns the index of the line above the heading, or ``None``.
+        """
+        listed: list[int] = []
+        j = i
+        while j >= head:
+            line = lines[j]
+            stripped = line.strip() if len(line) <= MAX_LINE else "."
+            if not stripped:
+                j -= 1
+                continue
+            if listed and j not in removals:
+                rule = self._tail.match(stripped)
+                if rule is not None and rule.get("then", 0) >= len(listed):
+                    removals[j] = _removal(rule)
+                    for k in listed:
+                        removals[k] = Removal(rule.full_id, "headline listed under clutter")
+                    return j - 1
+            if len(listed) >= MAX_THEN or j in removals or not _headline_like(stripped):
+                return None
+            listed.append(j)
+            j -= 1
+        return None
 
     def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
         def alive(i: int) -> bool:
@@ -301,6 +356,31 @@ def _matcher(rules: Iterable[Rule]) -> _Matcher:
     return _Matcher(chosen, None if trusted else PATTERN_TIMEOUT)
 
 
+def _headline_like(text: str) -> bool:
+    """Whether a stripped line reads as a headline: short, without a final stop."""
+    return len(text) <= MAX_HEADLINE and text[-1] not in ".,;:" and text.count(" ") < 25
+
+
+def _take_headlines(
+    lines: list[str], removals: dict[int, Removal], i: int, rule: Rule, stop: int
+) -> int:
+    """Mark up to ``then`` headline lines after line ``i``; return the last index marked."""
+    wanted = rule.get("then", 0)
+    last = i
+    j = i + 1
+    while wanted and j < min(stop, len(lines) - 1):  # an unended last line may be cut off
+        line = lines[j]
+        stripped = line.strip() if len(line) <= MAX_LINE else "."
+        if stripped:
+            if j in removals or not _headline_like(stripped):
+                break
+            removals[j] = Removal(rule.full_id, "headline listed under clutter")
+            wanted -= 1
+            last = j
+        j += 1
+    return last
+
+
 def _removal(rule: Rule) -> Removal:
     return Removal(rule.full_id, rule.get("message", "") or "scraped page clutter")
 
@@ -313,6 +393,12 @@ def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _check_then(value: Any) -> str | None:
+    if not 0 <= value <= MAX_THEN:
+        return f"must be a number of lines between 0 and {MAX_THEN}"
+    return None
+
+
 KIND = KindSpec(
     name="boilerplate",
     fields=(
@@ -321,6 +407,7 @@ KIND = KindSpec(
         FieldSpec("action", choices=("remove", "flag")),
         FieldSpec("case", choices=("ignore", "sensitive")),
         FieldSpec("message"),
+        FieldSpec("then", (int,), check=_check_then),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0, titles=False, paragraphs="off"),
     check_rule=_check_rule,

@@ -57,7 +57,7 @@ _QUOTES = str.maketrans(
 _WORDS = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r"\s*-\s*")
 _QUOTE_CHARS = "'\"‘’“”«»„"
-_STOPS = ".,;:"
+_STOPS = ".,;:!?"
 
 
 def normalize_line(line: str) -> str:
