@@ -44,6 +44,7 @@ from .names_gazetteer import (
     common_words,
     load_name_table,
     parse_name_table,
+    paused_gc,
     person_from_rule,
 )
 from .names_match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score, skeleton
@@ -91,21 +92,22 @@ BLOCK_SIZE = 24
 class _Block:
     """The surname spellings of many people, folded, for one fuzzy lookup each."""
 
-    folded: list[str]
-    owners: list[int]
+    by_initial: dict[str, tuple[list[str], list[int]]]
     by_skeleton: dict[str, tuple[int, ...]]
 
     @classmethod
     def build(cls, persons: tuple[int, ...], gaz: Gazetteer) -> _Block:
-        folded, owners = [], []
+        by_initial: dict[str, tuple[list[str], list[int]]] = {}
         by_skeleton: dict[str, list[int]] = {}
         for p in persons:
             for f in gaz.person_surnames[p]:
                 if " " not in f.text:
-                    folded.append(fold(f.text))
+                    key = fold(f.text)
+                    folded, owners = by_initial.setdefault(key[:1], ([], []))
+                    folded.append(key)
                     owners.append(p)
                     by_skeleton.setdefault(skeleton(f.text), []).append(p)
-        return cls(folded, owners, {k: tuple(v) for k, v in by_skeleton.items()})
+        return cls(by_initial, {k: tuple(v) for k, v in by_skeleton.items()})
 
 
 @dataclass
@@ -177,15 +179,16 @@ class NameCanonicalizer(EditsNormalizer):
         if self.style not in NAME_STYLES:
             msg = f"name_style must be one of {', '.join(NAME_STYLES)}, not {self.style!r}"
             raise ValueError(msg)
-        persons = [
-            person_from_rule(r)
-            for p in self.packs
-            if p.name not in self.disabled
-            for r in p.rules
-            if r.enabled and r.full_id not in self.disabled
-        ]
-        source = self.packs[-1].source if self.packs else "<names>"
-        object.__setattr__(self, "_gaz", Gazetteer.from_persons(persons, source=source))
+        with paused_gc():
+            persons = [
+                person_from_rule(r)
+                for p in self.packs
+                if p.name not in self.disabled
+                for r in p.rules
+                if r.enabled and r.full_id not in self.disabled
+            ]
+            source = self.packs[-1].source if self.packs else "<names>"
+            object.__setattr__(self, "_gaz", Gazetteer.from_persons(persons, source=source))
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -446,15 +449,13 @@ class NameCanonicalizer(EditsNormalizer):
         if block is None:
             block = _Block.build(persons, self._gaz)
             self._blocks[persons] = block
+        key = fold(token)
         found = list(block.by_skeleton.get(skeleton(token), ()))
+        folded, owners = block.by_initial.get(key[:1], ((), ()))
         for _, _, index in process.extract(
-            fold(token),
-            block.folded,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=0.6,
-            limit=6,
+            key, folded, scorer=Indel.normalized_similarity, score_cutoff=0.6, limit=6
         ):
-            found.append(block.owners[index])
+            found.append(owners[index])
         return tuple(dict.fromkeys(found))
 
     def _document_evidence(self, text: str, scan: _Scan) -> None:

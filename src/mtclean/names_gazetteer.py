@@ -15,11 +15,13 @@ tables (:func:`load_name_table`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import gc
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -398,6 +400,22 @@ def _given_groups(forms: list[Form]) -> tuple[GivenGroup, ...]:
     return tuple(sorted(groups, key=lambda g: -len(g.text)))
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big gazetteer is built.
+
+    Building creates many small objects and no cycles; collections triggered midway
+    would rescan them again and again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _longest_first(forms: list[Form]) -> tuple[Form, ...]:
     if len(forms) == 1:
         return (forms[0],)
@@ -457,6 +475,11 @@ def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePa
     >>> pack.rules[0].full_id, pack.rules[0].get("variants")
     ('demo/dmytro-kuleba', ('Kouleba',))
     """
+    with paused_gc():
+        return _parse_table(text, name, source)
+
+
+def _parse_table(text: str, name: str, source: str) -> RulePack:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
         msg = "empty name table: the first line must name the columns (canonical, ...)"
