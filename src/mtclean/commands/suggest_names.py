@@ -32,6 +32,10 @@ NAME = "suggest-names"
 HELP = "group name spelling variants in a corpus into a gazetteer draft (TOML)"
 ORDER = 40
 
+# Endings that make another word from a name (Russia -> Russian, Europe -> European).
+_DERIVED = frozenset(
+    ["s", "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "ic", "er", "ers"]
+)
 _SENTENCE_END = ".!?:;\"'“”‘’([{\n"
 
 
@@ -100,7 +104,7 @@ def collect(texts: Iterable[str], *, examples: int = 2) -> dict[str, Spelling]:
     for text in texts:
         for m in TOKEN_RE.finditer(text):
             token, start = m.group(), m.start()
-            if len(token) < 4 or token.isupper() or token in TITLES:
+            if len(token) < 5 or token.isupper() or token in TITLES:
                 continue
             if token.lower() in common or (start and text[start - 1].isalnum()):
                 continue
@@ -120,9 +124,9 @@ def collect(texts: Iterable[str], *, examples: int = 2) -> dict[str, Spelling]:
 def group(spellings: dict[str, Spelling], *, similarity: float = 0.8) -> list[list[Spelling]]:
     """Group spellings that share a consonant skeleton or are very similar (folded).
 
-    >>> found = {w: Spelling(w, n) for w, n in [("Zelensky", 9), ("Zelenskyy", 4), ("Zelenska", 2)]}
-    >>> [[s.text for s in g] for g in group(found)]
-    [['Zelensky', 'Zelenskyy'], ['Zelenska']]
+    >>> seen = [("Zelensky", 9), ("Zelenskyy", 4), ("Kuleba", 3), ("Zelenskiy", 2)]
+    >>> [[s.text for s in g] for g in group({w: Spelling(w, n) for w, n in seen})]
+    [['Zelensky', 'Zelenskyy', 'Zelenskiy'], ['Kuleba']]
     """
     ordered = sorted(spellings.values(), key=lambda s: (-s.count, s.text))
     heads: list[str] = []
@@ -131,11 +135,13 @@ def group(spellings: dict[str, Spelling], *, similarity: float = 0.8) -> list[li
     for s in ordered:
         key, skel = fold(s.text), skeleton(s.text)
         index = head_skeletons.get(skel)
+        if index is not None and not _close(key, heads[index], 0.7):
+            index = None
         if index is None and heads:
             best = process.extractOne(
                 key, heads, scorer=Indel.normalized_similarity, score_cutoff=similarity
             )
-            if best is not None and best[0][:1] == key[:1] and abs(len(best[0]) - len(key)) <= 2:
+            if best is not None and _close(key, best[0], similarity):
                 index = best[2]
         if index is not None and _compatible(groups[index][0], s):
             groups[index].append(s)
@@ -146,8 +152,22 @@ def group(spellings: dict[str, Spelling], *, similarity: float = 0.8) -> list[li
     return groups
 
 
+def _close(a: str, b: str, cutoff: float) -> bool:
+    """Folded spellings ``a`` and ``b``: same initial, similar length and letters."""
+    return (
+        a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and Indel.normalized_similarity(a, b) >= cutoff
+    )
+
+
 def _compatible(head: Spelling, other: Spelling) -> bool:
-    """False when both spellings come after capitalized words and never the same one."""
+    """Whether ``other`` may be a variant of ``head``.
+
+    Not when one extends the other (Russia, Russian, Russians: derived words), nor
+    when both follow capitalized words and never the same one (other people).
+    """
+    short, long = sorted((head.text, other.text), key=len)
+    if long.startswith(short) and long[len(short) :] in _DERIVED:
+        return False
     return not head.before or not other.before or bool(head.before.keys() & other.before.keys())
 
 
@@ -177,7 +197,8 @@ def render(groups: Sequence[list[Spelling]], *, documents: int) -> str:
     seen: set[str] = set()
     for members in groups:
         head = members[0]
-        first = head.before.most_common(1)[0][0] if head.before else ""
+        names = [(w, n) for w, n in head.before.most_common() if w not in TITLES]
+        first = names[0][0] if names else ""
         canonical = f"{first} {head.text}" if first and head.before[first] * 3 >= head.count else ""
         canonical = canonical or head.text
         rule_id = base = _slug(canonical)
