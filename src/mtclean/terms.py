@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -32,7 +32,7 @@ from .core import Edit, EditsNormalizer, Finding
 from .errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
 from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
 from .terms_context import Context, in_quoted_source, in_source_name, line_bounds, source_line
-from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_re
+from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_by_lang, leftover_re
 from .terms_match import LiteralIndex, fold, word_bounded
 
 __all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case", "build_steps"]
@@ -72,9 +72,8 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, tuple | list) else (value,)
 
 
-@dataclass(frozen=True, eq=False)
-class _Compiled:
-    """One rule, ready to match."""
+class _Compiled(NamedTuple):
+    """One rule, ready to match (a tuple: cheap to build for 100,000 rules)."""
 
     full_id: str
     lang: str
@@ -92,37 +91,45 @@ class _Compiled:
     source_lang: str
 
     def replacement(self, matched: str, m: Any = None) -> str:
+        """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
         repl = m.expand(self.replace) if m is not None and self.replace else self.replace
         if self.case == "preserve":
             return apply_case(matched, repl)
         return repl
 
 
+_CONTEXT_FIELDS = frozenset(
+    ("before", "not_before", "after", "not_after", "line_has", "unless", "position", "line_shape")
+)
+
+
 def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
-    case = rule.get("case", "preserve")
+    f = rule.fields
+    case = f.get("case", "preserve")
     pattern = None
-    whole_word = bool(rule.get("whole_word", True))
-    if rule.get("pattern") is not None:
-        body = "|".join(f"(?:{p})" for p in _as_tuple(rule.get("pattern")))
+    whole_word = f.get("whole_word", True)
+    if "pattern" in f:
+        body = "|".join(f"(?:{p})" for p in _as_tuple(f["pattern"]))
         if whole_word:
             body = f"{_START_GUARD}(?:{body}){_END_GUARD}"
         flags = regex.V0 if case == "sensitive" else regex.IGNORECASE
         pattern = regex.compile(body, flags)
+    context = Context.from_fields(f) if not _CONTEXT_FIELDS.isdisjoint(f) else None
     return _Compiled(
-        full_id=rule.full_id,
-        lang=lang if detect else "",
-        case=case,
-        action=rule.get("action", "fix"),
-        replace=rule.get("replace", ""),
-        terms=_as_tuple(rule.get("find")),
-        pattern=pattern,
-        triggers=_as_tuple(rule.get("trigger")),
-        context=Context.from_fields(rule.fields),
-        ambiguous=bool(rule.get("ambiguous", False)),
-        whole_word=whole_word,
-        message=rule.get("message", "") or rule.note,
-        confidence=float(rule.get("confidence", 0.5)),
-        source_lang=lang if lang in LEFTOVER_WORDS else "",
+        f"{rule.pack}/{rule.id}",
+        lang if detect else "",
+        case,
+        f.get("action", "fix"),
+        f.get("replace", ""),
+        _as_tuple(f.get("find")),
+        pattern,
+        _as_tuple(f.get("trigger")),
+        context,
+        f.get("ambiguous", False),
+        whole_word,
+        f.get("message", "") or rule.note,
+        float(f.get("confidence", 0.5)),
+        lang if lang in LEFTOVER_WORDS else "",
     )
 
 
@@ -173,38 +180,58 @@ class TermReplacer(EditsNormalizer):
     disabled: frozenset[str] = frozenset()
     detect: tuple[RulePack, ...] = ()
     name: str = "terms"
-    _index: LiteralIndex[tuple[_Compiled, str | None]] = field(
-        init=False, repr=False, compare=False
-    )
+    _index: LiteralIndex[tuple[int, str | None]] = field(init=False, repr=False, compare=False)
+    _sources: list[tuple[Rule, str, bool]] = field(init=False, repr=False, compare=False)
+    _compiled: dict[int, _Compiled] = field(init=False, repr=False, compare=False)
     _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
     _rule_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index: LiteralIndex[tuple[_Compiled, str | None]] = LiteralIndex()
+        # Literal rules are indexed by their terms and compiled on first use, so a
+        # pack of 100,000 terms builds in well under a second; regex rules compile now.
+        index: LiteralIndex[tuple[int, str | None]] = LiteralIndex()
+        sources: list[tuple[Rule, str, bool]] = []
+        compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
         for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
             if pack.name in self.disabled:
                 continue
+            lang = pack.lang
+            add = index.add
             for rule in pack.rules:
-                if not rule.enabled or rule.full_id in self.disabled:
+                if not rule.enabled or (self.disabled and rule.full_id in self.disabled):
                     continue
-                compiled = _compile(rule, pack.lang, detect)
-                for term in compiled.terms:
-                    index.add(term, (compiled, term))
-                if compiled.pattern is not None:
-                    for trigger in compiled.triggers:
-                        index.add(trigger, (compiled, None))
-                    if not compiled.triggers:
-                        always.append(compiled)
+                slot = len(sources)
+                sources.append((rule, lang, detect))
+                fields = rule.fields
+                if "pattern" not in fields:
+                    whole_word = fields.get("whole_word", True)
+                    find = fields.get("find", ())
+                    for term in (find,) if isinstance(find, str) else find:
+                        add(term, (slot, term), whole_word=whole_word)
+                    continue
+                one = compiled[slot] = _compile(rule, pack.lang, detect)
+                for trigger in one.triggers:
+                    index.add(trigger, (slot, None), whole_word=False, word_start=True)
+                if not one.triggers:
+                    always.append(one)
         index.build()
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_sources", sources)
+        object.__setattr__(self, "_compiled", compiled)
         object.__setattr__(self, "_always", tuple(always))
         ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
         object.__setattr__(
             self, "_rule_ids", (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
         )
         object.__setattr__(self, "_langs", tuple(p.lang for p in self.detect))
+
+    def _rule(self, slot: int) -> _Compiled:
+        one = self._compiled.get(slot)
+        if one is None:
+            one = self._compiled[slot] = _compile(*self._sources[slot])
+        return one
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -221,15 +248,19 @@ class TermReplacer(EditsNormalizer):
     def _candidates(self, text: str) -> list[_Candidate]:
         folded = fold(text)
         cands: list[_Candidate] = []
-        triggered: dict[int, _Compiled] = {}
+        triggered: dict[int, set[tuple[int, int]]] = {}
         for start, end, payloads in self._index.scan(folded):
             bounded: bool | None = None
-            for rule, term in payloads:
+            for slot, term in payloads:
+                rule = self._rule(slot)
                 if term is None:
-                    triggered[id(rule)] = rule
+                    triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
                     continue
                 matched = text[start:end]
-                if rule.case == "sensitive" and matched != term:
+                if rule.case == "sensitive":
+                    if matched != term:
+                        continue
+                elif folded[start:end] != fold(term):
                     continue
                 if rule.whole_word:
                     if bounded is None:
@@ -237,14 +268,21 @@ class TermReplacer(EditsNormalizer):
                     if not bounded:
                         continue
                 cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
-        for rule in (*self._always, *triggered.values()):
-            cands.extend(self._pattern_candidates(rule, text))
+        whole = (0, len(text))
+        for rule in self._always:
+            cands.extend(self._pattern_candidates(rule, text, whole))
+        for slot, lines in triggered.items():
+            for line in sorted(lines):
+                cands.extend(self._pattern_candidates(self._rule(slot), text, line))
         return [c for c in cands if self._context_holds(text, c)]
 
-    def _pattern_candidates(self, rule: _Compiled, text: str) -> Iterable[_Candidate]:
+    def _pattern_candidates(
+        self, rule: _Compiled, text: str, span: tuple[int, int]
+    ) -> Iterable[_Candidate]:
+        """Matches of a regex rule in ``text[span[0]:span[1]]`` (a triggered line)."""
         assert rule.pattern is not None
         try:
-            for m in rule.pattern.finditer(text, timeout=PATTERN_TIMEOUT):
+            for m in rule.pattern.finditer(text, span[0], span[1], timeout=PATTERN_TIMEOUT):
                 if m.end() > m.start():
                     yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
         except TimeoutError as exc:
@@ -257,13 +295,13 @@ class TermReplacer(EditsNormalizer):
         if rule.context is None and not rule.source_lang:
             return True
         line = line_bounds(text, cand.start, cand.end)
-        if rule.source_lang and (
-            source_line(text, line, rule.source_lang)
-            or in_source_name(text, cand.start, line, rule.source_lang)
-            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
-        ):
+        if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
             return False
-        return rule.context is None or rule.context.holds(text, cand.start, cand.end, line)
+        return not rule.source_lang or not (
+            in_source_name(text, cand.start, line, rule.source_lang)
+            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
+            or source_line(text, line, rule.source_lang)
+        )
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
         """The source language of ``text`` among the ``detect`` packs, or ``""``.
@@ -290,13 +328,12 @@ class TermReplacer(EditsNormalizer):
             if len(winners) == 1:
                 detail = ", ".join(f"{lang} {n}" for lang, n in sorted(scores.items()))
                 return winners[0], f"terms that occur only in it ({detail})"
-        if not thorough and not any(c.rule.lang and c.rule.ambiguous for c in cands):
+        if not thorough and not any(
+            c.rule.lang and c.rule.ambiguous and c.rule.action == "fix" for c in cands
+        ):
             return "", ""
-        words = {
-            lang: {m.group().lower() for m in leftover_re(lang).finditer(text)}
-            for lang in self._langs
-        }
-        found = [lang for lang, w in words.items() if w]
+        words = leftover_by_lang(text)
+        found = [lang for lang in self._langs if words.get(lang)]
         if len(found) == 1 and len(words[found[0]]) >= MIN_LEFTOVER_EVIDENCE:
             lang = found[0]
             return lang, f"leftover words ({', '.join(sorted(words[lang])[:5])})"

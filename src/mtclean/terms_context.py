@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .terms_lang import glue_re, leftover_re, phrase_re, word_count
+from .terms_lang import glue_re, leftover_count, phrase_re, word_count
 
 __all__ = [
     "CAPTION_MAX_WORDS",
@@ -210,5 +210,5 @@ def source_line(text: str, line: tuple[int, int], lang: str) -> bool:
     if not lang:
         return False
     segment = text[line[0] : line[1]]
-    hits = len(leftover_re(lang).findall(segment))
-    return hits >= MIN_SOURCE_WORDS and hits / max(word_count(segment), 1) >= MIN_SOURCE_SHARE
+    hits, total = leftover_count(segment, lang)
+    return hits >= MIN_SOURCE_WORDS and hits >= MIN_SOURCE_SHARE * total

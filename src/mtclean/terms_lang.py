@@ -11,6 +11,7 @@ left alone), and reporting leftover words as findings.
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -19,6 +20,8 @@ __all__ = [
     "LANG_NAMES",
     "LEFTOVER_WORDS",
     "glue_re",
+    "leftover_by_lang",
+    "leftover_count",
     "leftover_re",
     "phrase_re",
     "source_share",
@@ -89,7 +92,8 @@ _PHRASE_EXTRA: dict[str, frozenset[str]] = {
     "it": _words("il la lo le di del della e è che un viva"),
 }
 
-_WORD_RE = regex.compile(r"[\p{L}\p{M}'’]+")
+# The standard library's engine: word splitting runs on every candidate's line.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @functools.cache
@@ -138,6 +142,28 @@ def glue_re(lang: str) -> regex.Pattern[str]:
     )
 
 
+def leftover_by_lang(text: str) -> dict[str, set[str]]:
+    """The distinct leftover words of each source language found in ``text`` (one pass).
+
+    >>> {lang: sorted(words) for lang, words in leftover_by_lang("Het is niet und nicht").items()}
+    {'nl': ['het', 'niet'], 'de': ['nicht', 'und']}
+    """
+    words = set(_WORD_RE.findall(text.lower()))
+    found = {lang: set(vocab & words) for lang, vocab in LEFTOVER_WORDS.items()}
+    return {lang: w for lang, w in found.items() if w}
+
+
+def leftover_count(text: str, lang: str) -> tuple[int, int]:
+    """How many of the words of ``text`` are leftover words of ``lang``, and how many words.
+
+    >>> leftover_count("Het is niet de bedoeling", "nl")
+    (2, 5)
+    """
+    vocab = LEFTOVER_WORDS.get(lang, frozenset())
+    words = _WORD_RE.findall(text.lower())
+    return sum(w in vocab for w in words), len(words)
+
+
 def word_count(text: str) -> int:
     """Number of words in ``text``.
 
@@ -155,7 +181,5 @@ def source_share(text: str, lang: str) -> float:
     >>> source_share("It is not the intention", "nl")
     0.0
     """
-    total = word_count(text)
-    if not total:
-        return 0.0
-    return len(leftover_re(lang).findall(text)) / total
+    hits, total = leftover_count(text, lang)
+    return hits / total if total else 0.0

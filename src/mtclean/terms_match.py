@@ -65,30 +65,94 @@ def word_bounded(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
 
 
+#: ASCII bytes that are not word characters become spaces; "?" stands for any
+#: non-ASCII word character (see :func:`boundary_map`).
+_BYTE_TABLE = bytes(
+    b if chr(b).isalnum() or b == ord("?") else ord(" ") for b in range(128)
+) + bytes(range(128, 256))
+
+#: Frequent non-ASCII punctuation, replaced by plain calls before the slower regex.
+_COMMON_PUNCT = "’‘“”„«»–—…\xa0\u2009\u202f‐‑·•"
+
+
+def boundary_map(folded: str) -> str:
+    """An ASCII copy of ``folded``, same length: non-word characters are spaces.
+
+    ASCII letters and digits stay, every other word character becomes "?", so a
+    key padded with spaces can only match a whole word.
+
+    >>> boundary_map("navo's über-top? ok")
+    'navo s ?ber top  ok'
+    """
+    if folded.isascii():
+        return folded.replace("?", " ").encode("ascii").translate(_BYTE_TABLE).decode("ascii")
+    text = folded.replace("?", " ")
+    for c in _COMMON_PUNCT:
+        if c in text:
+            text = text.replace(c, " ")
+    if not text.isascii():
+        for c in set(text):
+            if c > "\x7f" and not is_word_char(c):
+                text = text.replace(c, " ")
+    return text.encode("ascii", "replace").translate(_BYTE_TABLE).decode("ascii")
+
+
+def _key(folded: str, *, whole_word: bool, word_start: bool) -> tuple[str, int, int]:
+    mapped = boundary_map(folded)
+    left = int((whole_word or word_start) and is_word_char(folded[0]))
+    right = int(whole_word and is_word_char(folded[-1]))
+    return " " * left + mapped + " " * right, left, right
+
+
 class LiteralIndex(Generic[T]):
-    """Map folded keys to payloads and find every occurrence in one pass.
+    """Map keys to payloads and find every occurrence in one pass.
+
+    Keys and texts are folded (:func:`fold`) and boundary-mapped
+    (:func:`boundary_map`); a whole-word key is padded with spaces on its word
+    edges, so the automaton reports only occurrences at word boundaries and a
+    short term does not fire inside every longer word. Hits are candidates: the
+    caller verifies them against the folded text.
 
     >>> index: LiteralIndex[str] = LiteralIndex()
     >>> index.add("Navo", "nato")
+    >>> index.add("Navo-top", "summit")
     >>> index.build()
-    >>> list(index.scan(fold("de Navo-top")))
-    [(3, 7, ['nato'])]
+    >>> list(index.scan(fold("de Navo-top, Navona")))
+    [(3, 7, ['nato']), (3, 11, ['summit'])]
     >>> list(index.scan("nothing here"))
     []
     """
 
     def __init__(self) -> None:
-        self._payloads: dict[str, list[T]] = {}
+        self._payloads: dict[str, tuple[int, int, int, list[T]]] = {}
         self._automaton: Any = None
 
     def __len__(self) -> int:
         return len(self._payloads)
 
-    def add(self, key: str, payload: T) -> None:
-        """Register ``payload`` under ``key`` (folded here); keys may repeat."""
-        folded = fold(key)
-        if folded:
-            self._payloads.setdefault(folded, []).append(payload)
+    def add(
+        self, key: str, payload: T, *, whole_word: bool = True, word_start: bool = False
+    ) -> None:
+        """Register ``payload`` under ``key``; keys may repeat.
+
+        ``whole_word``: the key matches only as a whole word; ``word_start``: only at
+        the start of a word (a prefix, as for regex triggers).
+        """
+        if not key:
+            return
+        if key.isascii() and key.isalpha():
+            # The common case, kept cheap so 100,000 terms load fast.
+            mapped = key.lower()
+            left = int(whole_word or word_start)
+            right = int(whole_word)
+            mapped = " " * left + mapped + " " * right
+        else:
+            mapped, left, right = _key(fold(key), whole_word=whole_word, word_start=word_start)
+        entry = self._payloads.get(mapped)
+        if entry is None:
+            self._payloads[mapped] = (len(mapped), left, right, [payload])
+        else:
+            entry[3].append(payload)
 
     def build(self) -> None:
         """Compile the automaton; call once after the last :meth:`add`."""
@@ -96,14 +160,18 @@ class LiteralIndex(Generic[T]):
             self._automaton = None
             return
         automaton = ahocorasick.Automaton()
-        for key, payloads in self._payloads.items():
-            automaton.add_word(key, (len(key), payloads))
+        for key, entry in self._payloads.items():
+            automaton.add_word(key, entry)
         automaton.make_automaton()
         self._automaton = automaton
 
     def scan(self, folded: str) -> Iterator[tuple[int, int, list[T]]]:
-        """Yield ``(start, end, payloads)`` for every key occurring in ``folded``."""
+        """Yield ``(start, end, payloads)`` for every key occurring in ``folded``.
+
+        Offsets are offsets of ``folded`` (so of the original text).
+        """
         if self._automaton is None:
             return
-        for last, (length, payloads) in self._automaton.iter(folded):
-            yield last + 1 - length, last + 1, payloads
+        padded = " " + boundary_map(folded) + " "
+        for last, (length, left, right, payloads) in self._automaton.iter(padded):
+            yield last - length + left, last - right, payloads
