@@ -256,6 +256,7 @@ CLEAN_NEWS = [
     "Olena Zelenska visited Kyiv with Andriy Zelenskyi, a distant relative.",
     "Zelenskyy told reporters that Zelenskyy's office would respond.",
     "Secretary of State Antony Blinken met Wang Yi and Sergey Lavrov.",
+    "Mark Rutter, Jens Stolten and Dmytro Kulebin are real people too.",
 ]
 
 

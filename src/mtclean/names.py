@@ -552,7 +552,12 @@ def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
         )
     if sc.same_skeleton:
         return sc.length_gap <= 2 and sc.ratio >= 0.5
-    return sc.ratio >= 0.85 and sc.length_gap <= 1 and fold(token)[:1] == fold(surname)[:1]
+    if fold(token)[:1] != fold(surname)[:1]:
+        return False
+    if sc.length_gap == 0:  # letters swapped or replaced
+        return sc.ratio >= 0.85
+    # one letter more or less: only in long names ("Rutter" is not "Rutte")
+    return sc.length_gap == 1 and sc.ratio >= 0.9 and len(fold(surname)) >= 8
 
 
 def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
