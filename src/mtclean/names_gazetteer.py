@@ -455,6 +455,9 @@ _SLUG_TABLE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": 
 
 
 def _slug(name: str) -> str:
+    plain = name.replace(" ", "-")
+    if plain.isascii() and plain.replace("-", "").isalnum():
+        return plain.lower()
     if name.isascii():
         return _ID_RE.sub("-", name).strip("-").lower() or "person"
     import unicodedata

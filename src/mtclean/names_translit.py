@@ -125,12 +125,22 @@ _FRENCH = {
 }
 
 
-def _table_re(table: dict[str, str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(sorted(table, key=len, reverse=True)))
+def _steps(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Replacement steps applying ``table`` in one pass: longest keys first, via placeholders."""
+    keys = sorted(table, key=len, reverse=True)
+    marks = [chr(0xE000 + i) for i in range(len(keys))]
+    return (*zip(keys, marks, strict=True), *zip(marks, (table[k] for k in keys), strict=True))
 
 
-_GERMAN_RE = _table_re(_GERMAN)
-_FRENCH_RE = _table_re(_FRENCH)
+def _translate(word: str, steps: tuple[tuple[str, str], ...]) -> str:
+    for old, new in steps:
+        if old in word:
+            word = word.replace(old, new)
+    return word
+
+
+_GERMAN_STEPS = _steps(_GERMAN)
+_FRENCH_STEPS = _steps(_FRENCH)
 
 
 def _recase(template: str, word: str) -> str:
@@ -159,14 +169,14 @@ def _german(surname: str) -> str:
     low = surname.lower()
     low = _DE_SKY_RE.sub(r"\1yj", low)
     low = _DE_IY_RE.sub("ij", low)
-    out = _GERMAN_RE.sub(lambda m: _GERMAN[m.group()], low)
+    out = _translate(low, _GERMAN_STEPS)
     return _recase(surname, _DE_Y_RE.sub("j", out))
 
 
 def _french(surname: str) -> str:
     low = surname.lower()
     low = _FR_SKY_RE.sub(r"\1i", low)
-    out = _FRENCH_RE.sub(lambda m: _FRENCH[m.group()], low)
+    out = _translate(low, _FRENCH_STEPS)
     return _recase(surname, out)
 
 
