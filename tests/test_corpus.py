@@ -259,10 +259,10 @@ def _check_old_or_new(files: dict[Path, str], pack: str) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("sig", "delay", "jobs"),
     [
-        (signal.SIGKILL, 0.0, "1"),
-        (signal.SIGKILL, 0.15, "1"),
+        (signal.SIGKILL, 0.05, "1"),
         (signal.SIGKILL, 0.1, "2"),
         (signal.SIGINT, 0.1, "1"),
+        (signal.SIGINT, 0.1, "2"),
     ],
 )
 def test_killed_in_place_run_loses_nothing(
