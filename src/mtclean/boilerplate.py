@@ -52,6 +52,7 @@ MAX_SHARE = "boilerplate/max-share"
 BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE)
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
+_LEAD = r"[\s|·•/]*"
 _SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
 
 
@@ -59,68 +60,73 @@ _SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))
 class _Matcher:
     """Matches whole lines made of one or more segments of several rules.
 
-    Before the full match, a line's first character and then its first
-    :data:`PREFIX` characters are tried as partial matches (memoized), so most
-    content lines are rejected at the cost of two dictionary lookups.
+    The first segment is dispatched on the line's first character, then on its
+    first :data:`PREFIX` characters (both memoized): only the rules that can begin
+    such a line are tried, so the cost of a line does not grow with the number of
+    rules. The rest of the line, if any, must be covered by further segments.
     """
 
     rules: tuple[Rule, ...]
     timeout: float | None = None
-    _pattern: regex.Pattern[str] = field(init=False, repr=False)
-    _groups: tuple[tuple[int, Rule], ...] = field(init=False, repr=False)
-    _memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
+    _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
+    _rest: regex.Pattern[str] = field(init=False, repr=False)
+    _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
+    _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        parts: list[str] = []
-        groups: list[tuple[int, Rule]] = []
-        number = 1
-        for rule in self.rules:
-            body = _rule_regex(rule)
-            groups.append((number, rule))
-            parts.append(f"({body})")
-            number += 1 + regex.compile(body).groups
-        source = f"(?:{_SEPARATOR}(?:{'|'.join(parts)}))+" if parts else r"(?!x)x"
-        object.__setattr__(self, "_pattern", regex.compile(source, regex.IGNORECASE))
-        object.__setattr__(self, "_groups", tuple(groups))
+        bodies = [_rule_regex(r) for r in self.rules]
+        starts = tuple(regex.compile(f"{_LEAD}(?:{b})", regex.IGNORECASE) for b in bodies)
+        alternatives = "|".join(f"(?:{b})" for b in bodies) or r"(?!x)x"
+        rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_rest", rest)
 
     @property
     def empty(self) -> bool:
         """Whether the matcher has no rules."""
         return not self.rules
 
-    def _could_start(self, key: str) -> bool:
-        known = self._memo.get(key)
-        if known is None:
-            known = self._pattern.fullmatch(key, partial=True) is not None
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = known
-        return known
+    def _candidates(self, line: str) -> tuple[int, ...]:
+        """Indices of the rules whose pattern can begin ``line`` (memoized by prefix)."""
+        key = line[:PREFIX]
+        found = self._by_prefix.get(key)
+        if found is None:
+            first = self._by_char.get(key[:1])
+            if first is None:
+                first = self._filter(range(len(self.rules)), key[:1])
+                self._by_char[key[:1]] = first
+            found = self._filter(first, key) if len(key) > 1 else first
+            if len(self._by_prefix) >= MEMO_SIZE:
+                self._by_prefix.clear()
+            self._by_prefix[key] = found
+        return found
+
+    def _filter(self, indices: Iterable[int], key: str) -> tuple[int, ...]:
+        return tuple(i for i in indices if self._starts[i].match(key, partial=True))
 
     def match(self, line: str) -> Rule | None:
         """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
-        if not self.rules or not self._could_start(line[:1]):
+        if not line or not self.rules:
             return None
-        if not self._could_start(line[:PREFIX]):
-            return None
-        m = self._fullmatch(line)
-        if m is None:
-            return None
-        best: tuple[int, Rule] | None = None
-        for number, rule in self._groups:
-            starts = m.starts(number)
-            if starts and (best is None or starts[0] < best[0]):
-                best = (starts[0], rule)
-        return best[1] if best else None
+        for i in self._candidates(line):
+            start = self._starts[i]
+            if self._run(start.fullmatch, line) is not None:
+                return self.rules[i]
+            m = self._run(start.match, line)  # a first segment, more segments after it
+            if m is not None and self._run(self._rest.fullmatch, line, m.end()) is not None:
+                return self.rules[i]
+        return None
 
-    def _fullmatch(self, line: str) -> regex.Match[str] | None:
+    def _run(self, method: Any, line: str, pos: int = 0) -> regex.Match[str] | None:
         if self.timeout is None:
-            return self._pattern.fullmatch(line)
+            found: regex.Match[str] | None = method(line, pos)
+            return found
         try:
-            return self._pattern.fullmatch(line, timeout=self.timeout)
+            found = method(line, pos, timeout=self.timeout)
         except TimeoutError as exc:
             msg = f"boilerplate rules took longer than {self.timeout} s on a line"
             raise PatternTimeoutError(msg) from exc
+        return found
 
 
 def _rule_regex(rule: Rule) -> str:
