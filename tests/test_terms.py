@@ -279,3 +279,17 @@ def test_leftover_words_become_findings() -> None:
     result = mtclean.clean_and_explain(text, source_lang="nl")
     words = [text[f.start : f.end] for f in result.findings if f.rule == "terms/leftover"]
     assert words == ["het", "niet"]
+
+
+def test_one_key_for_a_word_and_a_word_start() -> None:
+    # "kabinet" (a whole word) and the trigger "kabinet-" (a word start) map to the
+    # same automaton key; each keeps its own offsets.
+    from mtclean.terms_match import LiteralIndex, fold
+
+    index: LiteralIndex[str] = LiteralIndex()
+    index.add("kabinet-", "trigger", whole_word=False, word_start=True)
+    index.add("kabinet", "word")
+    index.build()
+    text = "het kabinet-Rutte en het kabinet"
+    hits = sorted((s, e, p) for s, e, ps in index.scan(fold(text)) for p in ps)
+    assert hits == [(4, 11, "word"), (4, 12, "trigger"), (25, 32, "trigger"), (25, 32, "word")]

@@ -13,7 +13,7 @@ down linearly and a trie-shaped regex takes seconds to compile.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -124,7 +124,7 @@ class LiteralIndex(Generic[T]):
     """
 
     def __init__(self) -> None:
-        self._payloads: dict[str, tuple[int, int, int, list[T]]] = {}
+        self._payloads: dict[str, tuple[int, dict[tuple[int, int], list[T]]]] = {}
         self._automaton: Any = None
 
     def __len__(self) -> int:
@@ -138,21 +138,26 @@ class LiteralIndex(Generic[T]):
         ``whole_word``: the key matches only as a whole word; ``word_start``: only at
         the start of a word (a prefix, as for regex triggers).
         """
-        if not key:
-            return
-        if key.isascii() and key.isalpha():
-            # The common case, kept cheap so 100,000 terms load fast.
-            mapped = key.lower()
-            left = int(whole_word or word_start)
-            right = int(whole_word)
-            mapped = " " * left + mapped + " " * right
-        else:
-            mapped, left, right = _key(fold(key), whole_word=whole_word, word_start=word_start)
-        entry = self._payloads.get(mapped)
-        if entry is None:
-            self._payloads[mapped] = (len(mapped), left, right, [payload])
-        else:
-            entry[3].append(payload)
+        self.add_many([(key, payload, whole_word)], word_start=word_start)
+
+    def add_many(self, items: Iterable[tuple[str, T, bool]], *, word_start: bool = False) -> None:
+        """Register many ``(key, payload, whole_word)`` items at once (one call, fast)."""
+        payloads = self._payloads
+        for key, payload, whole_word in items:
+            if not key:
+                continue
+            if key.isascii() and key.isalpha():
+                # The common case, kept cheap so 100,000 terms load fast.
+                left = 1 if whole_word or word_start else 0
+                right = 1 if whole_word else 0
+                mapped = " " * left + key.lower() + " " * right
+            else:
+                mapped, left, right = _key(fold(key), whole_word=whole_word, word_start=word_start)
+            entry = payloads.get(mapped)
+            if entry is None:
+                payloads[mapped] = (len(mapped), {(left, right): [payload]})
+            else:
+                entry[1].setdefault((left, right), []).append(payload)
 
     def build(self) -> None:
         """Compile the automaton; call once after the last :meth:`add`."""
@@ -173,5 +178,10 @@ class LiteralIndex(Generic[T]):
         if self._automaton is None:
             return
         padded = " " + boundary_map(folded) + " "
-        for last, (length, left, right, payloads) in self._automaton.iter(padded):
-            yield last - length + left, last - right, payloads
+        size = len(folded)
+        for last, (length, groups) in self._automaton.iter(padded):
+            # One key can stand for a whole word and for a word start ("kabinet-"
+            # and "kabinet" both map to " kabinet "): offsets differ per group.
+            for (left, right), payloads in groups.items():
+                # A key ending in a non-word character can end on the padding.
+                yield last - length + left, min(last - right, size), payloads
