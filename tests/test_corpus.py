@@ -219,7 +219,7 @@ def _make_files(root: Path, n: int) -> dict[Path, str]:
     files = {}
     for i in range(n):
         path = root / f"doc{i:04d}.txt"
-        text = f"Document {i}.\n" + DAMAGED * 60
+        text = DAMAGED * 60
         path.write_text(text, encoding="utf-8")
         files[path] = text
     return files
@@ -246,12 +246,13 @@ def _leftovers(root: Path) -> list[str]:
 
 def _check_old_or_new(files: dict[Path, str], pack: str) -> tuple[int, int]:
     old = new = 0
+    cleaned = {text: mtclean.clean(text, rules=[pack]) for text in set(files.values())}
     for path, text in files.items():
         now = path.read_text(encoding="utf-8")
         if now == text:
             old += 1
         else:
-            assert now == mtclean.clean(text, rules=[pack]), f"{path.name} is half-written"
+            assert now == cleaned[text], f"{path.name} is half-written"
             new += 1
     return old, new
 
@@ -261,7 +262,6 @@ def _check_old_or_new(files: dict[Path, str], pack: str) -> tuple[int, int]:
     [
         (signal.SIGKILL, 0.05, "1"),
         (signal.SIGKILL, 0.1, "2"),
-        (signal.SIGINT, 0.1, "1"),
         (signal.SIGINT, 0.1, "2"),
     ],
 )
@@ -270,7 +270,7 @@ def test_killed_in_place_run_loses_nothing(
 ):
     """Kill a run mid-way: every file holds its old or its new content, no temp file stays."""
     root = tmp_path / "corpus"
-    files = _make_files(root, 400)
+    files = _make_files(root, 1000)
     cmd = [sys.executable, "-m", "mtclean", "clean", str(root), "--in-place", "--rules", pack]
     log = tmp_path / "stderr.txt"
     with log.open("wb") as stderr:
