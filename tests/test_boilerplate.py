@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import mtclean
@@ -245,6 +245,7 @@ LINE_POOL = [
 
 
 @given(st.lists(st.sampled_from(LINE_POOL), max_size=14), st.booleans())
+@example([PARA, "Related", PARA, "Talks stall in Geneva", ""], False)
 def test_properties_on_line_mixes(lines: list[str], final_newline: bool) -> None:
     text = "\n".join(lines) + ("\n" if final_newline else "")
     for step in (STEP, REMOVE):

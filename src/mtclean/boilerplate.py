@@ -321,17 +321,17 @@ class BoilerplateRemover(EditsNormalizer):
         while j >= head:
             line = lines[j]
             stripped = line.strip() if len(line) <= MAX_LINE else "."
-            if not stripped:
+            if not stripped or j in removals:  # removed lines are already gone
                 j -= 1
                 continue
-            if listed and j not in removals:
+            if listed:
                 rule = self._tail.match(stripped)
                 if rule is not None and rule.get("then", 0) >= len(listed):
                     removals[j] = _removal(rule)
                     for k in listed:
                         removals[k] = Removal(rule.full_id, "headline listed under clutter")
                     return j - 1
-            if len(listed) >= MAX_THEN or j in removals or not _headline_like(stripped):
+            if len(listed) >= MAX_THEN or not _headline_like(stripped):
                 return None
             listed.append(j)
             j -= 1
@@ -377,8 +377,8 @@ def _take_headlines(
     while wanted and j < min(stop, len(lines) - 1):  # an unended last line may be cut off
         line = lines[j]
         stripped = line.strip() if len(line) <= MAX_LINE else "."
-        if stripped:
-            if j in removals or not _headline_like(stripped):
+        if stripped and j not in removals:  # removed lines are already gone
+            if not _headline_like(stripped):
                 break
             removals[j] = Removal(rule.full_id, "headline listed under clutter")
             wanted -= 1
