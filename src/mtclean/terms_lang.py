@@ -80,8 +80,12 @@ GLUE_WORDS: dict[str, frozenset[str]] = {
     "de": _words("von der des die das am zum zur vom im"),
     "fr": _words("de du des la le les d l aux en sur"),
     "es": _words("de del la el los las y"),
-    "it": _words("di del della dei degli delle la il lo d dell"),
+    "it": _words("di del della dei degli delle la il lo d dell da dal dalla"),
 }
+
+#: Glue words that are not English words: a term right after one of them is part of
+#: a source-language phrase even without a capitalised word before ("cose di Francia").
+_ENGLISH_GLUE = frozenset(("die", "am", "en", "op", "in", "on", "y", "d", "l"))
 
 #: Words that mark a quotation or phrase as source-language text (with the leftovers).
 _PHRASE_EXTRA: dict[str, frozenset[str]] = {
@@ -135,9 +139,12 @@ def glue_re(lang: str) -> regex.Pattern[str]:
     >>> bool(glue_re("fr").search("Hôtel d’"))
     True
     """
-    body = _alternation(GLUE_WORDS.get(lang, frozenset()))
+    glue = GLUE_WORDS.get(lang, frozenset())
+    body = _alternation(glue)
+    strict = _alternation(glue - _ENGLISH_GLUE)
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}\p{{M}}]*[ -]+(?:{body})(?: |['’])\Z|\p{{L}}-\Z|"
+        rf"(?<![\p{{L}}\p{{M}}])(?i:{strict}) \Z|"
         rf"(?<![\p{{L}}\p{{M}}])(?:d|l|dell|all|dall|nell|sull)['’]\Z"
     )
 
