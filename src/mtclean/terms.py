@@ -21,6 +21,7 @@ Literal terms of all rules are found by one Aho-Corasick scan
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 from collections.abc import Iterable, Mapping
@@ -182,10 +183,10 @@ class TermReplacer(EditsNormalizer):
     detect: tuple[RulePack, ...] = ()
     name: str = "terms"
     _index: LiteralIndex[tuple[int, str | None]] = field(init=False, repr=False, compare=False)
-    _sources: list[tuple[Rule, str, bool]] = field(init=False, repr=False, compare=False)
+    _sources: list[Rule] = field(init=False, repr=False, compare=False)
+    _ranges: list[tuple[int, str, bool]] = field(init=False, repr=False, compare=False)
     _compiled: dict[int, _Compiled] = field(init=False, repr=False, compare=False)
     _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
-    _rule_ids: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -203,24 +204,26 @@ class TermReplacer(EditsNormalizer):
         # Literal rules are indexed by their terms and compiled on first use, so a
         # pack of 100,000 terms builds in well under a second; regex rules compile now.
         index: LiteralIndex[tuple[int, str | None]] = LiteralIndex()
-        sources: list[tuple[Rule, str, bool]] = []
+        sources: list[Rule] = []
+        ranges: list[tuple[int, str, bool]] = []  # (first slot, lang, detect) per pack
         compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
         terms: list[tuple[str, tuple[int, str | None], bool]] = []
+        disabled = self.disabled
         for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
-            if pack.name in self.disabled:
+            if pack.name in disabled:
                 continue
-            lang = pack.lang
+            ranges.append((len(sources), pack.lang, detect))
             for rule in pack.rules:
-                if not rule.enabled or (self.disabled and rule.full_id in self.disabled):
+                if not rule.enabled or (disabled and rule.full_id in disabled):
                     continue
                 slot = len(sources)
-                sources.append((rule, lang, detect))
+                sources.append(rule)
                 fields = rule.fields
-                if "pattern" not in fields:
+                find = fields.get("find")
+                if find is not None:
                     whole_word = fields.get("whole_word", True)
-                    find = fields.get("find", ())
-                    if isinstance(find, str):
+                    if type(find) is str:
                         terms.append((find, (slot, find), whole_word))
                     else:
                         terms.extend((term, (slot, term), whole_word) for term in find)
@@ -233,24 +236,24 @@ class TermReplacer(EditsNormalizer):
         index.build()
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_sources", sources)
+        object.__setattr__(self, "_ranges", ranges)
         object.__setattr__(self, "_compiled", compiled)
         object.__setattr__(self, "_always", tuple(always))
-        ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
-        object.__setattr__(
-            self, "_rule_ids", (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
-        )
         object.__setattr__(self, "_langs", tuple(p.lang for p in self.detect))
 
     def _rule(self, slot: int) -> _Compiled:
         one = self._compiled.get(slot)
         if one is None:
-            one = self._compiled[slot] = _compile(*self._sources[slot])
+            starts = [first for first, _, _ in self._ranges]
+            _, lang, detect = self._ranges[bisect.bisect_right(starts, slot) - 1]
+            one = self._compiled[slot] = _compile(self._sources[slot], lang, detect)
         return one
 
-    @property
+    @functools.cached_property
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of every rule of this step's packs (for ``disable=``)."""
-        return self._rule_ids
+        ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
+        return (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
 
     @property
     def pack_names(self) -> tuple[str, ...]:
