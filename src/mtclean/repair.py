@@ -1,25 +1,127 @@
 """Character-level repair: mojibake, punctuation, spacing, quotes.
 
-(Stage skeleton: the normalizers are filled in by the repair work.)
+The stage builders of the default pipeline (see :data:`mtclean.api.STAGES`):
+
+* :func:`unicode_steps`: ftfy with an MT-safe configuration, zero-width spaces
+  (:mod:`mtclean.repair_unicode`);
+* :func:`punctuation_steps`: doubled punctuation, space before punctuation,
+  glued sentences (:mod:`mtclean.repair_punct`) and the optional quote style
+  (:mod:`mtclean.repair_quotes`);
+* :func:`spacing_steps`: trailing spaces, space runs, odd and no-break spaces,
+  blank-line runs (:mod:`mtclean.repair_spacing`).
+
+Every rule has an id ``repair/<name>`` that ``disable=`` accepts, one by one;
+``disable="repair"`` switches all of them off. Each rule's note and examples
+live in ``mtclean/data/repair-rules.toml`` (the examples run as tests).
+
+>>> from mtclean import clean
+>>> clean("Kiev.Statue of Liberty , in  2022. . Next")
+'Kiev. Statue of Liberty, in 2022. Next'
+>>> clean("Kiev.Statue of Liberty , in  2022. . Next", disable=["repair/space-run"])
+'Kiev. Statue of Liberty, in  2022. Next'
 """
 
 from __future__ import annotations
 
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
-__all__ = ["punctuation_steps", "spacing_steps", "unicode_steps"]
+from .core import Normalizer
+from .options import Options
+from .repair_punct import PUNCT_RULES, PunctuationRepairer
+from .repair_quotes import QUOTE_RULES, QuoteNormalizer
+from .repair_spacing import SPACING_RULES, SpacingRepairer
+from .repair_unicode import UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
+
+__all__ = [
+    "PACK",
+    "RULE_IDS",
+    "RepairExample",
+    "RepairRule",
+    "punctuation_steps",
+    "repair_rules",
+    "spacing_steps",
+    "unicode_steps",
+]
+
+#: The name that switches every repair rule off at once.
+PACK = "repair"
+#: Every repair rule id, in pipeline order.
+RULE_IDS = (*UNICODE_RULES, ZERO_WIDTH, *PUNCT_RULES, *QUOTE_RULES, *SPACING_RULES)
 
 
-def unicode_steps(options: Any) -> list[Any]:
-    """Mojibake, HTML entities, control and zero-width characters."""
-    return []
+@dataclass(frozen=True)
+class RepairExample:
+    """An input, what the repair stage makes of it, and the options it runs with."""
+
+    input: str
+    expected: str
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def punctuation_steps(options: Any) -> list[Any]:
-    """Doubled punctuation, space before punctuation, glued sentences, quotes."""
-    return []
+@dataclass(frozen=True)
+class RepairRule:
+    """A repair rule's id, the step that applies it, why it exists, and its examples."""
+
+    id: str
+    step: str
+    note: str
+    examples: tuple[RepairExample, ...]
 
 
-def spacing_steps(options: Any) -> list[Any]:
-    """Runs of spaces, trailing spaces, odd Unicode spaces, blank-line runs."""
-    return []
+@functools.cache
+def repair_rules() -> tuple[RepairRule, ...]:
+    """The notes and examples of every repair rule, from ``data/repair-rules.toml``.
+
+    >>> [r.id for r in repair_rules()] == list(RULE_IDS)
+    True
+    """
+    text = (resources.files("mtclean") / "data" / "repair-rules.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return tuple(
+        RepairRule(
+            id=r["id"],
+            step=r["step"],
+            note=" ".join(r["note"].split()),
+            examples=tuple(
+                RepairExample(
+                    e["input"], e["expected"], MappingProxyType(dict(e.get("options", {})))
+                )
+                for e in r["examples"]
+            ),
+        )
+        for r in data["rules"]
+    )
+
+
+def _active(options: Options, rule_ids: Iterable[str]) -> frozenset[str]:
+    """The rules of ``rule_ids`` that ``options`` leaves on."""
+    if options.is_disabled(PACK):
+        return frozenset()
+    return frozenset(r for r in rule_ids if not options.is_disabled(r))
+
+
+def unicode_steps(options: Options) -> list[Normalizer]:
+    """Mojibake, HTML entities, control characters (ftfy), then zero-width spaces."""
+    return [
+        UnicodeRepairer(active=_active(options, UNICODE_RULES)),
+        ZeroWidthRemover(active=bool(_active(options, (ZERO_WIDTH,)))),
+    ]
+
+
+def punctuation_steps(options: Options) -> list[Normalizer]:
+    """Doubled punctuation, space before punctuation, glued sentences, then quote style."""
+    return [
+        PunctuationRepairer(active=_active(options, PUNCT_RULES)),
+        QuoteNormalizer(options.quotes, active=_active(options, QUOTE_RULES)),
+    ]
+
+
+def spacing_steps(options: Options) -> list[Normalizer]:
+    """Trailing spaces, blank-line runs, space runs, odd and no-break spaces."""
+    return [SpacingRepairer(active=_active(options, SPACING_RULES))]

@@ -1,0 +1,210 @@
+"""Punctuation repair for English text: doubled marks, space before marks, glued sentences.
+
+Three rules, each one alternative of a single pattern:
+
+* ``repair/doubled-punct``: ``". ."``, ``".."``, ``",,"``, ``", ,"``, ``";;"`` left where
+  sentences or clauses were joined become one mark. An ellipsis (``"..."``,
+  ``". . ."``) stays.
+* ``repair/space-before-punct``: ``"word ,"`` becomes ``"word,"`` (also ``. ; : ! ?``).
+  ``" .NET"``, ``" .45"``, ``"wait ..."`` and French ``« … ! »`` lines stay.
+* ``repair/glued-sentence``: ``"Kiev.Statue"`` becomes ``"Kiev. Statue"`` when a
+  lower-case word ends in ``. ! ?`` and a capitalized word follows with no space.
+
+No rule fires inside URLs, e-mail addresses, domain-like names (``Nu.nl``),
+file names, text in backticks or code-like double-quoted strings, or after an
+abbreviation (``mtclean/data/abbreviations-en.txt``). Decimals, versions and
+times (``3.5``, ``v1.2``, ``10.30``) never match: a digit follows the mark.
+
+Candidates are located by fast literal finders (:mod:`mtclean.repair_scan`);
+clean prose costs a few C-speed scans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .core import Edit, EditsNormalizer
+from .repair_data import abbreviations, file_extensions, tlds
+from .repair_scan import ScanRule, scan
+
+__all__ = [
+    "DOUBLED",
+    "GLUED",
+    "PUNCT_RULES",
+    "SPACE_BEFORE",
+    "PunctuationRepairer",
+    "protected_spans",
+]
+
+DOUBLED = "repair/doubled-punct"
+SPACE_BEFORE = "repair/space-before-punct"
+GLUED = "repair/glued-sentence"
+PUNCT_RULES = (DOUBLED, SPACE_BEFORE, GLUED)
+
+# Letters the glued-sentence rule looks at (Latin, as English text uses).
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# What may stand right after a repaired mark: a space, the line end or a closing mark.
+_AFTER = r"(?=\s|$|[\"'”’»)\]])"
+# What may stand right before a mark we repair: a word or a closing mark.
+_BEFORE = r"(?<=[\w\"'”’)\]%])"
+
+# Horizontal spaces (the same set the spacing rules collapse, so that no later
+# spacing repair can make a new match: cleaning twice equals cleaning once).
+_SP = " \\t\\xa0\\u202f\\u1680\\u2000-\\u200a\\u205f"
+
+_PATTERNS = {
+    DOUBLED: (
+        _BEFORE + rf"(?:[{_SP}]*(?P<mark>[,;])(?:[{_SP}]*(?P=mark))+"  # ",,"  ", ,"  " ;;"
+        rf"|[{_SP}]*(?P<dot>\.)[{_SP}]*\.(?![{_SP}]*\.))"  # ". ."  ".." not ". . ." "..."
+         + _AFTER
+    ),
+    SPACE_BEFORE: (
+        _BEFORE + rf"[{_SP}]+"
+        r"(?=[,;!?](?=\s|$)"  # "word , next"  "why ?"
+        r"|,(?=[\"'”’»)\]])"  # "word ,”"
+        r"|:(?:[ \t]+(?![ \t\d])|$)"  # "Note : text" but not the ratio "3 : 1"
+        rf"|\.(?![{_SP}]*\.)(?=\s|$|[\"'”’»)\]]))"  # "that . No", not " .NET" " .45" " . . ."
+    ),
+    GLUED: (
+        rf"(?<=[{_LOWER}]{{2}})[.!?]"  # a sentence end after a lower-case word ...
+        rf"(?=(?P<right>[{_UPPER}][{_LOWER}]+)"  # ... glued to a capitalized word
+        r"(?![\w@/\\(]|\.\w))"  # that is not part of a code path like System.Console.Out
+    ),
+}
+_SPACES = " \t\xa0\u202f\u1680\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
+_FINDERS = {
+    DOUBLED: (rf",[{_SP}]*,", rf";[{_SP}]*;", rf"\.[{_SP}]*\."),
+    SPACE_BEFORE: (r" [,.;:!?]", r"[\t\xa0\u202f\u1680\u2000-\u200a\u205f][,.;:!?]"),
+    GLUED: (rf"\.[{_UPPER}]", rf"![{_UPPER}]", rf"\?[{_UPPER}]"),
+}
+
+# The word before a glued sentence end, and what may not precede that word.
+_LEFT_WORD = re.compile(r"[\w’'-]*\Z")
+_NOT_BEFORE_WORD = frozenset("._@/\\-")
+
+_FRENCH_SPACED = re.compile("[«»]")
+_WORD_TLD = r"[\w-]+(?:\.[\w-]+)*\.(?:{alts})\b"
+
+
+@functools.cache
+def _protect_re() -> re.Pattern[str]:
+    """URLs, e-mails, domain-like names, file names, backtick code, code-like quotes."""
+    tld_alts = "|".join(sorted(tlds(), key=len, reverse=True))
+    ext_alts = "|".join(sorted(file_extensions(), key=len, reverse=True))
+    parts = [
+        r"\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+",  # URLs
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+        r"(?i:\b" + _WORD_TLD.format(alts=tld_alts) + ")",  # Nu.nl, example.com
+        r"(?i:\b" + _WORD_TLD.format(alts=ext_alts) + ")",  # report.pdf, setup.py
+        r"`[^`\n]*`",  # code in backticks
+        r"\"[^\"\n]*[(){}\[\]=<>\\;][^\"\n]*\"",  # code-like double-quoted string
+    ]
+    return re.compile("|".join(parts))
+
+
+def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` that no punctuation rule may touch, sorted.
+
+    >>> protected_spans("See example.com or `a , b` now")
+    [(4, 15), (19, 26)]
+    """
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in _protect_re().finditer(text, start, stop)]
+
+
+@dataclass(frozen=True)
+class PunctuationRepairer(EditsNormalizer):
+    """Repair doubled punctuation, space before punctuation and glued sentences.
+
+    Args:
+        active: the rule ids that are on (a subset of :data:`PUNCT_RULES`).
+
+    >>> fix = PunctuationRepairer()
+    >>> fix("weapons control. . Ryabkov said , again")
+    'weapons control. Ryabkov said, again'
+    >>> fix("near the capital, Kyiv.Photo: Jan Smit / outlet")
+    'near the capital, Kyiv. Photo: Jan Smit / outlet'
+    >>> fix("The U.S. and Nu.nl said... wait . . . 3.5 at 10.30 (see www.example.com).")
+    'The U.S. and Nu.nl said... wait . . . 3.5 at 10.30 (see www.example.com).'
+    """
+
+    active: frozenset[str] = frozenset(PUNCT_RULES)
+    name: str = "repair-punctuation"
+    rule_ids: tuple[str, ...] = PUNCT_RULES
+    pack_names: tuple[str, ...] = ("repair",)
+    _rules: tuple[ScanRule, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rules = tuple(
+            ScanRule(
+                rule,
+                re.compile(_PATTERNS[rule], re.MULTILINE),
+                tuple(re.compile(f) for f in _FINDERS[rule]),
+                back=_SPACES,
+            )
+            for rule in PUNCT_RULES
+            if rule in self.active
+        )
+        object.__setattr__(self, "_rules", rules)
+
+    def edits(self, text: str) -> list[Edit]:
+        """The edits of every active rule, outside protected spans."""
+        out: list[Edit] = []
+        line = (0, -1)
+        spans: list[tuple[int, int]] = []
+        for rule, m in scan(text, self._rules):
+            start, end = _reach(text, rule.rule, m)
+            if not line[0] <= start < line[1]:
+                line = _line_bounds(text, start)
+                spans = protected_spans(text, *line)
+            if not any(s <= end and start < t for s, t in spans):
+                out.extend(_edit(text, rule.rule, m))
+        return out
+
+
+def _reach(text: str, rule: str, m: re.Match[str]) -> tuple[int, int]:
+    """The stretch of text a match depends on (a glued sentence: both words)."""
+    if rule == GLUED:
+        return _left_word_start(text, m.start()), m.end("right")
+    return m.start(), m.end()
+
+
+def _left_word_start(text: str, pos: int) -> int:
+    word = _LEFT_WORD.search(text, max(0, pos - 64), pos)
+    return pos if word is None else word.start()
+
+
+def _edit(text: str, rule: str, m: re.Match[str]) -> Iterable[Edit]:
+    if rule == DOUBLED:
+        mark = m.group("mark") or m.group("dot")
+        yield Edit(m.start(), m.end(), mark, DOUBLED, f"doubled {mark!r}")
+    elif rule == SPACE_BEFORE:
+        mark = text[m.end()]
+        if mark in ";:!?" and _FRENCH_SPACED.search(_line(text, m.start())):
+            return  # French typography puts a space before these marks
+        yield Edit(m.start(), m.end(), "", SPACE_BEFORE, f"space before {mark!r}")
+    elif rule == GLUED:
+        start = _left_word_start(text, m.start())
+        word = text[start : m.start()].lower().lstrip("'’-")
+        if start > 0 and text[start - 1] in _NOT_BEFORE_WORD:
+            return  # part of a dotted name, path or address: www.kyiv.Today
+        if not word.isalpha() and not word.replace("’", "").replace("'", "").isalpha():
+            return  # digits or underscores: an identifier, not a word
+        if word in abbreviations() or m.group("right").lower() in tlds() | file_extensions():
+            return
+        yield Edit(m.end(), m.end(), " ", GLUED, "sentence glued to the next one")
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _line(text: str, pos: int) -> str:
+    start, end = _line_bounds(text, pos)
+    return text[start:end]
