@@ -138,6 +138,7 @@ def test_too_much_clutter_removes_nothing_and_reports() -> None:
     assert finding.rule == "boilerplate/max-share"
     relaxed = build_steps(Options(boilerplate_max_share=1.0))[0]
     assert relaxed.fix(text) == "Short.\n"
+    assert mtclean.clean(text, disable="boilerplate/max-share") == "Short.\n"
 
 
 def test_blank_lines_left_behind_are_collapsed() -> None:

@@ -45,7 +45,7 @@ MAX_THEN = 10
 MAX_HEADLINE = 150
 #: Characters of a line tried as a partial match before the full match.
 PREFIX = 4
-MEMO_SIZE = 100_000
+MEMO_SIZE = 50_000
 REPEATED_TITLE = "boilerplate/repeated-title"
 REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
 MAX_SHARE = "boilerplate/max-share"
@@ -432,7 +432,7 @@ def _cached(
     return BoilerplateRemover(
         packs,
         disabled,
-        max_share=max_share,
+        max_share=1.0 if MAX_SHARE in disabled else max_share,
         titles=REPEATED_TITLE not in disabled,
         paragraphs="off" if REPEATED_PARAGRAPH in disabled else paragraphs,
     )
