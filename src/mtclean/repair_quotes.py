@@ -49,6 +49,7 @@ _CURLY_RE = re.compile("[\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b]")
 _STRAIGHT_RE = re.compile("[\"']")
 _CODE_RE = re.compile(r"`[^`\n]*`")
 _OPENING_CONTEXT = set(" \t\n\r\xa0([{<\u2014\u2013-\u201c\u2018/")
+_QUOTE_RUN = "\"'\u201c\u2018"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -63,7 +64,10 @@ def curly_for(text: str, i: int) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else "\n"
     if prev.isdigit() and not nxt.isalpha():
         return None  # a prime: 5'10", 12"
-    opening = prev in _OPENING_CONTEXT
+    j = i - 1
+    while j >= 0 and text[j] in _QUOTE_RUN:  # nested: a quote right after an opening one
+        j -= 1
+    opening = j < 0 or text[j] in _OPENING_CONTEXT
     if mark == '"':
         return "\u201c" if opening else "\u201d"
     if prev.isalpha() and nxt.isalpha():
