@@ -271,3 +271,16 @@ def test_arbitrary_text_never_crashes_and_is_idempotent(text: str) -> None:
 def test_prose_without_triggers_is_identity(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert STEP.edits(text) == []
+
+
+def test_crlf_line_endings() -> None:
+    text = BODY.replace("\n", "\r\n") + "\r\nLeave a Reply\r\n"
+    assert run(text) == BODY.replace("\n", "\r\n")
+
+
+def test_heading_at_the_head_takes_its_headlines() -> None:
+    text = "Most read\nMinister resigns over budget row\nStorm closes schools\n" + BODY
+    assert run(text) == BODY
+    # a headline list needs its heading: without it, short lines at the head stay
+    text = "Minister resigns over budget row\nStorm closes schools\n" + BODY
+    assert run(text) == text
