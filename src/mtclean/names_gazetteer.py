@@ -228,26 +228,28 @@ def person_from_rule(rule: Rule) -> Person:
             surnames.setdefault(vs, kind)
             if vg:
                 givens.setdefault(vg, kind)
-    generated: list[tuple[str, str, str]] = []
+    gen_surnames: tuple[tuple[str, str], ...] = ()
+    gen_givens: tuple[tuple[str, str], ...] = ()
     if fields.get("cyrillic", False):
-        generated.extend(("surname", v, k) for v, k in surname_variants(surname))
+        gen_surnames = tuple((v, _KINDS[k]) for v, k in surname_variants(surname))
         if given and " " not in given:
-            generated.extend(("given", v, k) for v, k in given_variants(given))
-    kinds = {"accepted": "accepted", "foreign": "fix"}
+            gen_givens = tuple((v, _KINDS[k]) for v, k in given_variants(given))
+    generated = {v for v, _ in gen_surnames} | {v for v, _ in gen_givens}
     return Person(
         rule=rule.full_id,
         canonical=canonical,
         given=given,
         surname=surname,
-        surnames=tuple(surnames.items())
-        + tuple((v, kinds[k]) for part, v, k in generated if part == "surname"),
-        givens=tuple(givens.items())
-        + tuple((v, kinds[k]) for part, v, k in generated if part == "given"),
+        surnames=(*surnames.items(), *gen_surnames),
+        givens=(*givens.items(), *gen_givens),
         roles=tuple(fields.get("roles", ())),
         translated_as=tuple(fields.get("translated_as", ())),
         message=fields.get("message", ""),
-        generated=frozenset(v for _, v, _ in generated) - set(surnames) - set(givens),
+        generated=frozenset(generated - surnames.keys() - givens.keys()),
     )
+
+
+_KINDS = {"accepted": "accepted", "foreign": "fix"}
 
 
 def _capitalized(form: str) -> str:
@@ -343,10 +345,9 @@ class Gazetteer:
                 last = role.rsplit(" ", 1)[-1]
                 roles.setdefault(last, {}).setdefault(role, []).append(i)
         known = set(surname_forms) | set(given_forms)
-        for forms in (*surname_forms.values(), *given_forms.values()):
-            for f in forms:
-                if " " in f.text:
-                    known.update(f.text.split(" "))
+        for text in owners:
+            if " " in text:
+                known.update(text.split(" "))
         known -= PARTICLES
         triggers = set(surname_forms) | set(given_forms) | set(roles)
         distinctive = frozenset(

@@ -95,9 +95,8 @@ _ENDING_FAMILIES = (
     ("yev", "iev"),
 )
 
-_ENDING_RE = regex.compile(
-    "(?:" + "|".join(sorted({e for f in _ENDING_FAMILIES for e in f}, key=len, reverse=True)) + ")$"
-)
+_ENDINGS = sorted(((e, f) for f in _ENDING_FAMILIES for e in f), key=lambda x: -len(x[0]))
+_Y_ENDS = ("yy", "yi", "iy", "ii", "y")
 
 _GERMAN = {
     "shch": "schtsch",
@@ -148,36 +147,37 @@ def _recase(template: str, word: str) -> str:
 
 
 def _english_endings(surname: str) -> list[str]:
-    m = _ENDING_RE.search(surname)
-    if m is None:
-        return []
-    stem, end = surname[: m.start()], m.group()
-    for family in _ENDING_FAMILIES:
-        if end in family:
+    for end, family in _ENDINGS:
+        if surname.endswith(end):
+            stem = surname[: -len(end)]
             return [stem + e for e in family if e != end]
-    return []  # pragma: no cover - every ending belongs to a family
+    return []
 
 
-_DE_SKY_RE = regex.compile(r"(sk|tsk|n)(?:yy|yi|iy|ii|y)$")
-_DE_IY_RE = regex.compile(r"(?:iy|yi|ii)$")
-_DE_Y_RE = regex.compile(r"^y")
-_FR_SKY_RE = regex.compile(r"(sk|tsk)(?:yy|yi|iy|ii|y)$")
+def _swap_y_end(low: str, stems: tuple[str, ...], new: str) -> str:
+    """Replace a -y/-yi/-iy/... ending after one of ``stems`` by ``new``."""
+    for y in _Y_ENDS:
+        if low.endswith(y) and low[: -len(y)].endswith(stems):
+            return low[: -len(y)] + new
+    return low
+
+
 _INNER_Y_RE = regex.compile(r"(?<=[^aeiouAEIOU])y(?=[^aeiouy])")
 
 
 def _german(surname: str) -> str:
-    low = surname.lower()
-    low = _DE_SKY_RE.sub(r"\1yj", low)
-    low = _DE_IY_RE.sub("ij", low)
+    low = _swap_y_end(surname.lower(), ("sk", "tsk", "n"), "yj")
+    if low.endswith(("iy", "yi", "ii")):
+        low = low[:-2] + "ij"
     out = _translate(low, _GERMAN_STEPS)
-    return _recase(surname, _DE_Y_RE.sub("j", out))
+    if out.startswith("y"):
+        out = "j" + out[1:]
+    return _recase(surname, out)
 
 
 def _french(surname: str) -> str:
-    low = surname.lower()
-    low = _FR_SKY_RE.sub(r"\1i", low)
-    out = _translate(low, _FRENCH_STEPS)
-    return _recase(surname, out)
+    low = _swap_y_end(surname.lower(), ("sk", "tsk"), "i")
+    return _recase(surname, _translate(low, _FRENCH_STEPS))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,8 +194,8 @@ def surname_variants(surname: str) -> tuple[tuple[str, str], ...]:
     accepted = _english_endings(surname)
     if "kh" in surname.lower():
         accepted.append(_recase(surname, surname.lower().replace("kh", "h")))
-    inner = _INNER_Y_RE.sub("i", surname)
-    accepted.append(inner)
+    if "y" in surname[1:]:
+        accepted.append(_INNER_Y_RE.sub("i", surname))
     for v in accepted:
         found.setdefault(v, "accepted")
     low = surname.lower()
