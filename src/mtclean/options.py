@@ -37,7 +37,10 @@ class Options:
             of a document's characters, nothing is removed and a finding is reported.
         repeated_paragraphs: what to do with a paragraph repeated verbatim:
             ``"report"`` (a finding, the default) or ``"remove"``.
-        name_style: the transliteration style of canonical names (``"default"``).
+        name_style: how one document's spellings of a person are unified:
+            ``"default"`` (keep a single accepted spelling, unify mixed ones to the
+            gazetteer's), ``"canonical"`` (always the gazetteer's) or ``"dominant"``
+            (the document's most frequent spelling); see docs/names.md.
     """
 
     source_lang: str | None = None
@@ -64,6 +67,9 @@ class Options:
             raise ValueError(msg)
         if self.repeated_paragraphs not in ("report", "remove"):
             msg = "repeated_paragraphs must be 'report' or 'remove'"
+            raise ValueError(msg)
+        if self.name_style not in ("default", "canonical", "dominant"):
+            msg = f"name_style must be 'default', 'canonical' or 'dominant': {self.name_style!r}"
             raise ValueError(msg)
 
     @classmethod
