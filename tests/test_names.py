@@ -98,10 +98,10 @@ def world() -> NameCanonicalizer:
             "NATO Secretary General Stoltenbreg warned Moscow.",
             "NATO Secretary General Stoltenberg warned Moscow.",
         ),
-        # the canonical spelling elsewhere in the document
+        # the person named (with first name or title) elsewhere in the document
         (
-            "Kuleba flew to Warsaw. On Monday Koileba met the press.",
-            "Kuleba flew to Warsaw. On Monday Kuleba met the press.",
+            "Minister Kuleba flew to Warsaw. On Monday Koileba met the press.",
+            "Minister Kuleba flew to Warsaw. On Monday Kuleba met the press.",
         ),
         # evidence from a fuzzy fix counts for the rest of the document
         (
@@ -124,6 +124,7 @@ def test_fuzzy_fixes_with_evidence(demo: NameCanonicalizer, text: str, expected:
         "Olena Zelenska spoke; Zelensky listened.",  # a known different name
         "Andriy Zelenskyy, a cousin, spoke.",  # another first name: another person
         "Kuleba flew to Warsaw. Kulebyak Street is closed.",  # too far from the name
+        "Kuleba flew to Warsaw. On Monday Koileba met the press.",  # a bare surname: weak
         "The Foreign Minister Committee met.",
         "KOILIBA IN CAPITALS",
     ],
@@ -257,6 +258,8 @@ CLEAN_NEWS = [
     "Zelenskyy told reporters that Zelenskyy's office would respond.",
     "Secretary of State Antony Blinken met Wang Yi and Sergey Lavrov.",
     "Mark Rutter, Jens Stolten and Dmytro Kulebin are real people too.",
+    "Taoiseach Micheál Martin read about the Martian invasion.",
+    "Minister Kuleba met Kulebas Bank and the Kulebo family.",
 ]
 
 

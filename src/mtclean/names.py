@@ -80,6 +80,7 @@ class _Mention:
     kind: str
     capital: bool = False
     evidence: str = ""
+    anchored: bool = True  # named with a first name, title or role, or an unusual spelling
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -288,14 +289,19 @@ class NameCanonicalizer(EditsNormalizer):
             gs = fs - 1 - len(g.text)
             scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
-        if not _anchor_ok(_prev_word(text, fs), common_words(), self._gaz):
+        before = _prev_word(text, fs)
+        if not _anchor_ok(before, common_words(), self._gaz):
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
                 self._ambiguous(fs, e, [f.person for f in matched], scan)
             return
         f = matched[0]
-        scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+        titled = before is not None and (before in TITLES or before in self._gaz.role_index)
+        anchored = titled or f.kind != "canonical"
+        scan.add(
+            _Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital, anchored=anchored)
+        )
 
     def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
         names = sorted({self._gaz.persons[p].canonical for p in people})
@@ -460,11 +466,8 @@ class NameCanonicalizer(EditsNormalizer):
 
     def _document_evidence(self, text: str, scan: _Scan) -> None:
         gaz = self._gaz
-        present = tuple(
-            sorted(
-                {m.person for m in scan.mentions.values() if m.part == "surname"} & gaz.distinctive
-            )
-        )
+        named = {m.person for m in scan.mentions.values() if m.part == "surname" and m.anchored}
+        present = tuple(sorted(named & gaz.distinctive))
         if not present:
             return
         taken = sorted(scan.mentions)
@@ -477,8 +480,10 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             if not is_name_boundary(text, e) or _overlaps(taken, s, e):
                 continue
-            if not _anchor_ok(_prev_word(text, s), common, gaz):
+            if not _anchor_ok(_prev_word(text, s), common, gaz) or _after_determiner(text, s):
                 continue
+            if token.endswith(_ADJECTIVE_ENDINGS):
+                continue  # Martian, Parisian: words made from names, not misspellings
             nxt = self._next_token(text, e)
             if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
                 continue  # part of a longer name
@@ -535,6 +540,21 @@ def _initials_re(initials: frozenset[str]) -> Any:
     """Name tokens whose first letter may spell one of ``initials`` (Z/S, C/K, V/W alike)."""
     letters = "".join(sorted({c for i in initials for c in _SAME_SOUND.get(i, i)}))
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-])[{regex.escape(letters)}]" + TOKEN_TAIL)
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their"]
+)
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ians", "eans")
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word before ``text[start]`` is an article or possessive ("the Martian")."""
+    head = text[max(0, start - 8) : start].rstrip(" ")
+    if len(head) == start - max(0, start - 8):
+        return False  # no space before the token
+    word = head.rsplit(" ", 1)[-1].lower()
+    return word in _DETERMINERS
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
