@@ -201,3 +201,19 @@ def test_idempotent_and_replayable(text: str, quotes: str | None) -> None:
 def test_arbitrary_text_does_not_crash_and_is_idempotent(text: str) -> None:
     once = STAGE(text)
     assert STAGE(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Ã\x9f“Ã \xa0",  # trailing space keeps ftfy from re-decoding its own output
+        "a &amp ; b",  # removing the space would complete an entity
+        "a &amp\u200b; b",
+        "x\tÃ\u2002©\n",
+    ],
+)
+def test_later_repairs_do_not_hand_ftfy_new_work(text: str) -> None:
+    once = STAGE(text)
+    assert STAGE(once) == once
+    cleaned = mtclean.clean(text)
+    assert mtclean.clean(cleaned) == cleaned

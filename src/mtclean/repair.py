@@ -4,9 +4,9 @@ The stage builders of the default pipeline (see :data:`mtclean.api.STAGES`):
 
 * :func:`unicode_steps`: ftfy with an MT-safe configuration, zero-width spaces
   (:mod:`mtclean.repair_unicode`);
-* :func:`punctuation_steps`: doubled punctuation, space before punctuation,
-  glued sentences (:mod:`mtclean.repair_punct`) and the optional quote style
-  (:mod:`mtclean.repair_quotes`);
+* :func:`punctuation_steps`: the optional quote style (:mod:`mtclean.repair_quotes`),
+  then doubled punctuation, space before punctuation and glued sentences
+  (:mod:`mtclean.repair_punct`);
 * :func:`spacing_steps`: trailing spaces, space runs, odd and no-break spaces,
   blank-line runs (:mod:`mtclean.repair_spacing`).
 
@@ -52,7 +52,7 @@ __all__ = [
 #: The name that switches every repair rule off at once.
 PACK = "repair"
 #: Every repair rule id, in pipeline order.
-RULE_IDS = (*UNICODE_RULES, ZERO_WIDTH, *PUNCT_RULES, *QUOTE_RULES, *SPACING_RULES)
+RULE_IDS = (*UNICODE_RULES, ZERO_WIDTH, *QUOTE_RULES, *PUNCT_RULES, *SPACING_RULES)
 
 
 @dataclass(frozen=True)
@@ -106,22 +106,36 @@ def _active(options: Options, rule_ids: Iterable[str]) -> frozenset[str]:
     return frozenset(r for r in rule_ids if not options.is_disabled(r))
 
 
+def _guard(options: Options) -> UnicodeRepairer | None:
+    """The unicode step as it runs for ``options``, or ``None`` when it does not run.
+
+    Later repair steps use it to keep their edits from handing ftfy new work (so that
+    cleaning twice equals cleaning once).
+    """
+    if options.is_disabled("unicode", "repair-unicode"):
+        return None
+    step = UnicodeRepairer(active=_active(options, UNICODE_RULES))
+    return step if step.active else None
+
+
 def unicode_steps(options: Options) -> list[Normalizer]:
     """Mojibake, HTML entities, control characters (ftfy), then zero-width spaces."""
     return [
         UnicodeRepairer(active=_active(options, UNICODE_RULES)),
-        ZeroWidthRemover(active=bool(_active(options, (ZERO_WIDTH,)))),
+        ZeroWidthRemover(active=bool(_active(options, (ZERO_WIDTH,))), guard=_guard(options)),
     ]
 
 
 def punctuation_steps(options: Options) -> list[Normalizer]:
-    """Doubled punctuation, space before punctuation, glued sentences, then quote style."""
+    """The quote style first (so punctuation sees the final quotes), then doubled
+    punctuation, space before punctuation and glued sentences."""
+    guard = _guard(options)
     return [
-        PunctuationRepairer(active=_active(options, PUNCT_RULES)),
-        QuoteNormalizer(options.quotes, active=_active(options, QUOTE_RULES)),
+        QuoteNormalizer(options.quotes, active=_active(options, QUOTE_RULES), guard=guard),
+        PunctuationRepairer(active=_active(options, PUNCT_RULES), guard=guard),
     ]
 
 
 def spacing_steps(options: Options) -> list[Normalizer]:
     """Trailing spaces, blank-line runs, space runs, odd and no-break spaces."""
-    return [SpacingRepairer(active=_active(options, SPACING_RULES))]
+    return [SpacingRepairer(active=_active(options, SPACING_RULES), guard=_guard(options))]

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .core import Edit, EditsNormalizer
 from .repair_data import abbreviations, file_extensions, tlds
-from .repair_scan import ScanRule, scan
+from .repair_scan import ScanRule, any_in, scan
+from .repair_unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
     "DOUBLED",
@@ -76,11 +77,32 @@ _PATTERNS = {
     ),
 }
 _SPACES = " \t\xa0\u202f\u1680\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
-_FINDERS = {
-    DOUBLED: (rf",[{_SP}]*,", rf";[{_SP}]*;", rf"\.[{_SP}]*\."),
-    SPACE_BEFORE: (r" [,.;:!?]", r"[\t\xa0\u202f\u1680\u2000-\u200a\u205f][,.;:!?]"),
-    GLUED: (rf"\.[{_UPPER}]", rf"![{_UPPER}]", rf"\?[{_UPPER}]"),
+_WIDE_SPACES = _SPACES[2:]  # the non-ASCII ones
+
+
+def _odd_spaces(text: str) -> bool:
+    return "\t" in text or (not text.isascii() and any(c in text for c in _WIDE_SPACES))
+
+
+# Fast finders of each rule's candidates, each with an optional gate (see repair_scan).
+_FINDERS: dict[str, tuple[tuple[str, Callable[[str], bool] | None], ...]] = {
+    DOUBLED: (
+        (rf",[{_SP}]*,", None),
+        (rf";[{_SP}]*;", any_in(";")),
+        (rf"\.[{_SP}]*\.", None),
+    ),
+    SPACE_BEFORE: (
+        (r" [,.;:!?]", None),
+        (r"[\t\xa0\u202f\u1680\u2000-\u200a\u205f][,.;:!?]", _odd_spaces),
+    ),
+    GLUED: (
+        (rf"\.[{_UPPER}]", None),
+        (rf"![{_UPPER}]", any_in("!")),
+        (rf"\?[{_UPPER}]", any_in("?")),
+    ),
 }
+
+_COMPILED = {rule: re.compile(pattern, re.MULTILINE) for rule, pattern in _PATTERNS.items()}
 
 # The word before a glued sentence end, and what may not precede that word.
 _LEFT_WORD = re.compile(r"[\w’'-]*\Z")
@@ -133,6 +155,7 @@ class PunctuationRepairer(EditsNormalizer):
     """
 
     active: frozenset[str] = frozenset(PUNCT_RULES)
+    guard: UnicodeRepairer | None = None
     name: str = "repair-punctuation"
     rule_ids: tuple[str, ...] = PUNCT_RULES
     pack_names: tuple[str, ...] = ("repair",)
@@ -141,13 +164,11 @@ class PunctuationRepairer(EditsNormalizer):
     def __post_init__(self) -> None:
         rules = tuple(
             ScanRule(
-                rule,
-                re.compile(_PATTERNS[rule], re.MULTILINE),
-                tuple(re.compile(f) for f in _FINDERS[rule]),
-                back=_SPACES,
+                rule, re.compile(_PATTERNS[rule], re.MULTILINE), (re.compile(f),), _SPACES, gate
             )
             for rule in PUNCT_RULES
             if rule in self.active
+            for f, gate in _FINDERS[rule]
         )
         object.__setattr__(self, "_rules", rules)
 
@@ -163,7 +184,7 @@ class PunctuationRepairer(EditsNormalizer):
                 spans = protected_spans(text, *line)
             if not any(s <= end and start < t for s, t in spans):
                 out.extend(_edit(text, rule.rule, m))
-        return out
+        return keep_ftfy_stable(self.guard, text, out)
 
 
 def _reach(text: str, rule: str, m: re.Match[str]) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from .core import Edit, EditsNormalizer
 from .repair_data import elisions
+from .repair_unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = ["QUOTES_CURLY", "QUOTES_STRAIGHT", "QUOTE_RULES", "QuoteNormalizer", "curly_for"]
 
@@ -122,6 +123,7 @@ class QuoteNormalizer(EditsNormalizer):
 
     style: str | None = None
     active: frozenset[str] = frozenset(QUOTE_RULES)
+    guard: UnicodeRepairer | None = None
     name: str = "repair-quotes"
     rule_ids: tuple[str, ...] = QUOTE_RULES
     pack_names: tuple[str, ...] = ("repair",)
@@ -147,9 +149,9 @@ class QuoteNormalizer(EditsNormalizer):
             return []
         target = self.target(text)
         if target == "curly" and QUOTES_CURLY in self.active and _STRAIGHT_RE.search(text):
-            return _curly_edits(text)
+            return keep_ftfy_stable(self.guard, text, _curly_edits(text))
         if target == "straight" and QUOTES_STRAIGHT in self.active and _CURLY_RE.search(text):
-            return _straight_edits(text)
+            return keep_ftfy_stable(self.guard, text, _straight_edits(text))
         return []
 
     def fix(self, text: str) -> str:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .core import Edit, EditsNormalizer
 from .repair_scan import ScanRule, any_in, scan
+from .repair_unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
     "BLANK_LINES",
@@ -110,6 +111,7 @@ class SpacingRepairer(EditsNormalizer):
     """
 
     active: frozenset[str] = frozenset(SPACING_RULES)
+    guard: UnicodeRepairer | None = None
     name: str = "repair-spacing"
     rule_ids: tuple[str, ...] = SPACING_RULES
     pack_names: tuple[str, ...] = ("repair",)
@@ -133,7 +135,7 @@ class SpacingRepairer(EditsNormalizer):
             edit = _edit(text, rule.rule, m)
             if edit is not None:
                 out.append(edit)
-        return out
+        return keep_ftfy_stable(self.guard, text, out)
 
 
 def _edit(text: str, rule: str, m: re.Match[str]) -> Edit | None:

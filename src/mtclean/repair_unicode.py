@@ -283,21 +283,70 @@ class ZeroWidthRemover(EditsNormalizer):
     """
 
     active: bool = True
+    guard: UnicodeRepairer | None = None
     name: str = "repair-zero-width"
     rule_ids: tuple[str, ...] = (ZERO_WIDTH,)
     pack_names: tuple[str, ...] = ("repair",)
 
     def edits(self, text: str) -> list[Edit]:
-        """One deletion per run of zero-width spaces outside the scripts that use them."""
+        """One deletion per run of zero-width spaces outside the scripts that use them.
+
+        With a ``guard``, deletions that would leave a line ftfy changes are dropped
+        (see :func:`keep_ftfy_stable`).
+        """
         if not self.active or ("\u200b" not in text and "\u2060" not in text):
             return []
-        return [
+        edits = [
             Edit(m.start(), m.end(), "", ZERO_WIDTH, "zero-width space")
             for m in ZERO_WIDTH_RE.finditer(text)
         ]
+        return keep_ftfy_stable(self.guard, text, edits)
 
-    def fix(self, text: str) -> str:
-        """Remove the zero-width characters (fast path)."""
-        if not self.active or ("\u200b" not in text and "\u2060" not in text):
-            return text
-        return ZERO_WIDTH_RE.sub("", text)
+
+def keep_ftfy_stable(guard: UnicodeRepairer | None, text: str, edits: list[Edit]) -> list[Edit]:
+    """Drop the edits that would leave a line ftfy (as ``guard`` runs it) would change.
+
+    Later repairs must not undo the unicode step's work: removing a space can
+    complete an HTML entity (``"&amp ;"``) or turn a line ftfy left alone into one
+    it decodes again. Such lines are left as they are, so cleaning twice equals
+    cleaning once. Text that cannot need ftfy (the usual case) costs one pre-check.
+
+    >>> keep_ftfy_stable(UnicodeRepairer(), "a &amp ; b", [Edit(6, 7, "", "r")])
+    []
+    >>> keep_ftfy_stable(UnicodeRepairer(), "a , b", [Edit(1, 2, "", "r")])
+    [Edit(start=1, end=2, replacement='', rule='r', message='')]
+    """
+    if guard is None or not guard.active or not edits:
+        return edits
+    added = "".join(e.replacement for e in edits)
+    if not guard.may_need_ftfy(text) and not SUSPECT_RE.search(added):
+        return edits
+    kept: list[Edit] = []
+    group: list[Edit] = []
+    region = (0, 0)
+    for edit in [*edits, None]:
+        if edit is not None and group and edit.start < region[1]:
+            group.append(edit)
+            region = (region[0], max(region[1], _line_bounds(text, edit.end)[1]))
+            continue
+        if group and not _needs_ftfy_after(guard, text, region, group):
+            kept.extend(group)
+        if edit is not None:
+            group = [edit]
+            region = (_line_bounds(text, edit.start)[0], _line_bounds(text, edit.end)[1])
+    return kept
+
+
+def _needs_ftfy_after(
+    guard: UnicodeRepairer, text: str, region: tuple[int, int], edits: Sequence[Edit]
+) -> bool:
+    """Whether a line of ``text[region]`` needs ftfy once ``edits`` are applied."""
+    start, end = region
+    parts: list[str] = []
+    pos = start
+    for e in edits:
+        parts.append(text[pos : e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:end])
+    return any(guard.needs_ftfy(line) for line in "".join(parts).split("\n"))
