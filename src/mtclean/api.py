@@ -63,12 +63,17 @@ def known_names(pipeline: Pipeline) -> set[str]:
 @functools.lru_cache(maxsize=32)
 def _pipeline_for(options: Options) -> Pipeline:
     steps: list[Normalizer] = []
+    built: list[Normalizer] = []  # before dropping disabled steps, whose names are known too
     for stage, target in STAGES.items():
         if options.is_disabled(stage):
             continue
-        steps.extend(s for s in _builder(target)(options) if not options.is_disabled(s.name))
+        stage_steps = _builder(target)(options)
+        built.extend(stage_steps)
+        steps.extend(s for s in stage_steps if not options.is_disabled(s.name))
     pipeline = Pipeline(tuple(steps))
-    unknown = options.disable and options.disable - known_names(pipeline) - _all_rule_ids(options)
+    unknown = options.disable and (
+        options.disable - known_names(Pipeline(tuple(built))) - _all_rule_ids(options)
+    )
     if unknown:
         name = sorted(unknown)[0]
         hint = did_you_mean(name, known_names(pipeline))
