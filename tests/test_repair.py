@@ -217,3 +217,20 @@ def test_later_repairs_do_not_hand_ftfy_new_work(text: str) -> None:
     assert STAGE(once) == once
     cleaned = mtclean.clean(text)
     assert mtclean.clean(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "repair-unicode",
+        "repair-zero-width",
+        "repair-quotes",
+        "repair-punctuation",
+        "repair-spacing",
+    ],
+)
+def test_disable_a_step_by_name(step: str) -> None:
+    text = "Fish &amp; chips\u200b ,  please"
+    result = mtclean.clean_and_explain(text, disable=step)
+    assert step not in {c.step for c in result.changes}
+    assert result.changes
