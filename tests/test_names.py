@@ -464,3 +464,18 @@ def test_world_idempotent(text: str) -> None:
 def test_lone_surrogates_pass_through() -> None:
     text = "Dmytro Koiliba \ud800 said."
     assert WORLD_STEP.fix(text) == "Dmytro Kuleba \ud800 said."
+
+
+def test_every_bundled_spelling_resolves_to_its_person() -> None:
+    """Data check over the whole bundled gazetteer: each spelling maps back to its person."""
+    gaz = WORLD_STEP.gazetteer
+    for p, forms in zip(gaz.persons, gaz.person_surnames, strict=True):
+        for f in forms:
+            if f.kind == "canonical" or f.capital:
+                continue
+            text = f"Officials met {f.text} on Monday."
+            assert WORLD_STEP.fix(text) == (
+                text if f.kind == "accepted" else f"Officials met {p.surname} on Monday."
+            ), (p.canonical, f.text)
+            mixed = f"Officials met {p.surname} and {f.text} on Monday."
+            assert WORLD_STEP.fix(mixed) == f"Officials met {p.surname} and {p.surname} on Monday."

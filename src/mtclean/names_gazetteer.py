@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 import regex
 
 from .errors import RulePackError
-from .names_match import trie_pattern
+from .names_match import TOKEN_RE, trie_pattern
 from .names_translit import given_variants, surname_variants
 from .rules import Rule, RulePack
 
@@ -317,6 +317,8 @@ class Gazetteer:
                 if text in seen_surnames:
                     continue
                 seen_surnames.add(text)
+                if kind != "canonical" and not _matchable(text):
+                    continue  # a spelling the token scanner never produces ("Sa'ar")
                 if kind != "canonical" and not _usable(text, i, owners, common):
                     if kind == "accepted" and text not in p.generated and text.lower() in common:
                         _explicit_common_word(p, text, source)
@@ -421,6 +423,10 @@ def _longest_first(forms: list[Form]) -> tuple[Form, ...]:
     if len(forms) == 1:
         return (forms[0],)
     return tuple(sorted(forms, key=lambda f: -len(f.text)))
+
+
+def _matchable(text: str) -> bool:
+    return TOKEN_RE.fullmatch(text.rsplit(" ", 1)[-1]) is not None
 
 
 def _usable(text: str, person: int, owners: Mapping[str, int], common: frozenset[str]) -> bool:

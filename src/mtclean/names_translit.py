@@ -143,7 +143,10 @@ _FRENCH_STEPS = _steps(_FRENCH)
 
 
 def _recase(template: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if template[:1].isupper() else word
+    """``word`` capitalized like ``template`` (each part of a hyphenated name)."""
+    if not template[:1].isupper():
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def _english_endings(surname: str) -> list[str]:
