@@ -479,3 +479,8 @@ def test_every_bundled_spelling_resolves_to_its_person() -> None:
             ), (p.canonical, f.text)
             mixed = f"Officials met {p.surname} and {f.text} on Monday."
             assert WORLD_STEP.fix(mixed) == f"Officials met {p.surname} and {p.surname} on Monday."
+
+
+def test_bare_surname_gets_its_particles_and_sentence_case() -> None:
+    text = "Leyen said no. Critics accused Leyen."
+    assert WORLD_STEP.fix(text) == "Von der Leyen said no. Critics accused von der Leyen."

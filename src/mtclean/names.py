@@ -300,7 +300,16 @@ class NameCanonicalizer(EditsNormalizer):
         titled = before is not None and (before in TITLES or before in self._gaz.role_index)
         anchored = titled or f.kind != "canonical"
         scan.add(
-            _Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital, anchored=anchored)
+            _Mention(
+                fs,
+                e,
+                f.person,
+                "surname",
+                f.spelling,
+                f.kind,
+                f.capital or _sentence_start(text, fs),
+                anchored=anchored,
+            )
         )
 
     def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
@@ -546,6 +555,14 @@ _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their"]
 )
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ians", "eans")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``text[start]`` begins a sentence (or the text, or a line)."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in '.!?\n“"'
 
 
 def _after_determiner(text: str, start: int) -> bool:
