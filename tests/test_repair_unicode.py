@@ -185,8 +185,8 @@ damaged = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 def test_same_as_ftfy_line_by_line(text: str) -> None:
     """On every line the step hands to ftfy or skips, the result is ftfy's."""
     # ftfy's segments are "\n"-terminated lines (str.splitlines would also split at \x85)
-    lines = [line + "\n" for line in text.split("\n")]
-    expected = "".join(ftfy.fix_text(x, MT_SAFE_CONFIG) for x in lines)[:-1]
+    lines = [line + "\n" for line in text.split("\n")[:-1]] + [text.rsplit("\n", 1)[-1]]
+    expected = "".join(ftfy.fix_text(x, MT_SAFE_CONFIG) for x in lines)
     assert FIX(text) == expected
     assert Pipeline((FIX,)).explain(text).text == expected
 
@@ -239,3 +239,9 @@ def test_zero_width_removed(text: str, expected: str) -> None:
 def test_zero_width_kept_where_it_means_something(text: str) -> None:
     assert ZW(text) == text
     assert ZW.edits(text) == []
+
+
+def test_same_as_ftfy_on_a_last_line_without_newline() -> None:
+    text = "cafÃ©À"  # ftfy reads "À\n" differently from a final "À"
+    assert FIX(text) == ftfy.fix_text(text, MT_SAFE_CONFIG)
+    assert FIX(text + "\n") == ftfy.fix_text(text + "\n", MT_SAFE_CONFIG)

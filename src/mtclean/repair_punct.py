@@ -80,8 +80,11 @@ _SPACES = " \t\xa0\u202f\u1680\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
 _WIDE_SPACES = _SPACES[2:]  # the non-ASCII ones
 
 
+_WIDE_SPACE_RE = re.compile(f"[{_WIDE_SPACES}]")
+
+
 def _odd_spaces(text: str) -> bool:
-    return "\t" in text or (not text.isascii() and any(c in text for c in _WIDE_SPACES))
+    return "\t" in text or (not text.isascii() and _WIDE_SPACE_RE.search(text) is not None)
 
 
 # Fast finders of each rule's candidates, each with an optional gate (see repair_scan).

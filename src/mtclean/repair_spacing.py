@@ -22,6 +22,7 @@ The ideographic space U+3000 (CJK layout) and the narrow no-break space U+202F
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,8 +62,12 @@ _PATTERNS = {
 _EXOTIC = ("\xa0", "\u202f", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u205f")
 
 
+_EXOTIC_RE = re.compile(f"[\xa0\u202f{_ODD}]")
+
+
+@functools.lru_cache(maxsize=2)  # asked by several gates about the same text
 def _has_exotic(text: str) -> bool:
-    return not text.isascii() and any(c in text for c in _EXOTIC)
+    return not text.isascii() and _EXOTIC_RE.search(text) is not None
 
 
 def _trailing_gate(text: str) -> bool:
