@@ -171,9 +171,11 @@ class Form(NamedTuple):
         return self.text[:1].lower() + self.text[1:] if self.capital else self.text
 
 
-@dataclass(frozen=True)
-class Person:
-    """A gazetteer entry, split into parts, with every spelling of each part."""
+class Person(NamedTuple):
+    """A gazetteer entry, split into parts, with every spelling of each part.
+
+    (A named tuple rather than a dataclass: big gazetteers build tens of thousands.)
+    """
 
     rule: str
     canonical: str
@@ -300,16 +302,22 @@ class Gazetteer:
             for t, _ in (*p.surnames, *p.givens):
                 if owners.setdefault(t, i) != i:
                     owners[t] = -1
+        given_ok: dict[str, bool] = {}
+        add_surname = surname_forms.setdefault
+        add_given = given_forms.setdefault
         for i, p in enumerate(people):
-            if len(p.surnames) == 1 and len(p.givens) <= 1 and p.surname[:1].isupper():
+            surname = p.surname
+            if len(p.surnames) == 1 and len(p.givens) <= 1 and surname[:1].isupper():
                 # a plain entry (canonical name only): the common case of big tables
-                last = p.surname.rsplit(" ", 1)[-1]
-                form = Form(p.surname, i, "surname", "canonical")
-                surname_forms.setdefault(last, []).append(form)
+                form = Form(surname, i, "surname", "canonical")
+                add_surname(surname.rsplit(" ", 1)[-1] if " " in surname else surname, []).append(
+                    form
+                )
                 person_surnames[i].append(form)
-                if p.given:
-                    form = Form(p.given, i, "given", "canonical")
-                    given_forms.setdefault(p.given.rsplit(" ", 1)[-1], []).append(form)
+                given = p.given
+                if given:
+                    form = Form(given, i, "given", "canonical")
+                    add_given(given.rsplit(" ", 1)[-1] if " " in given else given, []).append(form)
                     person_givens[i].append(form)
                 continue
             seen_surnames = set()
@@ -317,7 +325,7 @@ class Gazetteer:
                 if text in seen_surnames:
                     continue
                 seen_surnames.add(text)
-                if kind != "canonical" and not _matchable(text):
+                if kind != "canonical" and text not in p.generated and not _matchable(text):
                     continue  # a spelling the token scanner never produces ("Sa'ar")
                 if kind != "canonical" and not _usable(text, i, owners, common):
                     if kind == "accepted" and text not in p.generated and text.lower() in common:
@@ -331,8 +339,12 @@ class Gazetteer:
                     surname_forms.setdefault(last, []).append(f)
                     person_surnames[i].append(f)
             for text, kind in p.givens:
-                if kind != "canonical" and (text.lower() in common or text in TITLES):
-                    continue
+                if kind != "canonical":
+                    ok = given_ok.get(text)
+                    if ok is None:
+                        ok = given_ok[text] = text.lower() not in common and text not in TITLES
+                    if not ok:
+                        continue
                 last = text.rsplit(" ", 1)[-1]
                 form = Form(text, i, "given", kind)
                 given_forms.setdefault(last, []).append(form)
