@@ -234,3 +234,20 @@ def test_disable_a_step_by_name(step: str) -> None:
     result = mtclean.clean_and_explain(text, disable=step)
     assert step not in {c.step for c in result.changes}
     assert result.changes
+
+
+@pytest.mark.parametrize("quotes", [None, "straight", "curly", "dominant"])
+def test_zero_width_guard_knows_the_quote_style(quotes: str | None) -> None:
+    pipeline = stage(quotes=quotes)
+    once = pipeline("”\u200bÃ©")
+    assert pipeline(once) == once
+
+
+def test_steps_pickle() -> None:
+    """Steps cross process boundaries (multiprocessing workers)."""
+    import pickle
+
+    pipeline = stage(quotes="curly")
+    copy = pickle.loads(pickle.dumps(pipeline))
+    text = 'Kiev.Statue ,  "x" &amp;\u200b y\n\n\n\nz'
+    assert copy(text) == pipeline(text)

@@ -118,21 +118,30 @@ def _guard(options: Options) -> UnicodeRepairer | None:
     return step if step.active else None
 
 
+def _quotes(options: Options) -> QuoteNormalizer:
+    """The quote step as it runs for ``options``."""
+    style = None if options.is_disabled("punctuation", "repair-quotes") else options.quotes
+    return QuoteNormalizer(style, active=_active(options, QUOTE_RULES), guard=_guard(options))
+
+
 def unicode_steps(options: Options) -> list[Normalizer]:
     """Mojibake, HTML entities, control characters (ftfy), then zero-width spaces."""
     return [
         UnicodeRepairer(active=_active(options, UNICODE_RULES)),
-        ZeroWidthRemover(active=bool(_active(options, (ZERO_WIDTH,))), guard=_guard(options)),
+        ZeroWidthRemover(
+            active=bool(_active(options, (ZERO_WIDTH,))),
+            guard=_guard(options),
+            restyler=_quotes(options).restyler,
+        ),
     ]
 
 
 def punctuation_steps(options: Options) -> list[Normalizer]:
     """The quote style first (so punctuation sees the final quotes), then doubled
     punctuation, space before punctuation and glued sentences."""
-    guard = _guard(options)
     return [
-        QuoteNormalizer(options.quotes, active=_active(options, QUOTE_RULES), guard=guard),
-        PunctuationRepairer(active=_active(options, PUNCT_RULES), guard=guard),
+        _quotes(options),
+        PunctuationRepairer(active=_active(options, PUNCT_RULES), guard=_guard(options)),
     ]
 
 

@@ -23,9 +23,10 @@ the ``"straight"`` style changes low quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .core import Edit, EditsNormalizer
+from .core import Edit, EditsNormalizer, apply_edits
 from .repair_data import elisions
 from .repair_unicode import UnicodeRepairer, keep_ftfy_stable
 
@@ -142,6 +143,15 @@ class QuoteNormalizer(EditsNormalizer):
         if curly > straight:
             return "curly"
         return "straight" if straight > curly else None
+
+    def restyler(self, text: str) -> Callable[[str], str] | None:
+        """What this step will do to a line of ``text`` (``None``: nothing)."""
+        target = self.target(text) if self.style is not None else None
+        if target == "curly" and QUOTES_CURLY in self.active:
+            return lambda line: apply_edits(line, _curly_edits(line))
+        if target == "straight" and QUOTES_STRAIGHT in self.active:
+            return lambda line: apply_edits(line, _straight_edits(line))
+        return None
 
     def edits(self, text: str) -> list[Edit]:
         """One edit per quote mark that is not in the target style."""

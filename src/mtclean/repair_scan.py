@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from re import Match, Pattern
 
-__all__ = ["ScanRule", "any_in", "scan"]
+__all__ = ["AnyIn", "ScanRule", "any_in", "scan"]
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,23 @@ class ScanRule:
     gate: Callable[[str], bool] | None = None
 
 
-def any_in(*needles: str) -> Callable[[str], bool]:
-    """A gate that is true when the text contains one of ``needles``.
+@dataclass(frozen=True)
+class AnyIn:
+    """A gate that is true when the text contains one of ``needles`` (picklable).
 
-    >>> any_in("\\t", "  ")("a\\tb"), any_in("\\t")("ab")
+    >>> AnyIn(("\\t", "  "))("a\\tb"), AnyIn(("\\t",))("ab")
     (True, False)
     """
-    return lambda text: any(n in text for n in needles)
+
+    needles: tuple[str, ...]
+
+    def __call__(self, text: str) -> bool:
+        return any(n in text for n in self.needles)
+
+
+def any_in(*needles: str) -> AnyIn:
+    """A gate that is true when the text contains one of ``needles``."""
+    return AnyIn(needles)
 
 
 def scan(text: str, rules: Sequence[ScanRule]) -> list[tuple[ScanRule, Match[str]]]:

@@ -70,6 +70,10 @@ def _has_exotic(text: str) -> bool:
     return not text.isascii() and _EXOTIC_RE.search(text) is not None
 
 
+def _tab_or_exotic(text: str) -> bool:
+    return "\t" in text or _has_exotic(text)
+
+
 def _trailing_gate(text: str) -> bool:
     return " \n" in text or " \r\n" in text or text.endswith(" ")
 
@@ -81,7 +85,7 @@ _FINDERS: dict[str, tuple[tuple[str, Callable[[str], bool] | None], ...]] = {
         (rf"[\xa0\u202f{_ODD}]\r?(?:\n|\Z)", _has_exotic),
     ),
     BLANK_LINES: ((r"\n[^\S\n]*\n[^\S\n]*\n", None),),
-    SPACE_RUN: (("  ", None), (rf"[\t\xa0\u202f{_ODD}]", lambda t: "\t" in t or _has_exotic(t))),
+    SPACE_RUN: (("  ", None), (rf"[\t\xa0\u202f{_ODD}]", _tab_or_exotic)),
     ODD_SPACE: ((f"[{_ODD}]", _has_exotic),),
     NBSP: (("\xa0", any_in("\xa0")),),
 }

@@ -19,7 +19,7 @@ ftfy would return unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ftfy
@@ -284,6 +284,7 @@ class ZeroWidthRemover(EditsNormalizer):
 
     active: bool = True
     guard: UnicodeRepairer | None = None
+    restyler: Callable[[str], Callable[[str], str] | None] | None = None
     name: str = "repair-zero-width"
     rule_ids: tuple[str, ...] = (ZERO_WIDTH,)
     pack_names: tuple[str, ...] = ("repair",)
@@ -292,7 +293,8 @@ class ZeroWidthRemover(EditsNormalizer):
         """One deletion per run of zero-width spaces outside the scripts that use them.
 
         With a ``guard``, deletions that would leave a line ftfy changes are dropped
-        (see :func:`keep_ftfy_stable`).
+        (see :func:`keep_ftfy_stable`); ``restyler(text)`` gives what the quote step,
+        which runs later, will do to a line.
         """
         if not self.active or ("\u200b" not in text and "\u2060" not in text):
             return []
@@ -300,16 +302,24 @@ class ZeroWidthRemover(EditsNormalizer):
             Edit(m.start(), m.end(), "", ZERO_WIDTH, "zero-width space")
             for m in ZERO_WIDTH_RE.finditer(text)
         ]
-        return keep_ftfy_stable(self.guard, text, edits)
+        restyle = self.restyler(text) if self.restyler is not None else None
+        return keep_ftfy_stable(self.guard, text, edits, restyle)
 
 
-def keep_ftfy_stable(guard: UnicodeRepairer | None, text: str, edits: list[Edit]) -> list[Edit]:
+def keep_ftfy_stable(
+    guard: UnicodeRepairer | None,
+    text: str,
+    edits: list[Edit],
+    restyle: Callable[[str], str] | None = None,
+) -> list[Edit]:
     """Drop the edits that would leave a line ftfy (as ``guard`` runs it) would change.
 
     Later repairs must not undo the unicode step's work: removing a space can
     complete an HTML entity (``"&amp ;"``) or turn a line ftfy left alone into one
     it decodes again. Such lines are left as they are, so cleaning twice equals
     cleaning once. Text that cannot need ftfy (the usual case) costs one pre-check.
+    ``restyle`` is what a later step will do to the line (the quote style), applied
+    before the check.
 
     >>> keep_ftfy_stable(UnicodeRepairer(), "a &amp ; b", [Edit(6, 7, "", "r")])
     []
@@ -329,7 +339,7 @@ def keep_ftfy_stable(guard: UnicodeRepairer | None, text: str, edits: list[Edit]
             group.append(edit)
             region = (region[0], max(region[1], _line_bounds(text, edit.end)[1]))
             continue
-        if group and not _needs_ftfy_after(guard, text, region, group):
+        if group and not _needs_ftfy_after(guard, text, region, group, restyle):
             kept.extend(group)
         if edit is not None:
             group = [edit]
@@ -338,7 +348,11 @@ def keep_ftfy_stable(guard: UnicodeRepairer | None, text: str, edits: list[Edit]
 
 
 def _needs_ftfy_after(
-    guard: UnicodeRepairer, text: str, region: tuple[int, int], edits: Sequence[Edit]
+    guard: UnicodeRepairer,
+    text: str,
+    region: tuple[int, int],
+    edits: Sequence[Edit],
+    restyle: Callable[[str], str] | None,
 ) -> bool:
     """Whether a line of ``text[region]`` needs ftfy once ``edits`` are applied."""
     start, end = region
@@ -349,4 +363,7 @@ def _needs_ftfy_after(
         parts.append(e.replacement)
         pos = e.end
     parts.append(text[pos:end])
-    return any(guard.needs_ftfy(line) for line in "".join(parts).split("\n"))
+    after = "".join(parts)
+    if restyle is not None:
+        after = restyle(after)
+    return any(guard.needs_ftfy(line) for line in after.split("\n"))
