@@ -23,6 +23,7 @@ from mtclean.repair_unicode import (
     UnicodeRepairer,
     ZeroWidthRemover,
     ftfy_config,
+    looks_bad,
 )
 
 FIX = UnicodeRepairer()
@@ -245,3 +246,14 @@ def test_same_as_ftfy_on_a_last_line_without_newline() -> None:
     text = "cafÃ©À"  # ftfy reads "À\n" differently from a final "À"
     assert FIX(text) == ftfy.fix_text(text, MT_SAFE_CONFIG)
     assert FIX(text + "\n") == ftfy.fix_text(text + "\n", MT_SAFE_CONFIG)
+
+
+@given(damaged)
+def test_looks_bad_is_ftfy_is_bad(text: str) -> None:
+    assert looks_bad(text) == is_bad(text)
+
+
+@given(st.lists(st.sampled_from(["α", "β", "Ã", " ", "©", "a", "€", "Ð", "Ï"]), max_size=60))
+def test_looks_bad_on_long_runs(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert looks_bad(text) == is_bad(text)

@@ -116,8 +116,8 @@ _WORD_TLD = r"[\w-]+(?:\.[\w-]+)*\.(?:{alts})\b"
 
 
 @functools.cache
-def _protect_re() -> re.Pattern[str]:
-    """URLs, e-mails, domain-like names, file names, backtick code, code-like quotes."""
+def _token_protect_re() -> re.Pattern[str]:
+    """URLs, e-mails, domain-like names and file names: things without spaces."""
     tld_alts = "|".join(sorted(tlds(), key=len, reverse=True))
     ext_alts = "|".join(sorted(file_extensions(), key=len, reverse=True))
     parts = [
@@ -125,10 +125,14 @@ def _protect_re() -> re.Pattern[str]:
         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
         r"(?i:\b" + _WORD_TLD.format(alts=tld_alts) + ")",  # Nu.nl, example.com
         r"(?i:\b" + _WORD_TLD.format(alts=ext_alts) + ")",  # report.pdf, setup.py
-        r"`[^`\n]*`",  # code in backticks
-        r"\"[^\"\n]*[(){}\[\]=<>\\;][^\"\n]*\"",  # code-like double-quoted string
     ]
     return re.compile("|".join(parts))
+
+
+_CODE_PROTECT_RE = re.compile(
+    r"`[^`\n]*`"  # code in backticks
+    r"|\"[^\"\n]*[(){}\[\]=<>\\;][^\"\n]*\""  # code-like double-quoted string
+)
 
 
 def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -138,7 +142,38 @@ def protected_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     [(4, 15), (19, 26)]
     """
     stop = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _protect_re().finditer(text, start, stop)]
+    spans = [(m.start(), m.end()) for m in _token_protect_re().finditer(text, start, stop)]
+    spans += [(m.start(), m.end()) for m in _CODE_PROTECT_RE.finditer(text, start, stop)]
+    return sorted(spans)
+
+
+#: How far around a match protected tokens are looked for (bounds the cost on huge tokens).
+_TOKEN_REACH = 2000
+
+
+def _is_protected(
+    text: str, line: tuple[int, int], code: list[tuple[int, int]], start: int, end: int
+) -> bool:
+    """Whether ``text[start:end]`` overlaps a protected token near it or a ``code`` span."""
+    lo, hi = max(line[0], start - _TOKEN_REACH), min(line[1], end + _TOKEN_REACH)
+    a, b = start, end
+    while a > lo and not text[a - 1].isspace():
+        a -= 1
+    while b < hi and not text[b].isspace():
+        b += 1
+    for m in _token_protect_re().finditer(text, a, b):
+        if m.start() <= end and start < m.end():
+            return True
+    return any(s <= end and start < t for s, t in code)
+
+
+def _code_spans(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """Backtick and code-like quoted spans of a line."""
+    lo, hi = line
+    segment = text[lo:hi]
+    if "`" not in segment and '"' not in segment:
+        return []
+    return [(m.start(), m.end()) for m in _CODE_PROTECT_RE.finditer(text, lo, hi)]
 
 
 @dataclass(frozen=True)
@@ -179,13 +214,13 @@ class PunctuationRepairer(EditsNormalizer):
         """The edits of every active rule, outside protected spans."""
         out: list[Edit] = []
         line = (0, -1)
-        spans: list[tuple[int, int]] = []
+        code: list[tuple[int, int]] = []
         for rule, m in scan(text, self._rules):
             start, end = _reach(text, rule.rule, m)
             if not line[0] <= start < line[1]:
                 line = _line_bounds(text, start)
-                spans = protected_spans(text, *line)
-            if not any(s <= end and start < t for s, t in spans):
+                code = _code_spans(text, line)
+            if not _is_protected(text, line, code, start, end):
                 out.extend(_edit(text, rule.rule, m))
         return keep_ftfy_stable(self.guard, text, out)
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 from ftfy.chardata import HTML_ENTITY_RE
 
 from .core import Edit, EditsNormalizer
@@ -93,6 +93,25 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _C0_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufeff\ufff9-\ufffc]")
 
 
+#: How far a match of ftfy's BADNESS_RE reaches from the characters MAYBE_BAD_RE finds
+#: (its longest alternative is 7 characters).
+_BAD_REACH = 8
+
+
+def looks_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searched only around the characters that can trigger it.
+
+    >>> looks_bad("The â€œplanâ€\x9d"), looks_bad("Café “au lait”")
+    (True, False)
+    """
+    for hits, m in enumerate(MAYBE_BAD_RE.finditer(line), start=1):
+        if hits > 16:  # a long run of hits (Greek, Cyrillic text): one full search
+            return BADNESS_RE.search(line) is not None
+        if BADNESS_RE.search(line, max(0, m.start() - _BAD_REACH), m.end() + _BAD_REACH):
+            return True
+    return False
+
+
 def ftfy_config(active: Iterable[str] = UNICODE_RULES) -> ftfy.TextFixerConfig:
     """:data:`MT_SAFE_CONFIG` with the fixes of rules not in ``active`` switched off.
 
@@ -158,12 +177,7 @@ class UnicodeRepairer(EditsNormalizer):
             and HTML_ENTITY_RE.search(line) is not None
         ):
             return True
-        return bool(
-            cfg.fix_encoding
-            and not line.isascii()
-            and MAYBE_BAD_RE.search(line) is not None
-            and is_bad(line)
-        )
+        return bool(cfg.fix_encoding and not line.isascii() and looks_bad(line))
 
     def may_need_ftfy(self, text: str) -> bool:
         """A C-speed pre-check: false when no line of ``text`` can need ftfy."""
