@@ -20,6 +20,7 @@ import collections
 import concurrent.futures
 import copyreg
 import dataclasses
+import gc
 import multiprocessing
 import os
 import pickle
@@ -299,6 +300,8 @@ def _parallel(
     batch_chars: int,
     context: Any,
 ) -> Iterator[tuple[T, Outcome]]:
+    if context.get_start_method() == "fork":
+        gc.freeze()  # forked workers then do not copy pages just to collect garbage
     pool = _Pool(task, n, context)
     pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
         collections.deque()
@@ -313,6 +316,7 @@ def _parallel(
             yield from _collect(pending.popleft(), pool)
     finally:
         pool.shutdown()
+        gc.unfreeze()
 
 
 def _collect(
