@@ -50,6 +50,9 @@ class Finding:
     """A problem reported but not changed: ``text[start:end]`` looks wrong.
 
     ``confidence`` is between 0 and 1: how sure the rule is that this is an error.
+    ``kind`` is ``"problem"`` for something that may need a human's fix, or
+    ``"info"`` for a note about how the text was handled (such as the source
+    language mtclean decided on); linters report only problems.
     """
 
     start: int
@@ -57,6 +60,7 @@ class Finding:
     rule: str
     message: str
     confidence: float = 0.5
+    kind: str = "problem"
 
 
 @runtime_checkable

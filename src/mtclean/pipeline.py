@@ -109,7 +109,7 @@ class Pipeline:
             if find is not None:
                 for f in find(text):
                     start, end = offsets.to_original(f.start, f.end, absorb=False)
-                    findings.append(Finding(start, end, f.rule, f.message, f.confidence))
+                    findings.append(Finding(start, end, f.rule, f.message, f.confidence, f.kind))
             edits = propose(step, text)
             if not edits:
                 continue

@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"mtclean: error: {exc}", file=sys.stderr)
             continue
         for finding in result.findings:
+            if finding.kind == "info":  # how the text was handled, not a problem in it
+                continue
             found += 1
             print(_format(source.name, text, finding, args.format))
     sys.stdout.flush()
