@@ -293,3 +293,76 @@ def test_one_key_for_a_word_and_a_word_start() -> None:
     text = "het kabinet-Rutte en het kabinet"
     hits = sorted((s, e, p) for s, e, ps in index.scan(fold(text)) for p in ps)
     assert hits == [(4, 11, "word"), (4, 12, "trigger"), (25, 32, "trigger"), (25, 32, "word")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAVO is the Dutch acronym for NATO.",
+        "The Dutch word for NATO is Navo.",
+        "the Dutch acronym NAVO appears on the sign",
+        '"Navo" means NATO in Dutch.',
+        "Rusland (Dutch for Russia) is on the list.",
+        "Dutch: Rusland.",
+        "known in Dutch as the Rusland question.",
+    ],
+)
+def test_a_term_talked_about_as_a_word_is_left_alone(text: str) -> None:
+    rules = NAVO + '[[rules]]\nid = "rus"\nfind = "Rusland"\nreplace = "Russia"\n'
+    assert fix(rules, text, lang="nl") == text
+
+
+def test_mention_guard_does_not_block_real_leftovers() -> None:
+    assert fix(NAVO, "A long-term Navo plan; Navo, German officials said.") == (
+        "A long-term NATO plan; NATO, German officials said."
+    )
+
+
+def test_capitalised_triggers_match_only_as_written() -> None:
+    rules = r"""
+[[rules]]
+id = "img"
+pattern = '(?-i:Image)(?= (?-i:\p{Lu})\p{L}+ /)'
+trigger = "Image"
+replace = "Photo:"
+case = "exact"
+"""
+    step = TermReplacer((pack(rules),))  # type: ignore[arg-type]
+    assert step.fix("Image Anna / ANP") == "Photo: Anna / ANP"
+    assert step.fix("image Anna / ANP") == "image Anna / ANP"
+    assert step.fix("an image of it") == "an image of it"
+
+
+def test_not_line_has() -> None:
+    rules = r"""
+[[rules]]
+id = "napoli"
+find = "Napoli"
+case = "sensitive"
+replace = "Naples"
+not_line_has = '(?i)\b(?:match|beat|league)\b'
+"""
+    assert fix(rules, "Flooding in Napoli.") == "Flooding in Naples."
+    assert fix(rules, "Inter beat Napoli in the league.") == "Inter beat Napoli in the league."
+
+
+def test_prefilter_is_sound_around_non_ascii_neighbours() -> None:
+    from mtclean.terms_match import Prefilter
+
+    gate = Prefilter()
+    gate.add("Navo")
+    gate.add("Oekraïne")
+    gate.add("The World", sensitive=True)
+    gate.build()
+    for text in [
+        "’Navo’",
+        "«NAVO»",
+        "—navo—",
+        "in Oekraïne.",
+        "OEKRAÏNE",
+        "«The World»",
+        "\u212aavo",
+    ]:
+        assert gate.may_match(text), text
+    for text in ["Navona", "the world", "Oekraïners"]:
+        assert not gate.may_match(text), text

@@ -33,9 +33,16 @@ import regex
 from .core import Edit, EditsNormalizer, Finding
 from .errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
 from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
-from .terms_context import Context, in_quoted_source, in_source_name, line_bounds, source_line
+from .terms_context import (
+    Context,
+    in_quoted_source,
+    in_source_name,
+    is_mention,
+    line_bounds,
+    source_line,
+)
 from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_by_lang, leftover_re
-from .terms_match import LiteralIndex, fold, word_bounded
+from .terms_match import LiteralIndex, Prefilter, boundary_map, fold, word_bounded
 
 __all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case", "build_steps"]
 
@@ -91,6 +98,20 @@ class _Compiled(NamedTuple):
     message: str
     confidence: float
     source_lang: str
+    sensitive_triggers: bool = False
+
+    def trigger_ok(self, seg: str) -> bool:
+        """Whether ``seg``, where a trigger key was found, is one of the rule's triggers.
+
+        A trigger with an upper-case letter matches only as written; one without
+        matches in any case (and is checked by the regex itself).
+        """
+        if not self.sensitive_triggers:
+            return True
+        return any(
+            seg == t if _sensitive_trigger(t) else boundary_map(fold(seg)) == boundary_map(fold(t))
+            for t in self.triggers
+        )
 
     def replacement(self, matched: str, m: Any = None) -> str:
         """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
@@ -101,7 +122,17 @@ class _Compiled(NamedTuple):
 
 
 _CONTEXT_FIELDS = frozenset(
-    ("before", "not_before", "after", "not_after", "line_has", "unless", "position", "line_shape")
+    (
+        "before",
+        "not_before",
+        "after",
+        "not_after",
+        "line_has",
+        "not_line_has",
+        "unless",
+        "position",
+        "line_shape",
+    )
 )
 
 
@@ -132,7 +163,13 @@ def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
         f.get("message", "") or rule.note,
         float(f.get("confidence", 0.5)),
         lang if lang in LEFTOVER_WORDS else "",
+        any(map(_sensitive_trigger, _as_tuple(f.get("trigger")))),
     )
+
+
+def _sensitive_trigger(trigger: str) -> bool:
+    """Whether a regex rule's trigger matches only as written (it has an upper-case letter)."""
+    return any(c.isupper() for c in trigger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +224,7 @@ class TermReplacer(EditsNormalizer):
     _ranges: list[tuple[int, str, bool]] = field(init=False, repr=False, compare=False)
     _compiled: dict[int, _Compiled] = field(init=False, repr=False, compare=False)
     _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
+    _gate: Prefilter = field(init=False, repr=False, compare=False)
     _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -209,6 +247,7 @@ class TermReplacer(EditsNormalizer):
         compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
         terms: list[tuple[str, tuple[int, str | None], bool]] = []
+        gate = Prefilter()
         disabled = self.disabled
         for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
             if pack.name in disabled:
@@ -220,20 +259,31 @@ class TermReplacer(EditsNormalizer):
                 slot = len(sources)
                 sources.append(rule)
                 fields = rule.fields
+                fixes = fields.get("action", "fix") == "fix"
                 find = fields.get("find")
                 if find is not None:
                     whole_word = fields.get("whole_word", True)
-                    if type(find) is str:
-                        terms.append((find, (slot, find), whole_word))
-                    else:
-                        terms.extend((term, (slot, term), whole_word) for term in find)
+                    finds = (find,) if type(find) is str else find
+                    terms.extend((term, (slot, term), whole_word) for term in finds)
+                    if fixes:
+                        sensitive = fields.get("case") == "sensitive"
+                        for term in finds:
+                            gate.add(term, sensitive=sensitive, whole_word=whole_word)
                     continue
                 one = compiled[slot] = _compile(rule, pack.lang, detect)
                 index.add_many(((t, (slot, None), False) for t in one.triggers), word_start=True)
+                if fixes:
+                    for t in one.triggers:
+                        gate.add(
+                            t, sensitive=_sensitive_trigger(t), whole_word=False, word_start=True
+                        )
                 if not one.triggers:
                     always.append(one)
+                    gate.always = gate.always or fixes
         index.add_many(terms)
         index.build()
+        gate.build()
+        object.__setattr__(self, "_gate", gate)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_sources", sources)
         object.__setattr__(self, "_ranges", ranges)
@@ -271,6 +321,8 @@ class TermReplacer(EditsNormalizer):
             for slot, term in payloads:
                 rule = self._rule(slot)
                 if term is None:
+                    if not rule.trigger_ok(text[start:end]):
+                        continue
                     triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
                     continue
                 matched = text[start:end]
@@ -309,9 +361,11 @@ class TermReplacer(EditsNormalizer):
     @staticmethod
     def _context_holds(text: str, cand: _Candidate) -> bool:
         rule = cand.rule
+        line = line_bounds(text, cand.start, cand.end)
+        if is_mention(text, cand.start, cand.end, line):
+            return False
         if rule.context is None and not rule.source_lang:
             return True
-        line = line_bounds(text, cand.start, cand.end)
         if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
             return False
         return not rule.source_lang or not (
@@ -376,6 +430,8 @@ class TermReplacer(EditsNormalizer):
 
     def edits(self, text: str) -> list[Edit]:
         """Edits for every fixing rule that wins its span."""
+        if not self._gate.may_match(text):
+            return []
         return [
             Edit(c.start, c.end, c.replacement, c.rule.full_id, c.rule.message)
             for c in self._select(text).chosen
@@ -496,6 +552,7 @@ KIND = KindSpec(
         FieldSpec("after", (str, list), is_regex=True),
         FieldSpec("not_after", (str, list), is_regex=True),
         FieldSpec("line_has", (str, list), is_regex=True),
+        FieldSpec("not_line_has", (str, list), is_regex=True),
         FieldSpec("unless", (str, list), is_regex=True),
         FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
         FieldSpec("line_shape", choices=("any", "caption")),

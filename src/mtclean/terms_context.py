@@ -22,6 +22,7 @@ __all__ = [
     "in_quoted_source",
     "in_source_name",
     "is_caption_line",
+    "is_mention",
     "line_bounds",
     "source_line",
 ]
@@ -129,10 +130,11 @@ class Context:
 
     ``before``/``not_before``: patterns that must / must not end right before the
     match (spaces between are allowed); ``after``/``not_after``: patterns that must
-    / must not start right after it; ``line_has``: patterns one of which must occur
-    in the line; ``unless``: patterns whose matches protect the spans they cover;
-    ``position``: ``"line"``, ``"line_start"`` or ``"line_end"``; ``line_shape``:
-    ``"caption"`` (a photo caption or credit line).
+    / must not start right after it; ``line_has``/``not_line_has``: patterns one of
+    which must / none of which may occur in the line; ``unless``: patterns whose
+    matches protect the spans they cover; ``position``: ``"line"``,
+    ``"line_start"`` or ``"line_end"``; ``line_shape``: ``"caption"`` (a photo
+    caption or credit line).
     """
 
     before: tuple[regex.Pattern[str], ...] = ()
@@ -140,6 +142,7 @@ class Context:
     after: tuple[regex.Pattern[str], ...] = ()
     not_after: tuple[regex.Pattern[str], ...] = ()
     line_has: tuple[regex.Pattern[str], ...] = ()
+    not_line_has: tuple[regex.Pattern[str], ...] = ()
     unless: tuple[regex.Pattern[str], ...] = ()
     position: str = "any"
     line_shape: str = "any"
@@ -155,6 +158,7 @@ class Context:
             after=_patterns(_wrap(fields.get("after"), "[ \\t]*(?:{})")),
             not_after=_patterns(_wrap(fields.get("not_after"), "[ \\t]*(?:{})")),
             line_has=_patterns(fields.get("line_has")),
+            not_line_has=_patterns(fields.get("not_line_has")),
             unless=_patterns(fields.get("unless")),
             position=fields.get("position", "any"),
             line_shape=fields.get("line_shape", "any"),
@@ -185,6 +189,8 @@ class Context:
             return False
         if self.line_has and not any(p.search(text[ls:le]) for p in self.line_has):
             return False
+        if any(p.search(text[ls:le]) for p in self.not_line_has):
+            return False
         for p in self.unless:
             for m in p.finditer(text[ls:le]):
                 if m.start() + ls < end and start < m.end() + ls:
@@ -212,3 +218,80 @@ def source_line(text: str, line: tuple[int, int], lang: str) -> bool:
     segment = text[line[0] : line[1]]
     hits, total = leftover_count(segment, lang)
     return hits >= MIN_SOURCE_WORDS and hits >= MIN_SOURCE_SHARE * total
+
+
+#: Languages a term can be said to belong to when it is talked about as a word.
+MENTION_LANGS = (
+    "Dutch",
+    "Flemish",
+    "German",
+    "French",
+    "Spanish",
+    "Castilian",
+    "Catalan",
+    "Italian",
+    "Portuguese",
+    "Latin",
+    "English",
+)
+#: Nouns that introduce a word talked about as a word ("the Dutch acronym NAVO").
+MENTION_NOUNS = (
+    "word",
+    "acronym",
+    "abbreviation",
+    "initialism",
+    "term",
+    "name",
+    "spelling",
+    "expression",
+    "phrase",
+    "noun",
+    "translation",
+    "equivalent",
+    "version",
+    "form",
+    "title",
+    "rendering",
+)
+_LANG = "(?:" + "|".join(MENTION_LANGS) + ")"
+_NOUN = "(?:" + "|".join(MENTION_NOUNS) + ")s?"
+_Q = "[\"“”‘’'«»„_*]*"
+#: Right after the term: "... is the Dutch acronym for", "(Dutch for ...)", "means".
+_MENTION_AFTER = regex.compile(
+    rf"(?i){_Q}\s*(?:"
+    rf",?\s*(?:is|was|are|were)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_LANG}\s+)?{_NOUN}\b"
+    rf"|[(,–—:-]?\s*(?:in\s+|from\s+(?:the\s+)?)?{_LANG}\s*(?:for|meaning|word|term|name|acronym|[):,;]|$)"
+    rf"|,?\s*(?:means|meaning|meant|stands\s+for|standing\s+for|translates\s+(?:as|to)|"
+    rf"is\s+(?:{_LANG}|short)\s+for|literally|\((?:literally|lit\.))"
+    rf"|,?\s*in\s+{_LANG}\s*(?:[,.;:)]|$)"
+    rf")"
+)
+#: Right before the term: "the Dutch word", "(Dutch: ", "known in Dutch as the ".
+_MENTION_BEFORE = regex.compile(
+    rf"(?i)(?:"
+    rf"(?<![\w-])(?:{_LANG}\s+)?{_NOUN}\s*:?"
+    rf"|\b{_LANG}\s*[:(]"
+    rf"|\b(?:in|into)\s+{_LANG}\s*,?\s*(?:as)?"
+    rf"|\b(?:called|calls|call|known\s+as|named|dubbed)\s+(?:it\s+)?(?:the\s+)?(?=[\"“‘'«„])"
+    rf"|\b{_NOUN}\s+for\s+[^.;:!?]{{1,40}}?\s+(?:is|was)"
+    rf")\s*(?:the\s+)?{_Q}\s*\Z"
+)
+
+
+def is_mention(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    """Whether the term ``text[start:end]`` is talked about as a word, not used.
+
+    "NAVO is the Dutch acronym for NATO", "the Dutch word *kabinet*", "Tweede Kamer
+    (Dutch for Second Chamber)": a mention is never a translation error.
+
+    >>> t = "NAVO is the Dutch acronym for NATO."
+    >>> is_mention(t, 0, 4, (0, len(t)))
+    True
+    >>> t = "NAVO troops arrived."
+    >>> is_mention(t, 0, 4, (0, len(t)))
+    False
+    """
+    if _MENTION_AFTER.match(text, end, line[1]):
+        return True
+    return _MENTION_BEFORE.search(text, max(line[0], start - 80), start) is not None

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
+import ahocorasick_rs
 
-__all__ = ["LiteralIndex", "fold", "is_word_char", "word_bounded"]
+__all__ = ["LiteralIndex", "Prefilter", "fold", "is_word_char", "word_bounded"]
 
 T = TypeVar("T")
 
@@ -185,3 +186,107 @@ class LiteralIndex(Generic[T]):
             for (left, right), payloads in groups.items():
                 # A key ending in a non-word character can end on the padding.
                 yield last - length + left, min(last - right, size), payloads
+
+
+#: Byte tables of the prefilter: ASCII letters and digits stay (lower-cased in the
+#: folding table), every other byte, including each byte of a non-ASCII character,
+#: becomes a space. Keys are mapped the same way, so a key occurs in the mapped
+#: text wherever its term occurs in the text, whatever characters surround it.
+_GATE_FOLD = bytes(
+    b + 32 if 65 <= b <= 90 else b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256)
+)
+_GATE_KEEP = bytes(b if b < 128 and chr(b).isalnum() else 32 for b in range(256))
+#: Non-ASCII characters whose lower case is an ASCII letter (the Kelvin sign): a text
+#: holding one may match a folded key that the byte tables cannot see.
+_FOLDS_TO_ASCII = "\u212a"
+
+
+def _gate_key(term: str, table: bytes, *, whole_word: bool, word_start: bool) -> bytes:
+    body = term.encode("utf-8", "surrogatepass").translate(table)
+    left = b" " if (whole_word or word_start) and is_word_char(term[0]) else b""
+    right = b" " if whole_word and is_word_char(term[-1]) else b""
+    return left + body + right
+
+
+class Prefilter:
+    """A one-scan test of whether any key can occur in a text (no false negatives).
+
+    Every key is folded and mapped to ASCII bytes (see ``_gate_key``) and all of
+    them go into one Rust Aho-Corasick automaton; the text is encoded and mapped by
+    one ``bytes.translate``, so a text without any key costs about one C-level
+    pass. A hit of a key registered as ``sensitive`` counts only if the text there
+    has the key's case. A hit is only a maybe: the exact matcher decides.
+
+    >>> gate = Prefilter()
+    >>> gate.add("Navo")
+    >>> gate.add("The World", sensitive=True)
+    >>> gate.build()
+    >>> gate.may_match("A NAVO-top"), gate.may_match("Navona"), gate.may_match("the world")
+    (True, False, False)
+    >>> gate.may_match("in The World and")
+    True
+    """
+
+    #: Above this many keys the automaton is an NFA: a DFA builds too slowly.
+    DFA_MAX_KEYS = 20_000
+
+    def __init__(self) -> None:
+        self._keys: dict[bytes, set[bytes] | None] = {}
+        self._automaton: Any = None
+        self._verify: list[frozenset[bytes] | None] = []
+        self.always = False
+
+    def add(
+        self,
+        term: str,
+        *,
+        sensitive: bool = False,
+        whole_word: bool = True,
+        word_start: bool = False,
+    ) -> None:
+        """Register ``term``; ``sensitive``: it only matches as written."""
+        if not term:
+            return
+        key = _gate_key(term, _GATE_FOLD, whole_word=whole_word, word_start=word_start)
+        if not key.strip():
+            # Only non-ASCII characters: nothing to look for cheaply.
+            self.always = True
+        known = self._keys.get(key, set())
+        if not sensitive or known is None:
+            self._keys[key] = None
+        else:
+            known.add(_gate_key(term, _GATE_KEEP, whole_word=whole_word, word_start=word_start))
+            self._keys[key] = known
+
+    def build(self) -> None:
+        """Compile the automaton; call once after the last :meth:`add`."""
+        keys = list(self._keys)
+        self._verify = [None if v is None else frozenset(v) for v in self._keys.values()]
+        self._keys = {}
+        if not keys:
+            self._automaton = None
+            return
+        impl = (
+            ahocorasick_rs.Implementation.DFA
+            if len(keys) <= self.DFA_MAX_KEYS
+            else ahocorasick_rs.Implementation.ContiguousNFA
+        )
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(keys, implementation=impl)
+
+    def may_match(self, text: str) -> bool:
+        """Whether a registered term may occur in ``text`` (``False``: it surely does not)."""
+        if self.always:
+            return True
+        if self._automaton is None:
+            return False
+        if _FOLDS_TO_ASCII in text:
+            return True
+        raw = b" " + text.encode("utf-8", "surrogatepass") + b" "
+        verify = self._verify
+        for i, start, end in self._automaton.find_matches_as_indexes(
+            raw.translate(_GATE_FOLD), overlapping=True
+        ):
+            forms = verify[i]
+            if forms is None or raw[start:end].translate(_GATE_KEEP) in forms:
+                return True
+        return False
