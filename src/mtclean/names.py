@@ -34,6 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .core import Edit, EditsNormalizer, Finding
+from .names_gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
 from .names_gazetteer import (
     PARTICLES,
     TITLES,
@@ -42,10 +43,12 @@ from .names_gazetteer import (
     GivenGroup,
     Person,
     common_words,
+    could_be_misspelt,
     load_name_table,
     parse_name_table,
     paused_gc,
     person_from_rule,
+    start_word,
 )
 from .names_match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score, skeleton
 from .rules import FieldSpec, KindSpec, RulePack
@@ -111,8 +114,13 @@ class _Block:
         return cls(by_initial, {k: tuple(v) for k, v in by_skeleton.items()})
 
 
+#: A fuzzy-match candidate: span, token, candidate people, evidence, first-name forms before it.
+_Fuzzy = tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]
+
+
 @dataclass
 class _Scan:
+    audit: bool = True  # collect findings (only audits need them)
     mentions: dict[tuple[int, int], _Mention] = field(default_factory=dict)
     clashes: set[tuple[int, int]] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
@@ -175,6 +183,9 @@ class NameCanonicalizer(EditsNormalizer):
     _blocks: dict[tuple[int, ...], _Block] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _initials: dict[str, frozenset[str]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         if self.style not in NAME_STYLES:
@@ -203,11 +214,81 @@ class NameCanonicalizer(EditsNormalizer):
 
     def edits(self, text: str) -> list[Edit]:
         """Edits for every name spelling that should change."""
-        return self._analyze(text)[0]
+        if not self._needs_work(text):
+            return []
+        return self._analyze(text, audit=False)[0]
+
+    def fix(self, text: str) -> str:
+        """``text`` with its names fixed (returned as it is when nothing can change)."""
+        if not self._needs_work(text):
+            return text
+        return super().fix(text)
 
     def findings(self, text: str) -> list[Finding]:
         """Possible misspellings that were not changed (weak or ambiguous matches)."""
-        return self._analyze(text)[1]
+        return self._analyze(text, audit=True)[1]
+
+    # -- the precheck -----------------------------------------------------------------
+
+    def _needs_work(self, text: str) -> bool:
+        """Whether ``text`` could need a change (``False``: it surely needs none).
+
+        Every edit needs a non-canonical spelling in the text or an anchor (first
+        name, role, title) right before a name, a translated surname or a word a
+        fuzzy fix would change; the gate finds those places with one scan.
+        """
+        candidate = self._may_fix if self.fuzzy else None
+        for hit in self._gaz.gate.hits(text, candidate=candidate):
+            if hit.flags == SPELLING or self._anchor_may_edit(text, hit):
+                return True
+        return False
+
+    def _may_fix(self, anchor: str, token: str) -> bool:
+        """Whether a fuzzy fix could change ``token`` right after the first name or role ``anchor``.
+
+        A fix needs the consonant skeleton of one of the anchored people's surnames
+        (so the same initial, all vowels alike) or the initial of the surname itself.
+        """
+        if not self._candidate(token):
+            return False
+        initials = self._initials.get(anchor)
+        if initials is None:
+            initials = self._initials[anchor] = self._anchor_initials(anchor)
+        return _initial(token) in initials
+
+    def _anchor_initials(self, anchor: str) -> frozenset[str]:
+        gaz = self._gaz
+        people = {f.person for g in gaz.given_index.get(anchor, ()) for f in g.forms}
+        people.update(p for _, ps in gaz.role_index.get(anchor, ()) for p in ps)
+        found = {_initial(gaz.persons[p].surname) for p in people}
+        found.update(_initial(f.text) for p in people for f in gaz.person_surnames[p])
+        return frozenset(found)
+
+    def _anchor_may_edit(self, text: str, hit: GateHit) -> bool:
+        """Whether the anchor ``hit`` (followed by a space) can start a change."""
+        gaz = self._gaz
+        s, e = hit.start, hit.end
+        if (self.fuzzy or hit.flags & VARIANT_GIVEN) and start_word(text, e + 1) in gaz.name_starts:
+            return True  # a name with its anchor: evidence, or a first name to fix
+        if not hit.flags & (GIVEN | ROLE):
+            return False
+        if s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
+            return False  # not a word the scan would take
+        tm = TOKEN_RE.match(text, s)
+        if tm is None or tm.end() != e:
+            return False
+        scan = _Scan(audit=False)
+        fuzzy: list[_Fuzzy] = []
+        if hit.flags & GIVEN:
+            self._after_given(text, s, e, gaz.given_index[hit.word], scan, fuzzy)
+        if hit.flags & ROLE:
+            self._after_role(text, e, gaz.role_index[hit.word], scan, fuzzy)
+        if scan.mentions:
+            return True  # a translated surname
+        return self.fuzzy and any(
+            self._resolve(text, fs, fe, token, persons, evidence, scan) is not None
+            for fs, fe, token, persons, evidence, _ in fuzzy
+        )
 
     # -- scanning -------------------------------------------------------------------
 
@@ -225,12 +306,12 @@ class NameCanonicalizer(EditsNormalizer):
                 hits.append((s, tm.end(), tm.group()))
         return hits
 
-    def _analyze(self, text: str) -> tuple[list[Edit], list[Finding]]:
+    def _analyze(self, text: str, *, audit: bool) -> tuple[list[Edit], list[Finding]]:
         hits = self._hits(text)
         if not hits:
             return [], []
-        scan = _Scan()
-        fuzzy: list[tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]] = []
+        scan = _Scan(audit=audit)
+        fuzzy: list[_Fuzzy] = []
         for s, e, word in hits:
             forms = self._gaz.surname_index.get(word)
             if forms:
@@ -313,6 +394,8 @@ class NameCanonicalizer(EditsNormalizer):
         )
 
     def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
+        if not scan.audit:
+            return
         names = sorted({self._gaz.persons[p].canonical for p in people})
         scan.findings.append(
             Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
@@ -350,7 +433,7 @@ class NameCanonicalizer(EditsNormalizer):
         e: int,
         givens: tuple[GivenGroup, ...],
         scan: _Scan,
-        fuzzy: list[Any],
+        fuzzy: list[_Fuzzy],
     ) -> None:
         groups = [
             g
@@ -380,7 +463,7 @@ class NameCanonicalizer(EditsNormalizer):
         e: int,
         roles: tuple[tuple[str, tuple[int, ...]], ...],
         scan: _Scan,
-        fuzzy: list[Any],
+        fuzzy: list[_Fuzzy],
     ) -> None:
         people: list[int] = []
         for role, persons in roles:
@@ -400,13 +483,7 @@ class NameCanonicalizer(EditsNormalizer):
     # -- fuzzy matching -----------------------------------------------------------
 
     def _candidate(self, token: str) -> bool:
-        return not (
-            len(token) < 4
-            or token.isupper()
-            or token in self._gaz.known_tokens
-            or token in TITLES
-            or token.lower() in common_words()
-        )
+        return could_be_misspelt(token, self._gaz.known_tokens)
 
     def _resolve(
         self,
@@ -443,7 +520,7 @@ class NameCanonicalizer(EditsNormalizer):
                 return None
         if ok:
             return person
-        if best.ratio >= 0.6 or best.same_skeleton:
+        if scan.audit and (best.ratio >= 0.6 or best.same_skeleton):
             canonical = self._gaz.persons[person].canonical
             scan.findings.append(
                 Finding(
@@ -539,6 +616,11 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             out.append(ed)
         return out
+
+
+def _initial(name: str) -> str:
+    """The first letter of the folded ``name``, ``V`` for a vowel (as in :func:`skeleton`)."""
+    return skeleton(name)[:1]
 
 
 _SAME_SOUND = {"Z": "ZS", "S": "SZ", "C": "CK", "K": "KC", "V": "VW", "W": "WV"}

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 import regex
 
 from .errors import RulePackError
+from .names_gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .names_match import TOKEN_RE, trie_pattern
 from .names_translit import given_variants, surname_variants
 from .rules import Rule, RulePack
@@ -278,6 +279,8 @@ class Gazetteer:
     distinctive: frozenset[int] = field(repr=False)
     person_surnames: Sequence[Sequence[Form]] = field(repr=False)
     person_givens: Sequence[Sequence[Form]] = field(repr=False)
+    gate: NameGate = field(repr=False)
+    name_starts: frozenset[str] = field(repr=False)
 
     @classmethod
     def from_persons(cls, persons: Iterable[Person], *, source: str = "<names>") -> Gazetteer:
@@ -363,6 +366,7 @@ class Gazetteer:
             if " " in text:
                 known.update(text.split(" "))
         known -= PARTICLES
+        known_tokens = frozenset(known)
         triggers = set(surname_forms) | set(given_forms) | set(roles)
         distinctive = frozenset(
             i
@@ -372,6 +376,7 @@ class Gazetteer:
         # long prefixes match fewer words, short ones compile faster for big gazetteers
         width = 6 if len(triggers) <= 5000 else 4
         prefixes = {t[:width] for t in triggers}
+        gate, name_starts = _gate(surname_forms, given_forms, roles, translations, distinctive)
         return cls(
             persons=people,
             surname_index=MappingProxyType(
@@ -387,13 +392,77 @@ class Gazetteer:
                     for k, v in roles.items()
                 }
             ),
-            known_tokens=frozenset(known),
+            known_tokens=known_tokens,
             triggers=frozenset(triggers),
             prefix_re=re.compile(trie_pattern(prefixes)),
             distinctive=distinctive,
             person_surnames=person_surnames,
             person_givens=[_longest_first(f) if len(f) > 1 else f for f in person_givens],
+            gate=gate,
+            name_starts=name_starts,
         )
+
+
+def start_word(text: str, pos: int = 0) -> str:
+    """The word a name starting at ``text[pos]`` begins with, as the scanner sees it.
+
+    >>> start_word("Le Maire"), start_word("von der Leyen"), start_word("Sa'ar")
+    ('Le', 'von', 'Sa')
+    """
+    m = TOKEN_RE.match(text, pos) or _LOWER_START_RE.match(text, pos)
+    return m.group() if m else text[pos : pos + 1]
+
+
+_LOWER_START_RE = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _gate(
+    surname_forms: Mapping[str, list[Form]],
+    given_forms: Mapping[str, list[Form]],
+    roles: Mapping[str, object],
+    translations: Mapping[str, object],
+    distinctive: frozenset[int],
+) -> tuple[NameGate, frozenset[str]]:
+    """The precheck of a gazetteer, and the words its anchored people's surnames start with.
+
+    A surname right after an anchor (first name, title or role) of a distinctive
+    person is evidence for fuzzy fixes elsewhere in the document; after a
+    non-canonical first name it makes that first name a mention to fix.
+    """
+    spellings = [f.text for forms in surname_forms.values() for f in forms if f.kind != "canonical"]
+    anchors = dict.fromkeys(given_forms, GIVEN)
+    anchored = set(distinctive)
+    for word, forms in given_forms.items():
+        for f in forms:
+            if f.kind != "canonical":
+                anchors[word] |= VARIANT_GIVEN
+                anchored.add(f.person)
+    for word in roles:
+        anchors[word] = anchors.get(word, 0) | ROLE
+    for word in TITLES:
+        anchors[word] = anchors.get(word, 0) | TITLE
+    firsts: dict[str, str] = {}
+    for forms in surname_forms.values():
+        for f in forms:
+            if f.person in anchored and f.text not in firsts:
+                firsts[f.text] = start_word(f.text)
+    name_starts = frozenset(firsts.values())
+    return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
+
+
+def could_be_misspelt(token: str, known: frozenset[str]) -> bool:
+    """Whether a fuzzy fix may change ``token``: not short, capitals, a known name or a word.
+
+    >>> could_be_misspelt("Koiliba", frozenset()), could_be_misspelt("Young", frozenset())
+    (True, False)
+    """
+    return not (
+        len(token) < 4
+        or token.isupper()
+        or token in known
+        or token in TITLES
+        or token.lower() in common_words()
+    )
 
 
 class GivenGroup(NamedTuple):

@@ -1,0 +1,146 @@
+"""The name stage's precheck: one Aho-Corasick scan over a document's UTF-8 bytes.
+
+Most documents need nothing from the name stage, yet prose is full of
+capitalized words, so looking at each of them would cost more than everything
+else the stage does. A document can only need a change if it contains
+
+* a non-canonical spelling of a surname ("Zelenskyy", "Lawrow"), or
+* a word that can anchor a name (a first name, a role word, a title) followed
+  by a space and a word that can start a name or a translated surname.
+
+:class:`NameGate` finds both with one automaton over the document's bytes (a
+byte-level automaton is several times faster than scanning characters),
+drops hits inside longer words and anchors followed by lower-case words that
+start nothing it knows, and yields the rest as character spans for the stage
+to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+import ahocorasick_rs
+
+__all__ = ["GIVEN", "ROLE", "SPELLING", "TITLE", "VARIANT_GIVEN", "GateHit", "NameGate"]
+
+#: A non-canonical spelling of a surname (the whole spelling, particles included).
+SPELLING = 1
+#: The last word of a person's given name.
+GIVEN = 2
+#: The last word of a person's role ("Minister" of "Foreign Minister").
+ROLE = 4
+#: A title that may stand before a name ("Mr", "President").
+TITLE = 8
+#: The last word of a non-canonical spelling of a given name ("Vladimir", "Wolodymyr").
+VARIANT_GIVEN = 16
+
+# a name token never starts right after these (an apostrophe may stand before a quoted name)
+_WORD_BEFORE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+class GateHit(NamedTuple):
+    """A span worth a closer look: ``text[start:end] == word``; ``flags`` say why."""
+
+    flags: int
+    start: int
+    end: int
+    word: str
+
+
+class NameGate:
+    """Find the few places in a document where a name change could start.
+
+    ``spellings`` are matched as whole words. ``anchors`` (word -> flags) count
+    only before a space and a word that can follow them: one of ``followers``
+    (the words names and translated surnames start with) or, after first names
+    and roles, a word ``candidate(anchor, word)`` accepts (a word a fuzzy fix
+    could change). Hits may be false alarms (the caller checks them), but a
+    place the stage could change is never missed.
+
+    >>> gate = NameGate(["Lawrow"], {"Dmytro": GIVEN}, ["Kuleba"])
+    >>> fuzzy = lambda anchor, word: word == "Koiliba"
+    >>> text = "Dmytro Koiliba met Lawrow, not Dmytro Smith."
+    >>> [h.word for h in gate.hits(text, candidate=fuzzy)], [h.word for h in gate.hits(text)]
+    (['Dmytro', 'Lawrow'], ['Lawrow'])
+    >>> list(gate.hits("Lawrowski and Dmytro said. Fine prose.", candidate=fuzzy))
+    []
+    """
+
+    def __init__(
+        self,
+        spellings: Iterable[str],
+        anchors: Mapping[str, int],
+        followers: Iterable[str],
+    ) -> None:
+        keys: dict[bytes, tuple[int, str]] = {}
+        for text in spellings:
+            keys[text.encode("utf-8", "surrogatepass")] = (SPELLING, text)
+        for word, flags in anchors.items():
+            keys[(word + " ").encode("utf-8", "surrogatepass")] = (flags, word)
+        self._flags = [flags for flags, _ in keys.values()]
+        self._words = [word for _, word in keys.values()]
+        followers = [w for w in followers if w]
+        self._followers = frozenset(w.encode("ascii") for w in followers if w.isascii())
+        # followers that start with neither a letter nor a non-ASCII character
+        self._odd_starts = frozenset(ord(w[0]) for w in followers if ord(w[0]) < 0x80) - _LETTERS
+        self._automaton = (
+            ahocorasick_rs.BytesAhoCorasick(
+                list(keys),
+                implementation=ahocorasick_rs.Implementation.DFA
+                if len(keys) <= 50_000
+                else ahocorasick_rs.Implementation.ContiguousNFA,
+            )
+            if keys
+            else None
+        )
+
+    def hits(
+        self, text: str, *, candidate: Callable[[str, str], bool] | None = None
+    ) -> Iterator[GateHit]:
+        """The places in ``text`` where a change could start, in order of their end."""
+        if self._automaton is None:
+            return
+        raw = text.encode("utf-8", "surrogatepass")
+        size = len(raw)
+        same_offsets = size == len(text)
+        flags_of = self._flags
+        for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True):
+            if s and raw[s - 1] in _WORD_BEFORE:
+                continue  # inside a word
+            flags = flags_of[i]
+            if flags == SPELLING:
+                if e < size and raw[e] in _LETTERS:
+                    continue  # the word goes on
+            elif e >= size or not self._may_follow(raw, e, i, candidate):
+                continue
+            word = self._words[i]
+            start = s if same_offsets else len(raw[:s].decode("utf-8", "surrogatepass"))
+            yield GateHit(flags, start, start + len(word), word)
+
+    def _may_follow(
+        self, raw: bytes, pos: int, key: int, candidate: Callable[[str, str], bool] | None
+    ) -> bool:
+        """Whether the word at ``raw[pos]`` may follow the anchor ``key`` in a change."""
+        m = _ASCII_WORD.match(raw, pos)
+        if m is None:
+            return raw[pos] >= 0x80 or raw[pos] in self._odd_starts  # a non-ASCII letter, maybe
+        end = m.end()
+        if end < len(raw) and raw[end] in _WORD_GOES_ON:
+            return True  # "O'Brien", "Kramp-Karrenbauer", "Šefčovič": not checked here
+        word = m.group()
+        if word in self._followers:
+            return True
+        return (
+            candidate is not None
+            and bool(self._flags[key] & (GIVEN | ROLE))
+            and word[0] in _UPPER
+            and candidate(self._words[key], word.decode("ascii"))
+        )
+
+
+_ASCII_WORD = re.compile(rb"[A-Za-z]+")
+_UPPER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WORD_GOES_ON = frozenset(b"-'") | frozenset(range(0x80, 0x100))
