@@ -1,93 +1,141 @@
-"""Fast candidate scanning shared by the punctuation and spacing repairs.
+"""Fast candidate scanning shared by the repair steps.
 
-Python's ``re`` is slow on a pattern that starts with a lookbehind or a
-character class, and on an alternation of many rules: it tries every rule at
-every position. A :class:`ScanRule` therefore pairs its precise pattern with
-*finders*: small patterns that start with a literal (which ``re`` searches
-for at C speed) and match a superset of the rule's matches. The precise
-pattern only runs, with ``match``, where a finder hit; an optional ``gate``
-(cheap ``in`` tests) skips the finders on text that cannot hold a match.
+Python's ``re`` scans fastest for a pattern that starts with one literal
+character: it runs a tight C loop to the next occurrence of that character. A
+pattern that starts with a character class or an alternation is tried with a
+set lookup at every position, several times slower. Each repair step therefore
+finds its candidates with a few *finders*: patterns that start with a rare
+literal character (a punctuation mark, a newline) and look at the neighbours
+with lookarounds. On clean prose no finder hits and a step returns at once; the
+precise rule patterns only run, with ``match``, at the candidates found.
+
+Characters outside printable ASCII are looked up once per text in
+:func:`rare_chars` (a byte-level C pass), which every step shares.
 
 >>> import re
->>> rule = ScanRule("x/comma", re.compile(r"(?<=\\w) +,"), (re.compile(" ,"),), back=" ")
->>> [(r.rule, m.span()) for r, m in scan("a  , b ,", (rule,))]
-[('x/comma', (1, 4)), ('x/comma', (6, 8))]
+>>> comma = re.compile(",(?<= ,)")
+>>> hits = [m.start() for m in comma.finditer("a  , b ,")]
+>>> hits, run_starts("a  , b ,", hits, " ")
+([3, 7], [1, 6])
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import Match, Pattern
 
-__all__ = ["AnyIn", "ScanRule", "any_in", "scan"]
+__all__ = ["Rule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
+
+# Printable ASCII except "&", and "\n": what rare_chars drops.
+_PLAIN = bytes(b for b in range(32, 127) if b != 38) + b"\n"
+# Texts up to this length are remembered by rare_chars (one text at a time).
+_CACHE_MAX = 1 << 24
+_LAST: list[tuple[str, str]] = [("", "")]
+
+
+def rare_chars(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII and ``"\\n"`` (``&`` stays).
+
+    The last text asked about is remembered, so the steps of one pipeline pay
+    for the pass once while the text passes through them unchanged.
+
+    >>> rare_chars("Caf\\u00e9 & bar\\t\\n")
+    'é&\\t'
+    """
+    last = _LAST[0]
+    if last[0] is text:
+        return last[1]
+    out = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _PLAIN)
+        .decode("utf-8", "surrogatepass")
+    )
+    if len(text) <= _CACHE_MAX:
+        _LAST[0] = (text, out)
+    return out
+
+
+def hits(text: str, finders: Iterable[Pattern[str]]) -> list[int]:
+    """Sorted start offsets of every finder match in ``text``.
+
+    >>> import re
+    >>> hits("a, b; c,", [re.compile(","), re.compile(";")])
+    [1, 4, 7]
+    """
+    found: set[int] = set()
+    for finder in finders:
+        first = finder.search(text)  # the usual answer, none, costs one scan
+        if first is not None:
+            found.update(m.start() for m in finder.finditer(text, first.start()))
+    return sorted(found)
+
+
+def positions(text: str, chars: Iterable[str]) -> list[int]:
+    """Sorted offsets of every occurrence of ``chars`` (rare characters) in ``text``.
+
+    >>> positions("a;b c;", "; ")
+    [1, 3, 5]
+    """
+    out: list[int] = []
+    for char in chars:
+        i = text.find(char)
+        while i >= 0:
+            out.append(i)
+            i = text.find(char, i + 1)
+    return sorted(out)
+
+
+def run_starts(text: str, positions: Sequence[int], back: str) -> list[int]:
+    """For each of the sorted ``positions``, where the run of ``back`` characters
+    before it starts (linear time: a run shared by several positions is walked once).
+
+    >>> run_starts("ab  ,  ;", [4, 7], " ,;")
+    [2, 2]
+    """
+    out: list[int] = []
+    prev_pos, prev_start = -1, -1
+    for pos in positions:
+        start = pos
+        while start > 0 and text[start - 1] in back:
+            start -= 1
+            if start == prev_pos:
+                start = prev_start
+                break
+        out.append(start)
+        prev_pos, prev_start = pos, start
+    return out
 
 
 @dataclass(frozen=True)
-class ScanRule:
-    """A rule's precise pattern and the fast finders that locate its candidates.
+class Rule:
+    """A rule id and its precise pattern (matched with ``match`` at candidate starts)."""
 
-    Args:
-        rule: the rule id.
-        pattern: the precise pattern, matched at each candidate start.
-        finders: fast patterns; every match of ``pattern`` overlaps a finder hit
-            whose start, walked back over ``back`` characters, is the match start.
-        back: characters to walk back over from a finder hit.
-        gate: if given, the finders only run on text for which it returns true.
-    """
-
-    rule: str
+    id: str
     pattern: Pattern[str]
-    finders: tuple[Pattern[str], ...]
-    back: str = ""
-    gate: Callable[[str], bool] | None = None
 
 
-@dataclass(frozen=True)
-class AnyIn:
-    """A gate that is true when the text contains one of ``needles`` (picklable).
+def first_matches(
+    text: str, rules: Sequence[Rule], starts: Iterable[int]
+) -> list[tuple[Rule, Match[str]]]:
+    """Matches of ``rules`` at ``starts``: leftmost first, earlier rules first at one
+    start, none overlapping (a zero-width match blocks nothing).
 
-    >>> AnyIn(("\\t", "  "))("a\\tb"), AnyIn(("\\t",))("ab")
-    (True, False)
+    >>> import re
+    >>> rules = [Rule("x/a", re.compile("ab")), Rule("x/b", re.compile("b+"))]
+    >>> [(r.id, m.span()) for r, m in first_matches("abbb b", rules, [0, 1, 5])]
+    [('x/a', (0, 2)), ('x/b', (5, 6))]
     """
-
-    needles: tuple[str, ...]
-
-    def __call__(self, text: str) -> bool:
-        return any(n in text for n in self.needles)
-
-
-def any_in(*needles: str) -> AnyIn:
-    """A gate that is true when the text contains one of ``needles``."""
-    return AnyIn(needles)
-
-
-def scan(text: str, rules: Sequence[ScanRule]) -> list[tuple[ScanRule, Match[str]]]:
-    """Matches of ``rules`` in ``text``: leftmost first, earlier rules first at one start,
-    none overlapping (a zero-width match blocks nothing)."""
-    found: list[tuple[int, int, int, ScanRule, Match[str]]] = []
-    for priority, rule in enumerate(rules):
-        if rule.gate is not None and not rule.gate(text):
-            continue
-        tried: set[int] = set()
-        for finder in rule.finders:
-            for hit in finder.finditer(text):
-                start = hit.start()
-                while start > 0 and text[start - 1] in rule.back:
-                    start -= 1
-                if start in tried:
-                    continue
-                tried.add(start)
-                m = rule.pattern.match(text, start)
-                if m is not None:
-                    found.append((m.start(), priority, m.end(), rule, m))
-    if len(found) > 1:
-        found.sort(key=lambda f: (f[0], f[1]))
-    out: list[tuple[ScanRule, Match[str]]] = []
+    out: list[tuple[Rule, Match[str]]] = []
     end = 0
-    for start, _, stop, rule, m in found:
+    for start in sorted(set(starts)):
         if start < end:
             continue
-        out.append((rule, m))
-        end = stop
+        for rule in rules:
+            m = rule.pattern.match(text, start)
+            if m is not None:
+                out.append((rule, m))
+                end = m.end()
+                if end > start:
+                    break
     return out

@@ -22,13 +22,11 @@ The ideographic space U+3000 (CJK layout) and the narrow no-break space U+202F
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .core import Edit, EditsNormalizer
-from .repair_scan import ScanRule, any_in, scan
+from .repair_scan import Rule, first_matches, hits, positions, rare_chars, run_starts
 from .repair_unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
@@ -59,38 +57,40 @@ _PATTERNS = {
     ODD_SPACE: rf"(?<=[^\W\d_])[{_ODD}](?=[^\W\d_])",
     NBSP: r"(?<=[^\W\d_]|[,;:!?\"”’)])\xa0(?=[^\W\d_]|[\"“‘(])",
 }
-_EXOTIC = ("\xa0", "\u202f", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u205f")
+_COMPILED = {rule: re.compile(pattern, re.MULTILINE) for rule, pattern in _PATTERNS.items()}
+_HSPACE_CHARS = " \t\xa0\u202f\u1680\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
+_EXOTIC = frozenset(_HSPACE_CHARS[2:])  # the non-ASCII ones
+
+# Fast finders (see mtclean.repair_scan): "  " is a literal; newlines are rare in
+# prose, so a newline-led pattern may look around: a space before it (trailing
+# space, also before "\r\n") or only spaces up to two more newlines (blank lines).
+_DOUBLE_SPACE = re.compile("  ")
+_NEWLINE = re.compile(
+    rf"\n(?:(?<=[{_HSPACE}]\n)|(?<=[{_HSPACE}]\r\n)|(?=[{_HSPACE}]*\r?\n[{_HSPACE}]*\r?\n))"
+)
 
 
-_EXOTIC_RE = re.compile(f"[\xa0\u202f{_ODD}]")
+def _odd_or_tab(text: str) -> list[int]:
+    """Offsets of tabs and of the odd and no-break spaces."""
+    present = {"\t"} if "\t" in text else set()
+    if not text.isascii():
+        present.update(_EXOTIC.intersection(rare_chars(text)))
+    return positions(text, present) if present else []
 
 
-@functools.lru_cache(maxsize=2)  # asked by several gates about the same text
-def _has_exotic(text: str) -> bool:
-    return not text.isascii() and _EXOTIC_RE.search(text) is not None
-
-
-def _tab_or_exotic(text: str) -> bool:
-    return "\t" in text or _has_exotic(text)
-
-
-def _trailing_gate(text: str) -> bool:
-    return " \n" in text or " \r\n" in text or text.endswith(" ")
-
-
-_FINDERS: dict[str, tuple[tuple[str, Callable[[str], bool] | None], ...]] = {
-    TRAILING_SPACE: (
-        (r" \r?(?:\n|\Z)", _trailing_gate),
-        (r"\t\r?(?:\n|\Z)", any_in("\t")),
-        (rf"[\xa0\u202f{_ODD}]\r?(?:\n|\Z)", _has_exotic),
-    ),
-    BLANK_LINES: ((r"\n[^\S\n]*\n[^\S\n]*\n", None),),
-    SPACE_RUN: (("  ", None), (rf"[\t\xa0\u202f{_ODD}]", _tab_or_exotic)),
-    ODD_SPACE: ((f"[{_ODD}]", _has_exotic),),
-    NBSP: (("\xa0", any_in("\xa0")),),
-}
-_HSPACE_CHARS = frozenset(" \t\xa0\u202f").union(_EXOTIC)
-_BACK = "".join(sorted(_HSPACE_CHARS))  # what a finder hit walks back over
+def _candidates(text: str) -> list[int]:
+    """Offsets where a spacing rule may match (found by the finders above)."""
+    newlines = hits(text, (_NEWLINE,))
+    crs = [p - 1 for p in newlines if p > 0 and text[p - 1] == "\r"]
+    doubles = hits(text, (_DOUBLE_SPACE,))
+    odd = _odd_or_tab(text)
+    end = [len(text)] if text and text[-1] in _HSPACE_CHARS else []
+    if not (newlines or doubles or odd or end):
+        return []
+    # runs of spaces (trailing, space runs) start before the hits; blank lines at a
+    # newline or the "\r" before it; odd spaces where they stand
+    walk = sorted({*doubles, *odd, *newlines, *crs, *end})
+    return [*run_starts(text, walk, _HSPACE_CHARS), *odd, *newlines, *crs]
 
 
 def _paragraph_before(text: str, pos: int) -> bool:
@@ -124,24 +124,22 @@ class SpacingRepairer(EditsNormalizer):
     name: str = "repair-spacing"
     rule_ids: tuple[str, ...] = SPACING_RULES
     pack_names: tuple[str, ...] = ("repair",)
-    _rules: tuple[ScanRule, ...] = field(init=False, repr=False, compare=False)
+    _rules: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        rules = []
-        for rule in SPACING_RULES:
-            if rule not in self.active:
-                continue
-            pattern = re.compile(_PATTERNS[rule], re.MULTILINE)
-            for finder, gate in _FINDERS[rule]:
-                back = "\r" if rule == BLANK_LINES else _BACK
-                rules.append(ScanRule(rule, pattern, (re.compile(finder),), back, gate))
-        object.__setattr__(self, "_rules", tuple(rules))
+        rules = tuple(Rule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
+        object.__setattr__(self, "_rules", rules)
 
     def edits(self, text: str) -> list[Edit]:
         """The edits of every active rule."""
+        if not self._rules:
+            return []
+        starts = _candidates(text)
+        if not starts:
+            return []
         out: list[Edit] = []
-        for rule, m in scan(text, self._rules):
-            edit = _edit(text, rule.rule, m)
+        for rule, m in first_matches(text, self._rules, starts):
+            edit = _edit(text, rule.id, m)
             if edit is not None:
                 out.append(edit)
         return keep_ftfy_stable(self.guard, text, out)

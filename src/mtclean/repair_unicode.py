@@ -28,6 +28,7 @@ from ftfy.chardata import HTML_ENTITY_RE
 
 from .core import Edit, EditsNormalizer
 from .pipeline import diff_edits
+from .repair_scan import positions, rare_chars
 
 __all__ = [
     "CONTROL_CHARS",
@@ -75,22 +76,24 @@ QUIET_CHARS = (
     "\u00a0\u00ad\u00b0\u00b4\u00b7\u2013\u2014\u2015\u2026\u2018\u2019\u201c\u201d"
 )
 SUSPECT_RE = re.compile(f"[^{QUIET_CHARS}]")
-# The printable ASCII bytes of QUIET_CHARS: deleting them from the UTF-8 bytes of a
-# text leaves the few characters worth a look (a C-speed pre-check).
-_QUIET_BYTES = bytes(b for b in range(128) if chr(b) in "\t\n\x0c\r" or (32 <= b < 127 and b != 38))
 _QUIET_MARKS = QUIET_CHARS[QUIET_CHARS.index("\u00a0") :]
 # Every alternative of ftfy's BADNESS_RE needs a non-quiet non-ASCII character next to
 # another non-ASCII one, or one of these characters (C1 controls, Œ, œ, Ã, Â); a
 # line without either is never "bad" (checked by tests/test_repair_unicode.py).
+_BAD_ALONE = "\x80-\x9f\u0152\u0153\u00c3\u00c2"
 MAYBE_BAD_RE = re.compile(
-    f"[^\x00-\x7f{_QUIET_MARKS}][^\x00-\x7f]|[^\x00-\x7f][^\x00-\x7f{_QUIET_MARKS}]"
-    "|[\x80-\x9f\u0152\u0153\u00c3\u00c2]"
+    f"[^\x00-\x7f{_QUIET_MARKS}][^\x00-\x7f]|[^\x00-\x7f][^\x00-\x7f{_QUIET_MARKS}]|[{_BAD_ALONE}]"
+)
+_BAD_ALONE_RE = re.compile(f"[{_BAD_ALONE}]")
+_QUIET_SET = frozenset(
+    "\t\n\x0c\r" + "".join(chr(c) for c in range(0x20, 0x7F) if c != 0x26) + _QUIET_MARKS
 )
 # What ftfy's remove_control_chars, remove_terminal_escapes, fix_c1_controls and
 # fix_surrogates act on.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufeff\ufff9-\ufffc]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _C0_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u206a-\u206f\ufeff\ufff9-\ufffc]")
+_CONTROL_OR_SURROGATE_RE = re.compile(f"{_CONTROL_RE.pattern}|{_SURROGATE_RE.pattern}")
 
 
 #: How far a match of ftfy's BADNESS_RE reaches from the characters MAYBE_BAD_RE finds
@@ -110,6 +113,39 @@ def looks_bad(line: str) -> bool:
         if BADNESS_RE.search(line, max(0, m.start() - _BAD_REACH), m.end() + _BAD_REACH):
             return True
     return False
+
+
+def suspect_chars(text: str) -> set[str]:
+    """The characters of ``text`` outside :data:`QUIET_CHARS` (usually none).
+
+    >>> sorted(suspect_chars("Café “au lait” & more"))
+    ['&', 'é']
+    """
+    rest = rare_chars(text)
+    return set(rest).difference(_QUIET_SET) if rest else set()
+
+
+def _maybe_bad_points(text: str, odd: Iterable[str]) -> list[int]:
+    """Where MAYBE_BAD_RE can match in ``text``, whose characters outside
+    :data:`QUIET_CHARS` are ``odd``: at one of them next to a non-ASCII character,
+    or one that is suspect alone (at least one offset per such line)."""
+    size = len(text)
+    out: list[int] = []
+    for char in odd:
+        if char <= "\x7f":
+            continue
+        alone = _BAD_ALONE_RE.match(char) is not None
+        i = text.find(char)
+        while i >= 0:
+            if alone or (i > 0 and text[i - 1] > "\x7f") or (i + 1 < size and text[i + 1] > "\x7f"):
+                out.append(i)
+                end = text.find("\n", i)
+                if end < 0:
+                    break
+                i = text.find(char, end)
+            else:
+                i = text.find(char, i + 1)
+    return out
 
 
 def ftfy_config(active: Iterable[str] = UNICODE_RULES) -> ftfy.TextFixerConfig:
@@ -180,21 +216,38 @@ class UnicodeRepairer(EditsNormalizer):
         return bool(cfg.fix_encoding and not line.isascii() and looks_bad(line))
 
     def may_need_ftfy(self, text: str) -> bool:
-        """A C-speed pre-check: false when no line of ``text`` can need ftfy."""
-        rest = text.encode("utf-8", "surrogatepass").translate(None, _QUIET_BYTES)
-        return bool(rest) and SUSPECT_RE.search(rest.decode("utf-8", "surrogatepass")) is not None
+        """A fast pre-check: false when no line of ``text`` can need ftfy."""
+        return bool(self._suspect_points(text))
+
+    def _suspect_points(self, text: str) -> list[int]:
+        """Offsets such that every line ftfy may change holds one of them.
+
+        Looks at :func:`~mtclean.repair_scan.rare_chars` (usually nothing to do);
+        then at control characters and surrogates, HTML entities, and characters
+        that can be mojibake where they stand next to another non-ASCII one.
+        """
+        odd = suspect_chars(text)
+        if not odd:
+            return []
+        points = positions(text, [c for c in odd if _CONTROL_OR_SURROGATE_RE.match(c)])
+        if "&" in odd:
+            points += [m.start() for m in HTML_ENTITY_RE.finditer(text)]
+        if self.config.fix_encoding:
+            points += _maybe_bad_points(text, odd)
+        return points
 
     def _lines(self, text: str) -> Iterable[tuple[int, str]]:
         """Offsets and text of the lines ftfy may change."""
-        if not self.active or not self.may_need_ftfy(text):
+        if not self.active:
             return
-        pos = 0
-        while (m := SUSPECT_RE.search(text, pos)) is not None:
-            start, end = _line_bounds(text, m.start())
+        end = -1
+        for point in sorted(self._suspect_points(text)):
+            if point < end:
+                continue
+            start, end = _line_bounds(text, point)
             line = text[start:end]
             if self.needs_ftfy(line):
                 yield start, line
-            pos = end
 
     def fix(self, text: str) -> str:
         """Fix ``text`` (the fast path: lines that cannot need ftfy are not touched)."""
@@ -310,7 +363,9 @@ class ZeroWidthRemover(EditsNormalizer):
         (see :func:`keep_ftfy_stable`); ``restyler(text)`` gives what the quote step,
         which runs later, will do to a line.
         """
-        if not self.active or ("\u200b" not in text and "\u2060" not in text):
+        if not self.active or text.isascii():
+            return []
+        if "\u200b" not in text and "\u2060" not in text:
             return []
         edits = [
             Edit(m.start(), m.end(), "", ZERO_WIDTH, "zero-width space")
@@ -343,7 +398,7 @@ def keep_ftfy_stable(
     if guard is None or not guard.active or not edits:
         return edits
     added = "".join(e.replacement for e in edits)
-    if not guard.may_need_ftfy(text) and not SUSPECT_RE.search(added):
+    if not suspect_chars(text) and not SUSPECT_RE.search(added):
         return edits
     kept: list[Edit] = []
     group: list[Edit] = []
