@@ -147,7 +147,7 @@ WORDS = [
 
 @st.composite
 def clean_prose(draw: st.DrawFn) -> str:
-    """Paragraphs of well-formed ASCII sentences with single spaces."""
+    """Distinct paragraphs of well-formed ASCII sentences with single spaces."""
     paragraphs = []
     for _ in range(draw(st.integers(1, 3))):
         sentences = []
@@ -155,7 +155,8 @@ def clean_prose(draw: st.DrawFn) -> str:
             words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=12))
             sentences.append(" ".join(words).capitalize() + draw(st.sampled_from(".!?")))
         paragraphs.append(" ".join(sentences))
-    return "\n\n".join(paragraphs) + draw(st.sampled_from(["", "\n"]))
+    unique = list(dict.fromkeys(paragraphs))  # a repeated paragraph is a defect, not clean
+    return "\n\n".join(unique) + draw(st.sampled_from(["", "\n"]))
 
 
 def _overlaps(a: mtclean.Change, b: mtclean.Change) -> bool:
