@@ -87,6 +87,8 @@ class _Mention:
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+#: A name token not glued to a word, number, apostrophe or hyphen before it.
+_TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.pattern)
 
 #: Above this many candidate people, fuzzy matching first narrows them down (blocking).
 BLOCK_SIZE = 24
@@ -293,18 +295,13 @@ class NameCanonicalizer(EditsNormalizer):
     # -- scanning -------------------------------------------------------------------
 
     def _hits(self, text: str) -> list[tuple[int, int, str]]:
-        gaz = self._gaz
-        triggers = gaz.triggers
-        hits = []
-        match = TOKEN_RE.match
-        for m in gaz.prefix_re.finditer(text):
-            s = m.start()
-            if s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
-                continue
-            tm = match(text, s)
-            if tm is not None and tm.group() in triggers:
-                hits.append((s, tm.end(), tm.group()))
-        return hits
+        """Every name token of ``text`` the gazetteer knows (surname, first name or role word)."""
+        triggers = self._gaz.triggers
+        return [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN_START_RE.finditer(text)
+            if m.group() in triggers
+        ]
 
     def _analyze(self, text: str, *, audit: bool) -> tuple[list[Edit], list[Finding]]:
         hits = self._hits(text)

@@ -83,14 +83,21 @@ class NameGate:
         self._flags = [flags for flags, _ in keys.values()]
         self._words = [word for _, word in keys.values()]
         followers = [w for w in followers if w]
-        self._followers = frozenset(w.encode("ascii") for w in followers if w.isascii())
+        joined = "\n".join(followers)
+        if joined.isascii():
+            self._followers = frozenset(joined.encode("ascii").split(b"\n"))
+        else:
+            self._followers = frozenset(w.encode("ascii") for w in followers if w.isascii())
         # followers that start with neither a letter nor a non-ASCII character
-        self._odd_starts = frozenset(ord(w[0]) for w in followers if ord(w[0]) < 0x80) - _LETTERS
+        firsts = {ord(c) for c in {w[0] for w in followers} if c < "\x80"}
+        self._odd_starts = frozenset(firsts) - _LETTERS
+        # a DFA scans fastest; for very many keys a contiguous NFA builds much faster
+        small = len(keys) <= 10_000
         self._automaton = (
             ahocorasick_rs.BytesAhoCorasick(
                 list(keys),
                 implementation=ahocorasick_rs.Implementation.DFA
-                if len(keys) <= 50_000
+                if small
                 else ahocorasick_rs.Implementation.ContiguousNFA,
             )
             if keys

@@ -20,7 +20,6 @@ import csv
 import functools
 import gc
 import io
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -32,7 +31,7 @@ import regex
 
 from .errors import RulePackError
 from .names_gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
-from .names_match import TOKEN_RE, trie_pattern
+from .names_match import TOKEN_RE
 from .names_translit import given_variants, surname_variants
 from .rules import Rule, RulePack
 
@@ -206,11 +205,18 @@ def _split(name: str) -> tuple[str, str]:
 def person_from_rule(rule: Rule) -> Person:
     """Build a :class:`Person` from a ``kind = "names"`` rule, generating variants."""
     fields = rule.fields
-    if len(fields) == 1:  # only a canonical name: the common case in big tables
+    size = len(fields)
+    if size == 1 or (size == 2 and fields.get("cyrillic") is not None):
+        # a canonical name only (maybe with generated variants): the common case of big tables
         plain = " ".join(fields["canonical"].split())
         first, last = _split(plain)
-        givens_only = ((first, "canonical"),) if first else ()
-        return Person(rule.full_id, plain, first, last, ((last, "canonical"),), givens_only)
+        rule_id = f"{rule.pack}/{rule.id}"
+        if not fields.get("cyrillic", False):
+            givens_only = ((first, "canonical"),) if first else ()
+            return Person(rule_id, plain, first, last, ((last, "canonical"),), givens_only)
+        return _with_generated(
+            rule_id, plain, first, last, {last: "canonical"}, {first: "canonical"} if first else {}
+        )
     canonical = " ".join(fields["canonical"].split())
     surname = fields.get("surname")
     if surname is not None and canonical.endswith(" " + surname):
@@ -231,24 +237,43 @@ def person_from_rule(rule: Rule) -> Person:
             surnames.setdefault(vs, kind)
             if vg:
                 givens.setdefault(vg, kind)
-    gen_surnames: tuple[tuple[str, str], ...] = ()
-    gen_givens: tuple[tuple[str, str], ...] = ()
     if fields.get("cyrillic", False):
-        gen_surnames = tuple((v, _KINDS[k]) for v, k in surname_variants(surname))
-        if given and " " not in given:
-            gen_givens = tuple((v, _KINDS[k]) for v, k in given_variants(given))
-    generated = {v for v, _ in gen_surnames} | {v for v, _ in gen_givens}
-    return Person(
-        rule=rule.full_id,
-        canonical=canonical,
-        given=given,
-        surname=surname,
-        surnames=(*surnames.items(), *gen_surnames),
-        givens=(*givens.items(), *gen_givens),
+        person = _with_generated(rule.full_id, canonical, given, surname, surnames, givens)
+    else:
+        person = Person(
+            rule.full_id, canonical, given, surname, tuple(surnames.items()), tuple(givens.items())
+        )
+    return person._replace(
         roles=tuple(fields.get("roles", ())),
         translated_as=tuple(fields.get("translated_as", ())),
         message=fields.get("message", ""),
-        generated=frozenset(generated - surnames.keys() - givens.keys()),
+    )
+
+
+def _with_generated(
+    rule_id: str,
+    canonical: str,
+    given: str,
+    surname: str,
+    surnames: dict[str, str],
+    givens: dict[str, str],
+) -> Person:
+    """A person with transliteration variants generated from its English spelling."""
+    gen_surnames = [(v, _KINDS[k]) for v, k in surname_variants(surname)]
+    gen_givens = (
+        [(v, _KINDS[k]) for v, k in given_variants(given)] if given and " " not in given else []
+    )
+    generated = {v for v, _ in gen_surnames}
+    generated.update(v for v, _ in gen_givens)
+    generated.difference_update(surnames, givens)
+    return Person(
+        rule_id,
+        canonical,
+        given,
+        surname,
+        (*surnames.items(), *gen_surnames),
+        (*givens.items(), *gen_givens),
+        generated=frozenset(generated),
     )
 
 
@@ -266,21 +291,16 @@ class Gazetteer:
     Generated variants that collide with another person's spelling, with a common
     word or with a title are dropped; explicit variants that are common words are
     a :class:`~mtclean.errors.RulePackError` (use ``translated_as`` for those).
+
+    The precheck (:attr:`gate`) is built at once; the lookup tables that only a
+    document passing it needs are built on first use.
     """
 
     persons: tuple[Person, ...]
-    surname_index: Mapping[str, tuple[Form, ...]] = field(repr=False)
-    given_index: Mapping[str, tuple[GivenGroup, ...]] = field(repr=False)
-    translations: Mapping[str, tuple[tuple[str, int], ...]] = field(repr=False)
-    role_index: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]] = field(repr=False)
-    known_tokens: frozenset[str] = field(repr=False)
-    triggers: frozenset[str] = field(repr=False)
-    prefix_re: re.Pattern[str] = field(repr=False)
     distinctive: frozenset[int] = field(repr=False)
-    person_surnames: Sequence[Sequence[Form]] = field(repr=False)
-    person_givens: Sequence[Sequence[Form]] = field(repr=False)
     gate: NameGate = field(repr=False)
     name_starts: frozenset[str] = field(repr=False)
+    source: str = "<names>"
 
     @classmethod
     def from_persons(cls, persons: Iterable[Person], *, source: str = "<names>") -> Gazetteer:
@@ -296,10 +316,85 @@ class Gazetteer:
             key_of[p.canonical] = key
         people = tuple(chosen.values())
         common = common_words()
+        for p in people:
+            if len(p.surnames) > 1:
+                _check_variants(p, common, source)
+        distinctive = frozenset(
+            i
+            for i, p in enumerate(people)
+            if len(p.surname) >= 5 and " " not in p.surname and p.surname.lower() not in common
+        )
+        gate, name_starts = _gate(people, distinctive, common)
+        return cls(people, distinctive, gate, name_starts, source)
+
+    @functools.cached_property
+    def tables(self) -> Tables:
+        """The lookup tables of every spelling (built on first use)."""
+        with paused_gc():
+            return Tables.build(self.persons, self.source)
+
+    @property
+    def surname_index(self) -> Mapping[str, tuple[Form, ...]]:
+        """Surname spellings by their last word, longest first."""
+        return self.tables.surname_index
+
+    @property
+    def given_index(self) -> Mapping[str, tuple[GivenGroup, ...]]:
+        """Given-name spellings by their last word, longest first."""
+        return self.tables.given_index
+
+    @property
+    def translations(self) -> Mapping[str, tuple[tuple[str, int], ...]]:
+        """Surnames translated as common words, by their first word."""
+        return self.tables.translations
+
+    @property
+    def role_index(self) -> Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]:
+        """Roles (and their people) by their last word, longest first."""
+        return self.tables.role_index
+
+    @property
+    def known_tokens(self) -> frozenset[str]:
+        """Every word of every known spelling (never changed by a fuzzy fix)."""
+        return self.tables.known_tokens
+
+    @property
+    def triggers(self) -> frozenset[str]:
+        """The words the scan looks up: surnames, given names and roles."""
+        return self.tables.triggers
+
+    @property
+    def person_surnames(self) -> Sequence[Sequence[Form]]:
+        """Each person's usable surname spellings."""
+        return self.tables.person_surnames
+
+    @property
+    def person_givens(self) -> Sequence[Sequence[Form]]:
+        """Each person's usable given-name spellings, longest first."""
+        return self.tables.person_givens
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """A gazetteer's lookup tables: every usable spelling, indexed for the scan."""
+
+    surname_index: Mapping[str, tuple[Form, ...]]
+    given_index: Mapping[str, tuple[GivenGroup, ...]]
+    translations: Mapping[str, tuple[tuple[str, int], ...]]
+    role_index: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    known_tokens: frozenset[str]
+    triggers: frozenset[str]
+    person_surnames: Sequence[Sequence[Form]]
+    person_givens: Sequence[Sequence[Form]]
+
+    @classmethod
+    def build(cls, people: Sequence[Person], source: str) -> Tables:
+        """Index the spellings of ``people``, dropping unusable generated ones."""
+        common = common_words()
         surname_forms: dict[str, list[Form]] = {}
         given_forms: dict[str, list[Form]] = {}
-        person_surnames: list[list[Form]] = [[] for _ in people]
-        person_givens: list[list[Form]] = [[] for _ in people]
+        person_surnames: list[list[Form]] = []
+        person_givens: list[Sequence[Form]] = []
         owners: dict[str, int] = {}
         for i, p in enumerate(people):
             for t, _ in (*p.surnames, *p.givens):
@@ -313,34 +408,46 @@ class Gazetteer:
             if len(p.surnames) == 1 and len(p.givens) <= 1 and surname[:1].isupper():
                 # a plain entry (canonical name only): the common case of big tables
                 form = Form(surname, i, "surname", "canonical")
-                add_surname(surname.rsplit(" ", 1)[-1] if " " in surname else surname, []).append(
-                    form
-                )
-                person_surnames[i].append(form)
+                if " " in surname:
+                    add_surname(surname.rsplit(" ", 1)[-1], []).append(form)
+                else:
+                    add_surname(surname, []).append(form)
+                person_surnames.append([form])
                 given = p.given
                 if given:
                     form = Form(given, i, "given", "canonical")
                     add_given(given.rsplit(" ", 1)[-1] if " " in given else given, []).append(form)
-                    person_givens[i].append(form)
+                    person_givens.append([form])
+                else:
+                    person_givens.append([])
                 continue
+            surnames: list[Form] = []
             seen_surnames = set()
+            generated = p.generated
             for text, kind in p.surnames:
                 if text in seen_surnames:
                     continue
                 seen_surnames.add(text)
-                if kind != "canonical" and text not in p.generated and not _matchable(text):
-                    continue  # a spelling the token scanner never produces ("Sa'ar")
-                if kind != "canonical" and not _usable(text, i, owners, common):
-                    if kind == "accepted" and text not in p.generated and text.lower() in common:
-                        _explicit_common_word(p, text, source)
-                    continue
-                forms = [Form(text, i, "surname", kind)]
-                if not text[:1].isupper():
-                    forms.append(Form(_capitalized(text), i, "surname", kind, capital=True))
+                if kind != "canonical":
+                    if text not in generated and not _matchable(text):
+                        continue  # a spelling the token scanner never produces ("Sa'ar")
+                    if not _usable(text, i, owners, common):
+                        if kind == "accepted" and text not in generated and text.lower() in common:
+                            _explicit_common_word(p, text, source)
+                        continue
+                if text[:1].isupper():
+                    forms = [Form(text, i, "surname", kind)]
+                else:
+                    forms = [
+                        Form(text, i, "surname", kind),
+                        Form(_capitalized(text), i, "surname", kind, capital=True),
+                    ]
                 for f in forms:
-                    last = f.text.rsplit(" ", 1)[-1]
-                    surname_forms.setdefault(last, []).append(f)
-                    person_surnames[i].append(f)
+                    ft = f.text
+                    add_surname(ft.rsplit(" ", 1)[-1] if " " in ft else ft, []).append(f)
+                    surnames.append(f)
+            person_surnames.append(surnames)
+            givens: list[Form] = []
             for text, kind in p.givens:
                 if kind != "canonical":
                     ok = given_ok.get(text)
@@ -348,39 +455,30 @@ class Gazetteer:
                         ok = given_ok[text] = text.lower() not in common and text not in TITLES
                     if not ok:
                         continue
-                last = text.rsplit(" ", 1)[-1]
                 form = Form(text, i, "given", kind)
-                given_forms.setdefault(last, []).append(form)
-                person_givens[i].append(form)
+                if " " in text:
+                    add_given(text.rsplit(" ", 1)[-1], []).append(form)
+                else:
+                    add_given(text, []).append(form)
+                givens.append(form)
+            person_givens.append(_longest_first(givens) if len(givens) > 1 else givens)
         translations: dict[str, list[tuple[str, int]]] = {}
+        roles: dict[str, dict[str, list[int]]] = {}
         for i, p in enumerate(people):
             for phrase in p.translated_as:
                 translations.setdefault(phrase.split(" ", 1)[0], []).append((phrase, i))
-        roles: dict[str, dict[str, list[int]]] = {}
-        for i, p in enumerate(people):
             for role in p.roles:
                 last = role.rsplit(" ", 1)[-1]
                 roles.setdefault(last, {}).setdefault(role, []).append(i)
-        known = set(surname_forms) | set(given_forms)
+        known = surname_forms.keys() | given_forms.keys()
         for text in owners:
             if " " in text:
                 known.update(text.split(" "))
         known -= PARTICLES
-        known_tokens = frozenset(known)
-        triggers = set(surname_forms) | set(given_forms) | set(roles)
-        distinctive = frozenset(
-            i
-            for i, p in enumerate(people)
-            if len(p.surname) >= 5 and " " not in p.surname and p.surname.lower() not in common
-        )
-        # long prefixes match fewer words, short ones compile faster for big gazetteers
-        width = 6 if len(triggers) <= 5000 else 4
-        prefixes = {t[:width] for t in triggers}
-        gate, name_starts = _gate(surname_forms, given_forms, roles, translations, distinctive)
+        triggers = surname_forms.keys() | given_forms.keys() | roles.keys()
         return cls(
-            persons=people,
             surname_index=MappingProxyType(
-                {k: _longest_first(v) for k, v in surname_forms.items()}
+                {k: (v[0],) if len(v) == 1 else _longest_first(v) for k, v in surname_forms.items()}
             ),
             given_index=MappingProxyType({k: _given_groups(v) for k, v in given_forms.items()}),
             translations=MappingProxyType({k: tuple(v) for k, v in translations.items()}),
@@ -392,15 +490,23 @@ class Gazetteer:
                     for k, v in roles.items()
                 }
             ),
-            known_tokens=known_tokens,
+            known_tokens=frozenset(known),
             triggers=frozenset(triggers),
-            prefix_re=re.compile(trie_pattern(prefixes)),
-            distinctive=distinctive,
             person_surnames=person_surnames,
-            person_givens=[_longest_first(f) if len(f) > 1 else f for f in person_givens],
-            gate=gate,
-            name_starts=name_starts,
+            person_givens=person_givens,
         )
+
+
+def _check_variants(person: Person, common: frozenset[str], source: str) -> None:
+    """Reject an explicit accepted surname variant that is a common English word."""
+    for text, kind in person.surnames:
+        if (
+            kind == "accepted"
+            and text not in person.generated
+            and _matchable(text)
+            and text.lower() in common
+        ):
+            _explicit_common_word(person, text, source)
 
 
 def start_word(text: str, pos: int = 0) -> str:
@@ -417,36 +523,47 @@ _LOWER_START_RE = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _gate(
-    surname_forms: Mapping[str, list[Form]],
-    given_forms: Mapping[str, list[Form]],
-    roles: Mapping[str, object],
-    translations: Mapping[str, object],
-    distinctive: frozenset[int],
+    people: Sequence[Person], distinctive: frozenset[int], common: frozenset[str]
 ) -> tuple[NameGate, frozenset[str]]:
     """The precheck of a gazetteer, and the words its anchored people's surnames start with.
 
-    A surname right after an anchor (first name, title or role) of a distinctive
-    person is evidence for fuzzy fixes elsewhere in the document; after a
-    non-canonical first name it makes that first name a mention to fix.
+    Built from every spelling, usable or not (a superset of what the lookup tables
+    keep is enough for a precheck). A surname right after an anchor (first name,
+    title or role) of a distinctive person is evidence for fuzzy fixes elsewhere
+    in the document; after a non-canonical first name it makes that first name a
+    mention to fix.
     """
-    spellings = [f.text for forms in surname_forms.values() for f in forms if f.kind != "canonical"]
-    anchors = dict.fromkeys(given_forms, GIVEN)
+    spellings: set[str] = set()
+    anchors: dict[str, int] = {}
     anchored = set(distinctive)
-    for word, forms in given_forms.items():
-        for f in forms:
-            if f.kind != "canonical":
-                anchors[word] |= VARIANT_GIVEN
-                anchored.add(f.person)
-    for word in roles:
-        anchors[word] = anchors.get(word, 0) | ROLE
+    translations: set[str] = set()
+    for i, p in enumerate(people):
+        for text, kind in p.givens:
+            word = text.rsplit(" ", 1)[-1] if " " in text else text
+            if kind == "canonical":
+                anchors[word] = anchors.get(word, 0) | GIVEN
+            elif text.lower() not in common and text not in TITLES:
+                anchors[word] = anchors.get(word, 0) | GIVEN | VARIANT_GIVEN
+                anchored.add(i)
+        if len(p.surnames) > 1:
+            for text, kind in p.surnames:
+                if kind != "canonical" and text.lower() not in common:
+                    spellings.add(text if text[:1].isupper() else _capitalized(text))
+                    spellings.add(text)
+        for role in p.roles:
+            word = role.rsplit(" ", 1)[-1]
+            anchors[word] = anchors.get(word, 0) | ROLE
+        translations.update(phrase.split(" ", 1)[0] for phrase in p.translated_as)
     for word in TITLES:
         anchors[word] = anchors.get(word, 0) | TITLE
-    firsts: dict[str, str] = {}
-    for forms in surname_forms.values():
-        for f in forms:
-            if f.person in anchored and f.text not in firsts:
-                firsts[f.text] = start_word(f.text)
-    name_starts = frozenset(firsts.values())
+    starts: set[str] = set()
+    for i in anchored:
+        for text, _ in people[i].surnames:
+            first = text.partition(" ")[0]
+            starts.add(first if first.isalpha() else start_word(first))
+            if not first[:1].isupper():
+                starts.add(start_word(_capitalized(first)))
+    name_starts = frozenset(starts)
     return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
 
 
@@ -489,7 +606,9 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a big gazetteer is built.
 
     Building creates many small objects and no cycles; collections triggered midway
-    would rescan them again and again.
+    would rescan them again and again. Afterwards the objects are moved to the
+    oldest generation without a scan (``freeze`` then ``unfreeze``), where the
+    next collection would otherwise examine every one of them at once.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -497,6 +616,9 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:  # nobody else froze objects: unfreezing is safe
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -512,9 +634,12 @@ def _matchable(text: str) -> bool:
 
 def _usable(text: str, person: int, owners: Mapping[str, int], common: frozenset[str]) -> bool:
     """A non-canonical spelling is usable if it is nobody else's and no common word."""
-    if text.lower() in common or text in TITLES or len(text) < 3:
-        return False
-    return owners.get(text, person) == person
+    return (
+        owners.get(text, person) == person
+        and len(text) >= 3
+        and text not in TITLES
+        and text.lower() not in common
+    )
 
 
 def _explicit_common_word(person: Person, text: str, source: str) -> None:
@@ -570,6 +695,17 @@ def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePa
         return _parse_table(text, name, source)
 
 
+def _cell(cells: list[str], where: list[int]) -> str:
+    """The stripped value of the first non-empty cell at one of the positions ``where``."""
+    size = len(cells)
+    for i in where:
+        if i < size:
+            value = cells[i].strip()
+            if value:
+                return value
+    return ""
+
+
 def _parse_table(text: str, name: str, source: str) -> RulePack:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
@@ -587,33 +723,41 @@ def _parse_table(text: str, name: str, source: str) -> RulePack:
     if "canonical" not in header:
         msg = "the header needs a 'canonical' column"
         raise RulePackError(msg, source=source, field="canonical")
-    columns = list(enumerate(header))
+    # the last column of a name wins when a header repeats it (and the cell is not empty)
+    at = {h: [i for i, x in enumerate(header) if x == h][::-1] for h in set(header)}
+    canonical_at = at["canonical"]
+    id_at = at.get("id", [])
+    note_at = at.get("note", [])
+    cyrillic_at = at.get("cyrillic", [])
+    surname_at = at.get("surname")
+    lists_at = [(key, at[key]) for key in _LIST_COLUMNS if key in at]
     rules: list[Rule] = []
     seen: set[str] = set()
+    new_rule = Rule
     for row_number, cells in enumerate(reader, start=2):
-        row = {h: cells[i].strip() for i, h in columns if i < len(cells) and cells[i]}
-        canonical = row.get("canonical", "")
+        canonical = _cell(cells, canonical_at)
         if not canonical:
             msg = f"row {row_number} has no canonical name"
             raise RulePackError(msg, source=source, field="canonical")
-        rule_id = row.get("id") or _slug(canonical)
+        rule_id = _cell(cells, id_at) or _slug(canonical)
         if rule_id in seen:
             base, n = rule_id, 2
             while rule_id in seen:
                 rule_id, n = f"{base}-{n}", n + 1
         seen.add(rule_id)
         fields: dict[str, Any] = {"canonical": canonical}
-        if "surname" in row:
-            fields["surname"] = row["surname"]
-        for key in _LIST_COLUMNS:
-            if key in row:
-                items = tuple(x.strip() for x in row[key].split("|") if x.strip())
+        if surname_at is not None and (surname := _cell(cells, surname_at)):
+            fields["surname"] = surname
+        for key, where in lists_at:
+            value = _cell(cells, where)
+            if value:
+                items = tuple(x.strip() for x in value.split("|") if x.strip())
                 if items:
                     fields[key] = items
-        if row.get("cyrillic", "").lower() in _YES:
+        if cyrillic_at and _cell(cells, cyrillic_at).lower() in _YES:
             fields["cyrillic"] = True
         rules.append(
-            Rule(id=rule_id, pack=name, note=row.get("note", ""), fields=MappingProxyType(fields))
+            new_rule(rule_id, name, _cell(cells, note_at), (), True, MappingProxyType(fields))
         )
     return RulePack(name=name, kind="names", rules=tuple(rules), source=source)
 

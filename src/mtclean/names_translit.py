@@ -96,6 +96,7 @@ _ENDING_FAMILIES = (
 )
 
 _ENDINGS = sorted(((e, f) for f in _ENDING_FAMILIES for e in f), key=lambda x: -len(x[0]))
+_ANY_ENDING = tuple(e for e, _ in _ENDINGS)
 _Y_ENDS = ("yy", "yi", "iy", "ii", "y")
 
 _GERMAN = {
@@ -146,10 +147,14 @@ def _recase(template: str, word: str) -> str:
     """``word`` capitalized like ``template`` (each part of a hyphenated name)."""
     if not template[:1].isupper():
         return word
+    if "-" not in word:
+        return word[:1].upper() + word[1:]
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def _english_endings(surname: str) -> list[str]:
+    if not surname.endswith(_ANY_ENDING):
+        return []
     for end, family in _ENDINGS:
         if surname.endswith(end):
             stem = surname[: -len(end)]
@@ -159,6 +164,8 @@ def _english_endings(surname: str) -> list[str]:
 
 def _swap_y_end(low: str, stems: tuple[str, ...], new: str) -> str:
     """Replace a -y/-yi/-iy/... ending after one of ``stems`` by ``new``."""
+    if not low.endswith(_Y_ENDS):
+        return low
     for y in _Y_ENDS:
         if low.endswith(y) and low[: -len(y)].endswith(stems):
             return low[: -len(y)] + new
