@@ -63,7 +63,7 @@ def test_broken_pack_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", "--rules", str(bad), str(DEMO)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("mtclean: error: ")
-    assert "bad-unknown-key.toml: rule 'navo': field 'replce'" in err
+    assert "bad-unknown-key.toml:6: rule 'navo': field 'replce'" in err
     assert "Traceback" not in err
 
 

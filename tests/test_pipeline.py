@@ -68,11 +68,15 @@ class TestComposition:
         assert q.without("navo").names == ("dots",)
 
     def test_pipeline_nests_as_a_step(self) -> None:
-        """A pipeline can be a step of another pipeline."""
+        """A pipeline given as a step joins with its steps: the audit keeps their rules."""
         inner = make_pipeline(NAVO, DOTS)
         outer = make_pipeline(inner, str.strip)
+        assert outer.names == ("navo", "dots", "strip")
         assert outer(" Navo . . ") == "NATO."
-        assert outer.explain(" Navo . . ").text == "NATO."
+        result = outer.explain(" Navo . . ")
+        assert result.text == "NATO."
+        assert [c.rule for c in result.changes] == ["navo", "dots", "strip", "strip"]
+        assert repr(outer) == "Pipeline(navo, dots, strip)"
 
     def test_plain_function_step(self) -> None:
         """A str -> str function is a step; its changes come from a diff."""

@@ -1,25 +1,29 @@
 """Every example of every bundled rule pack runs as a test, through that pack's own normalizer.
 
 A positive example (input != expected) must also be fixed by the rule that carries it,
-so an example never passes thanks to some other rule.
+so an example never passes thanks to some other rule (see :mod:`mtclean.packcheck`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from mtclean import available_packs, load_rules, make_pipeline
-from mtclean.kinds import KINDS
+from mtclean import available_packs, load_rules
+from mtclean.cli import main
+from mtclean.packcheck import run_example
+
+ROOT = Path(__file__).parent.parent
 
 
 def _cases() -> list[tuple[str, str, int]]:
-    cases = []
-    for name in available_packs():
-        pack = load_rules(name)
-        for rule in pack.rules:
-            for i, _ in enumerate(rule.examples):
-                cases.append((name, rule.id, i))
-    return cases
+    return [
+        (name, rule.id, i)
+        for name in available_packs()
+        for rule in load_rules(name).rules
+        for i in range(len(rule.examples))
+    ]
 
 
 CASES = _cases()
@@ -29,17 +33,10 @@ CASES = _cases()
     ("pack_name", "rule_id", "index"), CASES, ids=[f"{p}/{r}#{i}" for p, r, i in CASES]
 )
 def test_example(pack_name: str, rule_id: str, index: int) -> None:
-    """The pack turns the example's input into its expected text."""
+    """The pack turns the example's input into its expected text, by the rule itself."""
     pack = load_rules(pack_name)
-    rule = pack.rule(rule_id)
-    example = rule.examples[index]
-    result = make_pipeline(KINDS[pack.kind].build(pack)).explain(example.input)
-    assert result.text == example.expected
-    if example.input != example.expected:
-        assert rule.full_id in {c.rule for c in result.changes}, (
-            f"{rule.full_id}'s example was changed by other rules only: "
-            f"{sorted({c.rule for c in result.changes})}"
-        )
+    outcome = run_example(pack, pack.rule(rule_id), index)
+    assert outcome.passed, outcome.explain()
 
 
 def test_every_bundled_rule_has_a_note_and_an_example() -> None:
@@ -51,3 +48,29 @@ def test_every_bundled_rule_has_a_note_and_an_example() -> None:
         if not rule.note.strip() or not rule.examples
     ]
     assert missing == []
+
+
+class TestCheckRulesCommand:
+    """``mtclean check-rules`` runs a user pack's examples."""
+
+    def test_good_pack(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A pack whose examples hold: exit 0 and a summary line."""
+        assert main(["check-rules", str(ROOT / "fixtures" / "rules" / "good-demo.toml")]) == 0
+        assert capsys.readouterr().out.endswith("good-demo.toml: 2 rules, 3 examples, 0 failed\n")
+
+    def test_wrong_example(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An example with the wrong expected text fails with what it got; exit 1."""
+        text = (ROOT / "fixtures" / "rules" / "good-demo.toml").read_text(encoding="utf-8")
+        path = tmp_path / "wrong.toml"
+        path.write_text(text.replace('expected = "the NATO summit"', 'expected = "x"'), "utf-8")
+        assert main(["check-rules", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert "1 failed" in out
+        assert "rule 'my-site/navo' example #1: input 'the Navo summit'" in out
+        assert "got      'the NATO summit'" in out
+
+    def test_broken_pack_is_exit_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A pack that does not load is a configuration error."""
+        bad = ROOT / "fixtures" / "rules" / "bad-regex.toml"
+        assert main(["check-rules", str(bad)]) == 2
+        assert "field 'pattern'" in capsys.readouterr().err

@@ -23,8 +23,8 @@ class RulePackError(MtcleanError):
     """A rule pack is broken; the message names the file, the rule and the field.
 
     >>> str(RulePackError("unknown key 'replce'", source="my.toml", rule_id="r1",
-    ...                   field="replce", hint="did you mean 'replace'?"))
-    "my.toml: rule 'r1': field 'replce': unknown key 'replce' (did you mean 'replace'?)"
+    ...                   field="replce", hint="did you mean 'replace'?", line=12))
+    "my.toml:12: rule 'r1': field 'replce': unknown key 'replce' (did you mean 'replace'?)"
     """
 
     def __init__(
@@ -35,13 +35,15 @@ class RulePackError(MtcleanError):
         rule_id: str | None = None,
         field: str | None = None,
         hint: str | None = None,
+        line: int | None = None,
     ) -> None:
         self.source = source
         self.rule_id = rule_id
         self.field = field
         self.hint = hint
+        self.line = line
         self.reason = message
-        parts = [source]
+        parts = [source if line is None else f"{source}:{line}"]
         if rule_id is not None:
             parts.append(f"rule {rule_id!r}")
         if field is not None:
@@ -50,6 +52,19 @@ class RulePackError(MtcleanError):
         if hint:
             text += f" ({hint})"
         super().__init__(text)
+
+    def at_line(self, line: int | None) -> RulePackError:
+        """The same error, located at ``line`` of the pack (if it has no line yet)."""
+        if line is None or self.line is not None:
+            return self
+        return RulePackError(
+            self.reason,
+            source=self.source,
+            rule_id=self.rule_id,
+            field=self.field,
+            hint=self.hint,
+            line=line,
+        )
 
 
 class EditConflictError(MtcleanError):

@@ -64,6 +64,17 @@ class Pipeline:
 
     steps: tuple[Normalizer, ...] = ()
 
+    def __post_init__(self) -> None:
+        # A pipeline given as a step joins with its own steps, so the audit keeps
+        # each inner step's rules and findings instead of one diff of the whole.
+        flat: list[Normalizer] = []
+        for step in self.steps:
+            flat.extend(step.steps if isinstance(step, Pipeline) else (step,))
+        object.__setattr__(self, "steps", tuple(flat))
+
+    def __repr__(self) -> str:
+        return f"Pipeline({', '.join(self.names)})"
+
     @property
     def names(self) -> tuple[str, ...]:
         """The step names, in order."""

@@ -82,23 +82,25 @@ class Result:
         return line, col
 
     def report(self) -> str:
-        """A readable list of changes and findings, one per line, with line:col positions."""
-        lines = []
-        for c in self.changes:
+        """A readable list of changes and findings in the order of the original text.
+
+        One line each, ``line:col: rule: "before" -> "after"  (message)``; findings
+        read ``line:col: rule: finding "text": message (confidence c)``.
+        """
+        rows: list[tuple[int, int, str]] = []
+        for order, c in enumerate(self.changes):
             line, col = self._line_col(c.start)
             what = f"{_show(c.before)} -> {_show(c.after)}"
             note = f"  ({c.message})" if c.message else ""
-            lines.append(f"{line}:{col}: {c.rule}: {what}{note}")
-        for f in self.findings:
+            rows.append((c.start, order, f"{line}:{col}: {c.rule}: {what}{note}"))
+        for order, f in enumerate(self.findings, start=len(rows)):
             line, col = self._line_col(f.start)
             snippet = _show(self.original[f.start : f.end])
-            lines.append(
-                f"{line}:{col}: {f.rule}: finding {snippet}: {f.message} "
-                f"(confidence {f.confidence:.2f})"
-            )
-        if not lines:
+            text = f"{f.rule}: finding {snippet}: {f.message} (confidence {f.confidence:.2f})"
+            rows.append((f.start, order, f"{line}:{col}: {text}"))
+        if not rows:
             return "no changes"
-        return "\n".join(lines)
+        return "\n".join(row for _, _, row in sorted(rows))
 
     def diff(self, *, name: str = "text", context: int = 3) -> str:
         """A unified diff from the original to the cleaned text ('' when unchanged)."""

@@ -93,7 +93,7 @@ class RulePack:
 
     name: str
     kind: str
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...] = field(repr=False)
     source: str = "<rules>"
     version: str = ""
     lang: str = ""
@@ -244,13 +244,21 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RulePack:
         msg = "must be an array of tables: write each rule as [[rules]]"
         raise RulePackError(msg, source=source, field="rules")
     rules: list[Rule] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
+    lines = _rule_lines(text, len(rules_data))
     for position, raw in enumerate(rules_data, start=1):
-        rule = _parse_rule({**defaults, **raw}, kind, name, source, position)
+        line = lines[position - 1]
+        try:
+            rule = _parse_rule({**defaults, **raw}, kind, name, source, position)
+        except RulePackError as exc:
+            raise exc.at_line(line) from exc.__cause__
         if rule.id in seen:
-            msg = "duplicate rule id; every rule in a pack needs its own id"
-            raise RulePackError(msg, source=source, rule_id=rule.id, field="id")
-        seen.add(rule.id)
+            msg = (
+                f"duplicate rule id: rule #{position} repeats the id of rule #{seen[rule.id]}; "
+                "every rule in a pack needs its own id"
+            )
+            raise RulePackError(msg, source=source, rule_id=rule.id, field="id", line=line)
+        seen[rule.id] = position
         rules.append(rule)
     enabled = meta.get("enabled", True)
     if not isinstance(enabled, bool):
@@ -269,6 +277,16 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RulePack:
     if kind.check_pack is not None:
         kind.check_pack(pack)
     return pack
+
+
+def _rule_lines(text: str, count: int) -> list[int | None]:
+    """The line number of each ``[[rules]]`` header, if the pack writes its rules that way."""
+    found = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip().startswith("[[rules]]")
+    ]
+    return list(found) if len(found) == count else [None] * count
 
 
 def _kind(name: str, source: str) -> KindSpec:
@@ -373,7 +391,7 @@ def _check_field(spec: FieldSpec, value: Any, kind: KindSpec, source: str, rule_
             try:
                 regex.compile(pattern, kind.regex_flags)
             except regex.error as exc:
-                msg = f"invalid regular expression {pattern!r}: {exc}"
+                msg = f"invalid regular expression «{pattern}»: {exc}"
                 raise fail(msg) from exc
     if spec.check is not None:
         problem = spec.check(value)
