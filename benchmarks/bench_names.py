@@ -4,12 +4,14 @@ Usage: ``python benchmarks/bench_names.py CORPUS [--mb N] [--names N]``.
 
 A synthetic gazetteer of 50,000 people (seeded; a third of them Cyrillic-origin,
 so transliteration variants are generated for them) is built from a TSV table.
-Targets: it loads in under 2 s, and the name stage with it (plus the bundled
-gazetteer) runs at >= 10x ftfy's throughput on clean text. The bundled-only
-stage, the exact-only path (no fuzzy matching) and the dirty corpus are printed
-side by side (best of two passes; the first pass, which also builds the fuzzy
-indexes of first names shared by many people, is printed too), with the share of
-one-edit misspellings that fuzzy matching fixes after the person's first name.
+Targets: it loads in under 2 s; the name stage with the bundled gazetteer (as in
+the default pipeline) runs at >= 60x ftfy's throughput on clean text, and with
+the 50,000 names added at >= 10x. The lookup tables a document passing the
+precheck needs are built on first use: their build time is printed apart. The
+exact-only path (no fuzzy matching) and the dirty corpus are printed side by
+side (best of two passes; the first pass, which also builds the fuzzy indexes of
+first names shared by many people, is printed too), with the share of one-edit
+misspellings that fuzzy matching fixes after the person's first name.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from mtclean.names_gazetteer import parse_name_table
 
 TARGET_LOAD_S = 2.0
 TARGET_RATIO = 10.0
+TARGET_BUNDLED_RATIO = 60.0
 
 GIVEN = [
     "Anna",
@@ -163,6 +166,9 @@ def main() -> int:
         f"(target < {TARGET_LOAD_S:g} s: {verdict})",
         flush=True,
     )
+    start = time.perf_counter()
+    big.gazetteer.tables  # noqa: B018 - built on first use: timed here, apart from the load
+    print(f"its lookup tables, built on first use: {time.perf_counter() - start:.2f} s", flush=True)
     exact = NameCanonicalizer((bundled, pack), fuzzy=False)
     small = NameCanonicalizer((bundled,))
     for name in ("clean", "dirty"):
@@ -177,7 +183,9 @@ def main() -> int:
         ok &= report(f"names, {args.names:,} names, on {name}", rate, base, target)
         rate = throughput(exact.fix, docs, repeat=2)
         report(f"names, {args.names:,} names, exact only, {name}", rate, base)
-        report(f"names, bundled gazetteer, on {name}", throughput(small.fix, docs, repeat=2), base)
+        rate = throughput(small.fix, docs, repeat=2)
+        target = TARGET_BUNDLED_RATIO if name == "clean" else None
+        ok &= report(f"names, bundled gazetteer, on {name}", rate, base, target)
         changed = sum(len(small.edits(d)) for d in docs)
         print(f"{'':<44} {changed} names changed by the bundled stage", flush=True)
     recall = fuzzy_recall(big, people)

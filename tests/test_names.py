@@ -484,3 +484,54 @@ def test_every_bundled_spelling_resolves_to_its_person() -> None:
 def test_bare_surname_gets_its_particles_and_sentence_case() -> None:
     text = "Leyen said no. Critics accused Leyen."
     assert WORLD_STEP.fix(text) == "Von der Leyen said no. Critics accused von der Leyen."
+
+
+# -- the precheck never hides a change -------------------------------------------------
+
+GATE_WORDS = st.sampled_from(
+    [
+        *["Zelensky", "Zelenskyy", "Selenskyj", "Volodymyr", "Vladimir", "Wolodymyr"],
+        *["Dmytro", "Koiliba", "Kuleba", "Koileba", "Kouleba", "Kulyk", "Minister", "Foreign"],
+        *["President", "Mr", "Bruno", "the", "Mayor", "Le", "Maire", "von", "der", "Leyen"],
+        *["Von", "Ursula", "Jens", "Stoltenbreg", "Stoltenberg", "NATO", "Secretary"],
+        *["General", "Lawrow", "Sergei", "Lavrov", "Peskoff", "Tom", "Sawyer", "said", "was"],
+        *["'", "’", "-", "'s", "’s", ".", ",", "(", "“", "\n", "Šefčovič", "Müller", "\u0301"],
+    ]
+)
+GATE_TEXTS = st.lists(GATE_WORDS, max_size=25).map(
+    lambda ws: "".join(w if w in "'’-\u0301" else " " + w for w in ws)
+)
+
+
+@given(GATE_TEXTS)
+def test_precheck_never_hides_a_change(text: str) -> None:
+    for step in (DEMO_STEP, WORLD_STEP):
+        assert step.edits(text) == step._analyze(text, audit=False)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anchor after an apostrophe still names the person (document evidence)
+        (
+            "'Dmytro Kuleba' flew to Warsaw. On Monday Koileba met the press.",
+            "'Dmytro Kuleba' flew to Warsaw. On Monday Kuleba met the press.",
+        ),
+        # a non-canonical first name is changed only before its person's surname
+        ("Wolodymyr Zelensky spoke.", "Volodymyr Zelensky spoke."),
+        ("Wolodymyr spoke.", "Wolodymyr spoke."),
+        # a translated surname after a role, in lower case
+        ("Finance Minister the Mayor spoke.", "Finance Minister Le Maire spoke."),
+        # non-ASCII text before the hit: offsets are characters, not bytes
+        ("Müller, Šefčovič and Dmytro Koiliba met.", "Müller, Šefčovič and Dmytro Kuleba met."),
+    ],
+)
+def test_precheck_lets_changes_through(demo: NameCanonicalizer, text: str, expected: str) -> None:
+    assert demo.fix(text) == expected
+    assert demo.edits(text) == demo._analyze(text, audit=False)[0]
+
+
+def test_precheck_skips_clean_prose(world: NameCanonicalizer) -> None:
+    text = "Tom Sawyer and Mr. Brown walked to King Arthur's court, said Lady Catherine."
+    assert not world._needs_work(text)
+    assert world.fix(text) == text

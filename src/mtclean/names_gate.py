@@ -75,13 +75,16 @@ class NameGate:
         anchors: Mapping[str, int],
         followers: Iterable[str],
     ) -> None:
-        keys: dict[bytes, tuple[int, str]] = {}
-        for text in spellings:
-            keys[text.encode("utf-8", "surrogatepass")] = (SPELLING, text)
-        for word, flags in anchors.items():
-            keys[(word + " ").encode("utf-8", "surrogatepass")] = (flags, word)
-        self._flags = [flags for flags, _ in keys.values()]
-        self._words = [word for _, word in keys.values()]
+        # line breaks end every name (and separate the keys below)
+        spellings = [t for t in spellings if "\n" not in t]
+        anchors = {w: f for w, f in anchors.items() if "\n" not in w}
+        words = [*spellings, *anchors]
+        flags = [SPELLING] * len(spellings) + list(anchors.values())
+        joined = "\n".join([*spellings, *(w + " " for w in anchors)])
+        keys = joined.encode("utf-8", "surrogatepass").split(b"\n") if words else []
+        unique = dict(zip(keys, zip(flags, words, strict=True), strict=True))
+        self._flags = [f for f, _ in unique.values()]
+        self._words = [w for _, w in unique.values()]
         followers = [w for w in followers if w]
         joined = "\n".join(followers)
         if joined.isascii():
@@ -92,15 +95,15 @@ class NameGate:
         firsts = {ord(c) for c in {w[0] for w in followers} if c < "\x80"}
         self._odd_starts = frozenset(firsts) - _LETTERS
         # a DFA scans fastest; for very many keys a contiguous NFA builds much faster
-        small = len(keys) <= 10_000
+        small = len(unique) <= 10_000
         self._automaton = (
             ahocorasick_rs.BytesAhoCorasick(
-                list(keys),
+                list(unique),
                 implementation=ahocorasick_rs.Implementation.DFA
                 if small
                 else ahocorasick_rs.Implementation.ContiguousNFA,
             )
-            if keys
+            if unique
             else None
         )
 

@@ -196,6 +196,8 @@ def _split(name: str) -> tuple[str, str]:
     (('Ursula', 'von der Leyen'), ('Bruno', 'Le Maire'), ('', 'Zelensky'))
     """
     tokens = name.split()
+    if len(tokens) == 2 and tokens[0].lower() not in PARTICLES:
+        return tokens[0], tokens[1]
     i = len(tokens) - 1
     while i > 0 and tokens[i - 1].lower() in PARTICLES:
         i -= 1
@@ -533,11 +535,18 @@ def _gate(
     in the document; after a non-canonical first name it makes that first name a
     mention to fix.
     """
+    # plain entries (one spelling of each part, no roles): the common case of big tables
+    rich = [
+        i
+        for i, p in enumerate(people)
+        if len(p.givens) > 1 or len(p.surnames) > 1 or p.roles or p.translated_as
+    ]
+    anchors = dict.fromkeys({p.given.rsplit(" ", 1)[-1] for p in people if p.given}, GIVEN)
     spellings: set[str] = set()
-    anchors: dict[str, int] = {}
     anchored = set(distinctive)
     translations: set[str] = set()
-    for i, p in enumerate(people):
+    for i in rich:
+        p = people[i]
         for text, kind in p.givens:
             word = text.rsplit(" ", 1)[-1] if " " in text else text
             if kind == "canonical":
@@ -545,24 +554,23 @@ def _gate(
             elif text.lower() not in common and text not in TITLES:
                 anchors[word] = anchors.get(word, 0) | GIVEN | VARIANT_GIVEN
                 anchored.add(i)
-        if len(p.surnames) > 1:
-            for text, kind in p.surnames:
-                if kind != "canonical" and text.lower() not in common:
-                    spellings.add(text if text[:1].isupper() else _capitalized(text))
-                    spellings.add(text)
+        for text, kind in p.surnames:
+            if kind != "canonical" and text.lower() not in common:
+                spellings.add(text if text[:1].isupper() else _capitalized(text))
+                spellings.add(text)
         for role in p.roles:
             word = role.rsplit(" ", 1)[-1]
             anchors[word] = anchors.get(word, 0) | ROLE
         translations.update(phrase.split(" ", 1)[0] for phrase in p.translated_as)
     for word in TITLES:
         anchors[word] = anchors.get(word, 0) | TITLE
-    starts: set[str] = set()
-    for i in anchored:
-        for text, _ in people[i].surnames:
-            first = text.partition(" ")[0]
-            starts.add(first if first.isalpha() else start_word(first))
-            if not first[:1].isupper():
-                starts.add(start_word(_capitalized(first)))
+    texts = {text for i in anchored for text, _ in people[i].surnames}
+    starts = {text for text in texts if text.isalpha() and text[0].isupper()}
+    for text in texts - starts:
+        first = text.partition(" ")[0]
+        starts.add(first if first.isalpha() else start_word(first))
+        if not first[:1].isupper():
+            starts.add(start_word(_capitalized(first)))
     name_starts = frozenset(starts)
     return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
 
@@ -698,6 +706,9 @@ def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePa
 def _cell(cells: list[str], where: list[int]) -> str:
     """The stripped value of the first non-empty cell at one of the positions ``where``."""
     size = len(cells)
+    if len(where) == 1:
+        i = where[0]
+        return cells[i].strip() if i < size else ""
     for i in where:
         if i < size:
             value = cells[i].strip()
@@ -729,36 +740,35 @@ def _parse_table(text: str, name: str, source: str) -> RulePack:
     id_at = at.get("id", [])
     note_at = at.get("note", [])
     cyrillic_at = at.get("cyrillic", [])
-    surname_at = at.get("surname")
-    lists_at = [(key, at[key]) for key in _LIST_COLUMNS if key in at]
+    optional_at = [(key, at[key]) for key in ("surname", *_LIST_COLUMNS) if key in at]
     rules: list[Rule] = []
     seen: set[str] = set()
-    new_rule = Rule
     for row_number, cells in enumerate(reader, start=2):
         canonical = _cell(cells, canonical_at)
         if not canonical:
             msg = f"row {row_number} has no canonical name"
             raise RulePackError(msg, source=source, field="canonical")
-        rule_id = _cell(cells, id_at) or _slug(canonical)
+        rule_id = (id_at and _cell(cells, id_at)) or _slug(canonical)
         if rule_id in seen:
             base, n = rule_id, 2
             while rule_id in seen:
                 rule_id, n = f"{base}-{n}", n + 1
         seen.add(rule_id)
         fields: dict[str, Any] = {"canonical": canonical}
-        if surname_at is not None and (surname := _cell(cells, surname_at)):
-            fields["surname"] = surname
-        for key, where in lists_at:
+        for key, where in optional_at:
             value = _cell(cells, where)
-            if value:
+            if not value:
+                continue
+            if key == "surname":
+                fields[key] = value
+            else:
                 items = tuple(x.strip() for x in value.split("|") if x.strip())
                 if items:
                     fields[key] = items
         if cyrillic_at and _cell(cells, cyrillic_at).lower() in _YES:
             fields["cyrillic"] = True
-        rules.append(
-            new_rule(rule_id, name, _cell(cells, note_at), (), True, MappingProxyType(fields))
-        )
+        note = _cell(cells, note_at) if note_at else ""
+        rules.append(Rule(rule_id, name, note, (), True, MappingProxyType(fields)))
     return RulePack(name=name, kind="names", rules=tuple(rules), source=source)
 
 
