@@ -535,3 +535,15 @@ def test_precheck_skips_clean_prose(world: NameCanonicalizer) -> None:
     text = "Tom Sawyer and Mr. Brown walked to King Arthur's court, said Lady Catherine."
     assert not world._needs_work(text)
     assert world.fix(text) == text
+
+
+def test_step_pickles_for_worker_processes() -> None:
+    import pickle
+
+    import mtclean.corpus  # noqa: F401 - registers pickling of read-only tables
+
+    step = NameCanonicalizer((parse_rules(DEMO, source="demo.toml"),))
+    assert step.fix("Dmytro Koiliba spoke.") == "Dmytro Kuleba spoke."  # tables built
+    copy = pickle.loads(pickle.dumps(step))
+    assert copy.fix("Dmytro Koiliba spoke.") == "Dmytro Kuleba spoke."
+    assert copy.fix("Tom Sawyer spoke.") == "Tom Sawyer spoke."

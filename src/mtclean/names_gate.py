@@ -94,18 +94,18 @@ class NameGate:
         # followers that start with neither a letter nor a non-ASCII character
         firsts = {ord(c) for c in {w[0] for w in followers} if c < "\x80"}
         self._odd_starts = frozenset(firsts) - _LETTERS
-        # a DFA scans fastest; for very many keys a contiguous NFA builds much faster
-        small = len(unique) <= 10_000
-        self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick(
-                list(unique),
-                implementation=ahocorasick_rs.Implementation.DFA
-                if small
-                else ahocorasick_rs.Implementation.ContiguousNFA,
-            )
-            if unique
-            else None
-        )
+        self._keys = list(unique)
+        self._automaton = _automaton(self._keys)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle support: the automaton is rebuilt from the keys when unpickled."""
+        state = self.__dict__.copy()
+        del state["_automaton"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._automaton = _automaton(self._keys)
 
     def hits(
         self, text: str, *, candidate: Callable[[str, str], bool] | None = None
@@ -149,6 +149,15 @@ class NameGate:
             and word[0] in _UPPER
             and candidate(self._words[key], word.decode("ascii"))
         )
+
+
+def _automaton(keys: list[bytes]) -> ahocorasick_rs.BytesAhoCorasick | None:
+    """One automaton over ``keys``: a DFA scans fastest, a contiguous NFA builds faster."""
+    if not keys:
+        return None
+    impl = ahocorasick_rs.Implementation
+    kind = impl.DFA if len(keys) <= 10_000 else impl.ContiguousNFA
+    return ahocorasick_rs.BytesAhoCorasick(keys, implementation=kind)
 
 
 _ASCII_WORD = re.compile(rb"[A-Za-z]+")
