@@ -33,7 +33,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .core import Edit, EditsNormalizer, Finding
+from .core import Edit, EditsNormalizer, Finding, apply_edits
 from .names_gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
 from .names_gazetteer import (
     PARTICLES,
@@ -224,7 +224,7 @@ class NameCanonicalizer(EditsNormalizer):
         """``text`` with its names fixed (returned as it is when nothing can change)."""
         if not self._needs_work(text):
             return text
-        return super().fix(text)
+        return apply_edits(text, self._analyze(text, audit=False)[0], step=self.name)
 
     def findings(self, text: str) -> list[Finding]:
         """Possible misspellings that were not changed (weak or ambiguous matches)."""
