@@ -18,6 +18,10 @@ variants. :class:`NameCanonicalizer` then, per document:
    the person; several accepted spellings become one (the ``name_style``).
 
 Possessives survive: only the name token is replaced ("Koiliba's" -> "Kuleba's").
+
+Before any of this, one precheck (:mod:`mtclean.names_gate`) scans the document
+for the few places where a change can start; a document without one is
+returned at once. Weak and ambiguous matches are only collected for audits.
 """
 
 from __future__ import annotations
@@ -282,9 +286,9 @@ class NameCanonicalizer(EditsNormalizer):
         scan = _Scan(audit=False)
         fuzzy: list[_Fuzzy] = []
         if hit.flags & GIVEN:
-            self._after_given(text, s, e, gaz.given_index[hit.word], scan, fuzzy)
+            self._after_given(text, s, e, gaz.given_index.get(hit.word, ()), scan, fuzzy)
         if hit.flags & ROLE:
-            self._after_role(text, e, gaz.role_index[hit.word], scan, fuzzy)
+            self._after_role(text, e, gaz.role_index.get(hit.word, ()), scan, fuzzy)
         if scan.mentions:
             return True  # a translated surname
         return self.fuzzy and any(
