@@ -91,9 +91,11 @@ class NameGate:
             self._followers = frozenset(joined.encode("ascii").split(b"\n"))
         else:
             self._followers = frozenset(w.encode("ascii") for w in followers if w.isascii())
+        firsts = frozenset(ord(c) for c in {w[0] for w in followers} if c < "\x80")
         # followers that start with neither a letter nor a non-ASCII character
-        firsts = {ord(c) for c in {w[0] for w in followers} if c < "\x80"}
-        self._odd_starts = frozenset(firsts) - _LETTERS
+        self._odd_starts = firsts - _LETTERS
+        # after an anchor, a lower-case word can only be one of these followers
+        self._lower_starts = firsts & _LOWER
         self._keys = list(unique)
         self._automaton = _automaton(self._keys)
 
@@ -134,9 +136,12 @@ class NameGate:
         self, raw: bytes, pos: int, key: int, candidate: Callable[[str, str], bool] | None
     ) -> bool:
         """Whether the word at ``raw[pos]`` may follow the anchor ``key`` in a change."""
+        byte = raw[pos]
+        if byte in _LOWER and byte not in self._lower_starts:
+            return False  # "Tom was": no name or translated surname starts so
         m = _ASCII_WORD.match(raw, pos)
         if m is None:
-            return raw[pos] >= 0x80 or raw[pos] in self._odd_starts  # a non-ASCII letter, maybe
+            return byte >= 0x80 or byte in self._odd_starts  # a non-ASCII letter, maybe
         end = m.end()
         if end < len(raw) and raw[end] in _WORD_GOES_ON:
             return True  # "O'Brien", "Kramp-Karrenbauer", "Šefčovič": not checked here
@@ -162,4 +167,5 @@ def _automaton(keys: list[bytes]) -> ahocorasick_rs.BytesAhoCorasick | None:
 
 _ASCII_WORD = re.compile(rb"[A-Za-z]+")
 _UPPER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER = frozenset(b"abcdefghijklmnopqrstuvwxyz")
 _WORD_GOES_ON = frozenset(b"-'") | frozenset(range(0x80, 0x100))
