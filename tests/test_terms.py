@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import mtclean
@@ -284,15 +286,14 @@ def test_leftover_words_become_findings() -> None:
 def test_one_key_for_a_word_and_a_word_start() -> None:
     # "kabinet" (a whole word) and the trigger "kabinet-" (a word start) map to the
     # same automaton key; each keeps its own offsets.
-    from mtclean.terms_match import LiteralIndex, fold
+    from mtclean.terms_match import TermIndex
 
-    index: LiteralIndex[str] = LiteralIndex()
-    index.add("kabinet-", "trigger", whole_word=False, word_start=True)
-    index.add("kabinet", "word")
+    index = TermIndex()
+    trigger = index.add_many(["kabinet-"], whole_word=False, word_start=True)
+    word = index.add_many(["kabinet"])
     index.build()
-    text = "het kabinet-Rutte en het kabinet"
-    hits = sorted((s, e, p) for s, e, ps in index.scan(fold(text)) for p in ps)
-    assert hits == [(4, 11, "word"), (4, 12, "trigger"), (25, 32, "trigger"), (25, 32, "word")]
+    hits = sorted(index.scan("het kabinet-Rutte en het kabinet"))
+    assert hits == [(4, 11, word), (4, 12, trigger), (25, 32, trigger), (25, 32, word)]
 
 
 @pytest.mark.parametrize(
@@ -346,23 +347,77 @@ not_line_has = '(?i)\b(?:match|beat|league)\b'
     assert fix(rules, "Inter beat Napoli in the league.") == "Inter beat Napoli in the league."
 
 
-def test_prefilter_is_sound_around_non_ascii_neighbours() -> None:
-    from mtclean.terms_match import Prefilter
+def test_index_finds_keys_among_non_ascii_neighbours() -> None:
+    from mtclean.terms_match import PREFIX, TermIndex, fold
 
-    gate = Prefilter()
-    gate.add("Navo")
-    gate.add("Oekraïne")
-    gate.add("The World", sensitive=True)
-    gate.build()
-    for text in [
-        "’Navo’",
-        "«NAVO»",
-        "—navo—",
-        "in Oekraïne.",
-        "OEKRAÏNE",
-        "«The World»",
-        "\u212aavo",
+    long = "Staatssecretarissen"  # longer than the automaton's key prefix
+    assert len(long) > PREFIX
+    terms = ["Navo", "Kabinet", "Oekraïne", "The World", long, "Ελλάδα"]
+    index = TermIndex()
+    index.add_many(terms)
+    index.build()
+    for text, term in [
+        ("’Navo’", "Navo"),
+        ("«NAVO»", "Navo"),
+        ("—navo—", "Navo"),
+        ("İİ navo", "Navo"),
+        ("in Oekraïne.", "Oekraïne"),
+        ("OEKRAÏNE", "Oekraïne"),
+        ("«The World»", "The World"),
+        ("het \u212aabinet", "Kabinet"),
+        ("𝕏 de staatssecretarissen", long),
+        ("in ΕΛΛΆΔΑ", "Ελλάδα"),
     ]:
-        assert gate.may_match(text), text
-    for text in ["Navona", "the world", "Oekraïners"]:
-        assert not gate.may_match(text), text
+        spans = [(s, e) for s, e, i in index.scan(text) if terms[i] == term]
+        assert spans, text
+        assert all(fold(text[s:e]) == fold(term) for s, e in spans), text
+    for text in ["Navona", "Oekraïners", "staatssecretarissenbrief", "the worlds"]:
+        assert index.scan(text) == [], text
+
+
+def test_index_keys_registered_twice_and_cased_keys() -> None:
+    from mtclean.terms_match import TermIndex
+
+    index = TermIndex()
+    index.add_many(["Navo", "NAVO", "", "’s"])
+    index.add_many(["Navo", "The World"], cased=True)
+    index.build()
+    assert sorted(index.scan("navo and Navo")) == [
+        (0, 4, 0),
+        (0, 4, 1),
+        (9, 13, 0),
+        (9, 13, 1),
+        (9, 13, 4),
+    ]
+    assert index.scan("the world") == []
+    assert index.scan("in The World") == [(3, 12, 5)]
+    assert index.scan("Anna’s") == [(4, 6, 3)]
+
+
+def test_greek_terms_and_non_ascii_offsets() -> None:
+    rules = NAVO + '[[rules]]\nid = "gr"\nfind = "Ελλάδα"\nreplace = "Greece"\n'
+    assert (
+        fix(rules, "«Navo» in Ελλάδα, not Ελλάδας; ΕΛΛΆΔΑ")
+        == "«NATO» in Greece, not Ελλάδας; GREECE"
+    )
+
+
+def test_source_language_decision_is_information_not_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mtclean.cli import main
+
+    text = "Ukraine is not a Navuled. Talks in Brussel on Monday."
+    decided = mtclean.clean_and_explain(text).findings
+    assert [(f.rule, f.kind) for f in decided] == [(SOURCE_LANG_RULE, "info")]
+    undecided = mtclean.clean_and_explain("The Second Chamber of the heart.").findings
+    assert [(f.rule, f.kind, f.message[:26]) for f in undecided] == [
+        (SOURCE_LANG_RULE, "info", "source language undecided ")
+    ]
+    leftover = mtclean.clean_and_explain("He said het plan niet works.", source_lang="nl")
+    assert {f.kind for f in leftover.findings} == {"problem"}
+    # `mtclean lint` reports problems only: the decision alone is nothing to fix.
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
+    assert capsys.readouterr().out == ""

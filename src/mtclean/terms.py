@@ -14,9 +14,11 @@ Case policy per rule (``case``):
   shape of the match (lower, Capitalized, ALL CAPS).
 * ``"sensitive"``: match only the case written in ``find``; write ``replace``.
 
-Literal terms of all rules are found by one Aho-Corasick scan
-(:mod:`mtclean.terms_match`); a regex rule runs only when one of its literal
-``trigger`` strings occurs, so the cost grows with the text, not with the rules.
+Literal terms, regex triggers and leftover source-language words of all rules
+are found by one Aho-Corasick scan (:mod:`mtclean.terms_match`); a text without
+a hit costs that scan alone. A regex rule runs only on lines where one of its
+literal ``trigger`` strings occurs, so the cost grows with the text, not with
+the rules.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .core import Edit, EditsNormalizer, Finding
 from .errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
 from .rules import FieldSpec, KindSpec, Rule, RulePack, available_packs, load_rules
 from .terms_context import (
+    MIN_SOURCE_WORDS,
     Context,
     in_quoted_source,
     in_source_name,
@@ -41,8 +44,8 @@ from .terms_context import (
     line_bounds,
     source_line,
 )
-from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_by_lang, leftover_re
-from .terms_match import LiteralIndex, Prefilter, boundary_map, fold, word_bounded
+from .terms_lang import LANG_NAMES, LEFTOVER_WORDS, leftover_bounded
+from .terms_match import TermIndex, fold, word_bounded
 
 __all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case", "build_steps"]
 
@@ -98,20 +101,6 @@ class _Compiled(NamedTuple):
     message: str
     confidence: float
     source_lang: str
-    sensitive_triggers: bool = False
-
-    def trigger_ok(self, seg: str) -> bool:
-        """Whether ``seg``, where a trigger key was found, is one of the rule's triggers.
-
-        A trigger with an upper-case letter matches only as written; one without
-        matches in any case (and is checked by the regex itself).
-        """
-        if not self.sensitive_triggers:
-            return True
-        return any(
-            seg == t if _sensitive_trigger(t) else boundary_map(fold(seg)) == boundary_map(fold(t))
-            for t in self.triggers
-        )
 
     def replacement(self, matched: str, m: Any = None) -> str:
         """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
@@ -163,7 +152,6 @@ def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
         f.get("message", "") or rule.note,
         float(f.get("confidence", 0.5)),
         lang if lang in LEFTOVER_WORDS else "",
-        any(map(_sensitive_trigger, _as_tuple(f.get("trigger")))),
     )
 
 
@@ -183,12 +171,35 @@ class _Candidate:
         return (self.start, self.start - self.end, self.rule.full_id, self.replacement)
 
 
+#: What a key of the index stands for: bits of its kind (no bit set: a literal
+#: term of the rule in its slot, matched in any case).
+_CASED = 1  # matches only as written (a sensitive term, a trigger with a capital)
+_TRIGGER = 2  # a trigger of regex rule ``slot``
+_LEFTOVER = 4  # a leftover word of language ``_LEFTOVER_LANGS[slot]``
+_FLAG = 8  # the rule only flags: no reason to look further when fixing
+
+#: Kind -> 1 for the keys that can lead to a change (the gate of :meth:`TermReplacer.edits`).
+_GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
+
+_LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
+
+_Hit = tuple[int, int, int]  # start, end, key id
+
+
 @dataclass(frozen=True)
 class _Selection:
     chosen: tuple[_Candidate, ...]
     lang: str
     reason: str
     considered: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one scan of a text found: verified candidates and leftover words per language."""
+
+    cands: list[_Candidate]
+    leftovers: dict[str, list[tuple[int, int]]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,13 +230,17 @@ class TermReplacer(EditsNormalizer):
     disabled: frozenset[str] = frozenset()
     detect: tuple[RulePack, ...] = ()
     name: str = "terms"
-    _index: LiteralIndex[tuple[int, str | None]] = field(init=False, repr=False, compare=False)
-    _sources: list[Rule] = field(init=False, repr=False, compare=False)
-    _ranges: list[tuple[int, str, bool]] = field(init=False, repr=False, compare=False)
+    _index: TermIndex = field(init=False, repr=False, compare=False)
+    _key_slot: list[int] = field(init=False, repr=False, compare=False)
+    _key_term: list[str] = field(init=False, repr=False, compare=False)
+    _key_kind: bytes = field(init=False, repr=False, compare=False)
+    _ranges: list[tuple[int, RulePack, bool]] = field(init=False, repr=False, compare=False)
+    _starts: list[int] = field(init=False, repr=False, compare=False)
     _compiled: dict[int, _Compiled] = field(init=False, repr=False, compare=False)
     _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
-    _gate: Prefilter = field(init=False, repr=False, compare=False)
+    _always_fix: bool = field(init=False, repr=False, compare=False)
     _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _fixed_lang: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Building allocates a few objects per rule; pausing the cyclic garbage
@@ -239,64 +254,88 @@ class TermReplacer(EditsNormalizer):
                 gc.enable()
 
     def _build(self) -> None:
-        # Literal rules are indexed by their terms and compiled on first use, so a
-        # pack of 100,000 terms builds in well under a second; regex rules compile now.
-        index: LiteralIndex[tuple[int, str | None]] = LiteralIndex()
-        sources: list[Rule] = []
-        ranges: list[tuple[int, str, bool]] = []  # (first slot, lang, detect) per pack
+        # Literal rules are only indexed by their terms (three list items per term) and
+        # compiled on first use, so a pack of 100,000 terms builds in a fraction of a
+        # second; regex rules compile now. A rule's slot is its pack's first slot plus
+        # its position in the pack.
+        ranges: list[tuple[int, RulePack, bool]] = []  # (first slot, pack, detect)
         compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
-        terms: list[tuple[str, tuple[int, str | None], bool]] = []
-        gate = Prefilter()
+        always_fix = False
+        # Keys with their rule slot and kind, by how they match: whole word, inside
+        # words, word start (triggers); each in any case and only as written.
+        lists: list[tuple[list[str], list[int], bytearray]] = [
+            ([], [], bytearray()) for _ in range(6)
+        ]
         disabled = self.disabled
+        base = 0
         for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
             if pack.name in disabled:
                 continue
-            ranges.append((len(sources), pack.lang, detect))
-            for rule in pack.rules:
-                if not rule.enabled or (disabled and rule.full_id in disabled):
+            if ranges:
+                base = ranges[-1][0] + len(ranges[-1][1].rules)
+            ranges.append((base, pack, detect))
+            prefix = pack.name + "/"
+            for i, rule in enumerate(pack.rules):
+                if not rule.enabled or (disabled and prefix + rule.id in disabled):
                     continue
-                slot = len(sources)
-                sources.append(rule)
                 fields = rule.fields
-                fixes = fields.get("action", "fix") == "fix"
+                flag = 0 if fields.get("action", "fix") == "fix" else _FLAG
                 find = fields.get("find")
                 if find is not None:
-                    whole_word = fields.get("whole_word", True)
-                    finds = (find,) if type(find) is str else find
-                    terms.extend((term, (slot, term), whole_word) for term in finds)
-                    if fixes:
-                        sensitive = fields.get("case") == "sensitive"
-                        for term in finds:
-                            gate.add(term, sensitive=sensitive, whole_word=whole_word)
+                    cased = int(fields.get("case") == "sensitive")
+                    keys, slots, kinds = lists[(0 if fields.get("whole_word", True) else 2) + cased]
+                    if type(find) is str:
+                        keys.append(find)
+                        slots.append(base + i)
+                        kinds.append(cased | flag)
+                    else:
+                        keys.extend(find)
+                        slots.extend([base + i] * len(find))
+                        kinds.extend([cased | flag] * len(find))
                     continue
-                one = compiled[slot] = _compile(rule, pack.lang, detect)
-                index.add_many(((t, (slot, None), False) for t in one.triggers), word_start=True)
-                if fixes:
-                    for t in one.triggers:
-                        gate.add(
-                            t, sensitive=_sensitive_trigger(t), whole_word=False, word_start=True
-                        )
+                one = compiled[base + i] = _compile(rule, pack.lang, detect)
+                for t in one.triggers:
+                    cased = int(_sensitive_trigger(t))
+                    keys, slots, kinds = lists[4 + cased]
+                    keys.append(t)
+                    slots.append(base + i)
+                    kinds.append(_TRIGGER | cased | flag)
                 if not one.triggers:
                     always.append(one)
-                    gate.always = gate.always or fixes
-        index.add_many(terms)
-        index.build()
-        gate.build()
-        object.__setattr__(self, "_gate", gate)
+                    always_fix = always_fix or not flag
+        langs = tuple(p.lang for p in self.detect)
+        fixed = {p.lang for p in self.packs if p.lang in LEFTOVER_WORDS}
+        fixed_lang = fixed.pop() if len(fixed) == 1 else ""
+        for n, lang in enumerate(_LEFTOVER_LANGS):
+            if lang in langs or lang == fixed_lang:
+                words = sorted(LEFTOVER_WORDS[lang])
+                lists[0][0].extend(words)
+                lists[0][1].extend([n] * len(words))
+                lists[0][2].extend([_LEFTOVER] * len(words))
+        index = TermIndex()
+        for n, (keys, _, _) in enumerate(lists):
+            mode, cased = divmod(n, 2)
+            index.add_many(keys, whole_word=mode == 0, word_start=mode == 2, cased=bool(cased))
+        key_kinds = bytes(bytearray().join(kinds for _, _, kinds in lists))
+        index.build(gate=key_kinds.translate(_GATE))
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_sources", sources)
+        object.__setattr__(self, "_key_term", [k for keys, _, _ in lists for k in keys])
+        object.__setattr__(self, "_key_slot", [s for _, slots, _ in lists for s in slots])
+        object.__setattr__(self, "_key_kind", key_kinds)
         object.__setattr__(self, "_ranges", ranges)
+        object.__setattr__(self, "_starts", [first for first, _, _ in ranges])
         object.__setattr__(self, "_compiled", compiled)
         object.__setattr__(self, "_always", tuple(always))
-        object.__setattr__(self, "_langs", tuple(p.lang for p in self.detect))
+        object.__setattr__(self, "_always_fix", always_fix)
+        object.__setattr__(self, "_langs", langs)
+        object.__setattr__(self, "_fixed_lang", fixed_lang)
 
     def _rule(self, slot: int) -> _Compiled:
         one = self._compiled.get(slot)
         if one is None:
-            starts = [first for first, _, _ in self._ranges]
-            _, lang, detect = self._ranges[bisect.bisect_right(starts, slot) - 1]
-            one = self._compiled[slot] = _compile(self._sources[slot], lang, detect)
+            first, pack, detect = self._ranges[bisect.bisect_right(self._starts, slot) - 1]
+            one = self._compiled[slot] = _compile(pack.rules[slot - first], pack.lang, detect)
         return one
 
     @functools.cached_property
@@ -312,38 +351,32 @@ class TermReplacer(EditsNormalizer):
 
     # -- matching ---------------------------------------------------------------
 
-    def _candidates(self, text: str) -> list[_Candidate]:
-        folded = fold(text)
+    def _scan(self, text: str, hits: list[_Hit]) -> _Scan:
+        """Verify the index's hits against ``text``: candidates and leftover words."""
         cands: list[_Candidate] = []
         triggered: dict[int, set[tuple[int, int]]] = {}
-        for start, end, payloads in self._index.scan(folded):
-            bounded: bool | None = None
-            for slot, term in payloads:
-                rule = self._rule(slot)
-                if term is None:
-                    if not rule.trigger_ok(text[start:end]):
-                        continue
+        leftovers: dict[str, list[tuple[int, int]]] = {}
+        key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
+        for start, end, i in hits:
+            slot, term, kind = key_slot[i], key_term[i], key_kind[i]
+            matched = text[start:end]
+            if kind & _LEFTOVER:
+                if fold(matched) == term and leftover_bounded(text, start, end):
+                    leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
+            elif kind & _TRIGGER:
+                if not kind & _CASED or matched == term:
                     triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
-                    continue
-                matched = text[start:end]
-                if rule.case == "sensitive":
-                    if matched != term:
-                        continue
-                elif folded[start:end] != fold(term):
-                    continue
-                if rule.whole_word:
-                    if bounded is None:
-                        bounded = word_bounded(text, start, end)
-                    if not bounded:
-                        continue
-                cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
+            elif matched == term or (not kind & _CASED and fold(matched) == fold(term)):
+                rule = self._rule(slot)
+                if not rule.whole_word or word_bounded(text, start, end):
+                    cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
         whole = (0, len(text))
         for rule in self._always:
             cands.extend(self._pattern_candidates(rule, text, whole))
         for slot, lines in triggered.items():
             for line in sorted(lines):
                 cands.extend(self._pattern_candidates(self._rule(slot), text, line))
-        return [c for c in cands if self._context_holds(text, c)]
+        return _Scan([c for c in cands if self._context_holds(text, c)], leftovers)
 
     def _pattern_candidates(
         self, rule: _Compiled, text: str, span: tuple[int, int]
@@ -360,13 +393,12 @@ class TermReplacer(EditsNormalizer):
 
     @staticmethod
     def _context_holds(text: str, cand: _Candidate) -> bool:
+        # The rule's own conditions first: they often fail, and cheaply.
         rule = cand.rule
         line = line_bounds(text, cand.start, cand.end)
-        if is_mention(text, cand.start, cand.end, line):
-            return False
-        if rule.context is None and not rule.source_lang:
-            return True
         if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
+            return False
+        if is_mention(text, cand.start, cand.end, line):
             return False
         return not rule.source_lang or not (
             in_source_name(text, cand.start, line, rule.source_lang)
@@ -382,11 +414,14 @@ class TermReplacer(EditsNormalizer):
         source-language words: at least three distinct ones of one language and
         none of any other.
         """
-        return self._decide(text, list(cands) or self._candidates(text), thorough)[0]
+        scan = self._scan(text, self._index.scan(text))
+        given = list(cands)
+        return self._decide(text, _Scan(given, scan.leftovers) if given else scan, thorough)[0]
 
-    def _decide(self, text: str, cands: list[_Candidate], thorough: bool) -> tuple[str, str]:
+    def _decide(self, text: str, scan: _Scan, thorough: bool) -> tuple[str, str]:
         if not self._langs:
             return "", ""
+        cands = scan.cands
         scores: dict[str, int] = {}
         for c in cands:
             rule = c.rule
@@ -403,16 +438,17 @@ class TermReplacer(EditsNormalizer):
             c.rule.lang and c.rule.ambiguous and c.rule.action == "fix" for c in cands
         ):
             return "", ""
-        words = leftover_by_lang(text)
-        found = [lang for lang in self._langs if words.get(lang)]
-        if len(found) == 1 and len(words[found[0]]) >= MIN_LEFTOVER_EVIDENCE:
+        found = [lang for lang in self._langs if scan.leftovers.get(lang)]
+        if len(found) == 1:
             lang = found[0]
-            return lang, f"leftover words ({', '.join(sorted(words[lang])[:5])})"
+            words = {fold(text[s:e]) for s, e in scan.leftovers[lang]}
+            if len(words) >= MIN_LEFTOVER_EVIDENCE:
+                return lang, f"leftover words ({', '.join(sorted(words)[:5])})"
         return "", ""
 
-    def _select(self, text: str, *, thorough: bool = False) -> _Selection:
-        cands = self._candidates(text) if text else []
-        lang, reason = self._decide(text, cands, thorough) if cands or thorough else ("", "")
+    def _select(self, text: str, scan: _Scan, *, thorough: bool = False) -> _Selection:
+        cands = scan.cands
+        lang, reason = self._decide(text, scan, thorough) if cands or thorough else ("", "")
         considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
         kept = sorted(
             (c for c in cands if not c.rule.lang or c.rule.lang == lang or not c.rule.ambiguous),
@@ -430,17 +466,22 @@ class TermReplacer(EditsNormalizer):
 
     def edits(self, text: str) -> list[Edit]:
         """Edits for every fixing rule that wins its span."""
-        if not self._gate.may_match(text):
+        hits = self._index.scan(text, gated=not self._always_fix)
+        if not hits and not self._always_fix:
             return []
         return [
             Edit(c.start, c.end, c.replacement, c.rule.full_id, c.rule.message)
-            for c in self._select(text).chosen
+            for c in self._select(text, self._scan(text, hits)).chosen
             if c.rule.action == "fix" and c.replacement != text[c.start : c.end]
         ]
 
     def findings(self, text: str) -> list[Finding]:
         """Flagging rules that win their span, the source-language decision, leftovers."""
-        sel = self._select(text, thorough=True)
+        hits = self._index.scan(text)
+        if not hits and not self._always:
+            return []
+        scan = self._scan(text, hits)
+        sel = self._select(text, scan, thorough=True)
         out = [
             Finding(c.start, c.end, c.rule.full_id, c.rule.message, c.rule.confidence)
             for c in sel.chosen
@@ -449,38 +490,36 @@ class TermReplacer(EditsNormalizer):
         if self._langs and SOURCE_LANG_RULE not in self.disabled and (sel.lang or sel.considered):
             if sel.lang:
                 msg = f"source language: {sel.lang} ({LANG_NAMES[sel.lang]}), from {sel.reason}"
-                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.9))
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.9, kind="info"))
             else:
                 langs = ", ".join(sel.considered)
                 msg = f"source language undecided (candidates: {langs}); ambiguous terms left"
-                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.3))
-        lang = sel.lang or self._fixed_lang()
-        if lang and LEFTOVER_RULE not in self.disabled:
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.3, kind="info"))
+        lang = sel.lang or self._fixed_lang
+        if lang and LEFTOVER_RULE not in self.disabled and scan.leftovers.get(lang):
             fixed = [(c.start, c.end) for c in sel.chosen]
-            out.extend(_leftovers(text, lang, fixed))
+            out.extend(_leftovers(text, lang, scan.leftovers[lang], fixed))
         return sorted(out, key=lambda f: (f.start, f.end, f.rule))
 
-    def _fixed_lang(self) -> str:
-        langs = {p.lang for p in self.packs if p.lang in LEFTOVER_WORDS}
-        return langs.pop() if len(langs) == 1 else ""
 
-
-def _leftovers(text: str, lang: str, fixed: list[tuple[int, int]]) -> list[Finding]:
-    """Findings for leftover source-language words, one per line if the line is untranslated."""
+def _leftovers(
+    text: str, lang: str, spans: list[tuple[int, int]], fixed: list[tuple[int, int]]
+) -> list[Finding]:
+    """Findings for the leftover words ``spans``, one per line if the line is untranslated."""
+    by_line: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for start, end in sorted(spans):
+        by_line.setdefault(line_bounds(text, start, end), []).append((start, end))
     out: list[Finding] = []
     name = LANG_NAMES[lang]
-    pos = 0
-    for line in text.split("\n"):
-        bounds = (pos, pos + len(line))
-        if source_line(text, bounds, lang):
+    for bounds, words in by_line.items():
+        if len(words) >= MIN_SOURCE_WORDS and source_line(text, bounds, lang):
             msg = f"line still in {name}"
             out.append(Finding(bounds[0], bounds[1], UNTRANSLATED_RULE, msg, 0.7))
-        else:
-            for m in leftover_re(lang).finditer(text, bounds[0], bounds[1]):
-                if not any(s < m.end() and m.start() < e for s, e in fixed):
-                    msg = f"{name} word {m.group()!r} left untranslated"
-                    out.append(Finding(m.start(), m.end(), LEFTOVER_RULE, msg, 0.6))
-        pos = bounds[1] + 1
+            continue
+        for start, end in words:
+            if not any(s < end and start < e for s, e in fixed):
+                msg = f"{name} word {text[start:end]!r} left untranslated"
+                out.append(Finding(start, end, LEFTOVER_RULE, msg, 0.6))
     return out
 
 

@@ -117,11 +117,11 @@ def in_source_name(text: str, start: int, line: tuple[int, int], lang: str) -> b
     return glue_re(lang).search(text, max(line[0], start - 60), start) is not None
 
 
-def _patterns(value: Any) -> tuple[regex.Pattern[str], ...]:
+def _patterns(value: Any, flags: int = 0) -> tuple[regex.Pattern[str], ...]:
     if value is None:
         return ()
     items = value if isinstance(value, tuple | list) else (value,)
-    return tuple(regex.compile(p) for p in items)
+    return tuple(regex.compile(p, flags) for p in items)
 
 
 @dataclass(frozen=True)
@@ -151,10 +151,12 @@ class Context:
     def from_fields(cls, fields: Mapping[str, Any]) -> Context | None:
         """Compile the context fields of a rule; ``None`` when it has none."""
         ctx = cls(
-            before=_patterns(
-                _wrap(fields.get("before"), "(?:{})[ \\t]*\\Z"),
+            # Anchored at the end of the line's head: searched backwards, so a long
+            # line costs no more than a short one.
+            before=_patterns(_wrap(fields.get("before"), "(?:{})[ \\t]*\\Z"), regex.REVERSE),
+            not_before=_patterns(
+                _wrap(fields.get("not_before"), "(?:{})[ \\t]*\\Z"), regex.REVERSE
             ),
-            not_before=_patterns(_wrap(fields.get("not_before"), "(?:{})[ \\t]*\\Z")),
             after=_patterns(_wrap(fields.get("after"), "[ \\t]*(?:{})")),
             not_after=_patterns(_wrap(fields.get("not_after"), "[ \\t]*(?:{})")),
             line_has=_patterns(fields.get("line_has")),
@@ -275,7 +277,8 @@ _MENTION_BEFORE = regex.compile(
     rf"|\b(?:in|into)\s+{_LANG}\s*,?\s*(?:as)?"
     rf"|\b(?:called|calls|call|known\s+as|named|dubbed)\s+(?:it\s+)?(?:the\s+)?(?=[\"“‘'«„])"
     rf"|\b{_NOUN}\s+for\s+[^.;:!?]{{1,40}}?\s+(?:is|was)"
-    rf")\s*(?:the\s+)?{_Q}\s*\Z"
+    rf")\s*(?:the\s+)?{_Q}\s*\Z",
+    regex.REVERSE,  # anchored at the end: searched backwards
 )
 
 

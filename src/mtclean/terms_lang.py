@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import regex
 
@@ -20,6 +21,7 @@ __all__ = [
     "LANG_NAMES",
     "LEFTOVER_WORDS",
     "glue_re",
+    "leftover_bounded",
     "leftover_by_lang",
     "leftover_count",
     "leftover_re",
@@ -114,6 +116,24 @@ def leftover_re(lang: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’])(?i:{body})(?![\p{{L}}\p{{M}}\p{{N}}'’])")
 
 
+def _joins_word(c: str) -> bool:
+    return c.isalnum() or c in "'’" or unicodedata.category(c)[0] == "M"
+
+
+def leftover_bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone as :func:`leftover_re` requires.
+
+    Letters, digits, marks and apostrophes on either side make it part of a longer
+    word ("d'une", "l'uno").
+
+    >>> leftover_bounded("het plan", 0, 3), leftover_bounded("d'une", 2, 5)
+    (True, False)
+    """
+    if start > 0 and _joins_word(text[start - 1]):
+        return False
+    return not (end < len(text) and _joins_word(text[end]))
+
+
 def _alternation(words: frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
@@ -145,7 +165,8 @@ def glue_re(lang: str) -> regex.Pattern[str]:
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}\p{{M}}]*[ -]+(?:{body})(?: |['’])\Z|\p{{L}}-\Z|"
         rf"(?<![\p{{L}}\p{{M}}])(?i:{strict}) \Z|"
-        rf"(?<![\p{{L}}\p{{M}}])(?:d|l|dell|all|dall|nell|sull)['’]\Z"
+        rf"(?<![\p{{L}}\p{{M}}])(?:d|l|dell|all|dall|nell|sull)['’]\Z",
+        regex.REVERSE,  # anchored at the end: searched backwards
     )
 
 

@@ -1,27 +1,68 @@
 """Literal multi-term matching for term packs: one Aho-Corasick scan per text.
 
-The automaton is built once per pack set over *folded* (lower-cased) keys; the
-text is folded the same way, keeping its length, so every hit's span is a span
-of the original string (no lowercase-then-index drift: a character whose lower
-case is longer, such as "İ", is kept as it is).
+Every key (a term, a regex rule's trigger, a leftover source-language word) is
+mapped to ASCII bytes the way texts are: the UTF-8 bytes go through one
+``bytes.translate`` that keeps ASCII letters and digits (lower-cased) and turns
+every other byte, including each byte of a non-ASCII character, into a space.
+A whole-word key is padded with spaces on its word edges, so it can only occur
+at word boundaries. All keys sit in one Rust Aho-Corasick automaton
+(``ahocorasick-rs``, a DFA); a text without any key costs one C-level
+translate and one scan, whatever the number of keys.
 
-pyahocorasick is used because its scan cost stays flat as the number of terms
-grows (100,000 terms scan as fast as 1,000), while a regex alternation slows
-down linearly and a trie-shaped regex takes seconds to compile.
+The automaton holds only the first :data:`PREFIX` bytes of each key: its size,
+its build time and its scan speed then grow far slower than the number of keys
+(100,000 terms build in a fraction of a second and scan about as fast as
+1,000), and a hit is completed by comparing the rest of the key.
+
+Hits are candidates: the mapping is lossy (non-ASCII letters and punctuation
+all become spaces), so callers check each hit against the original text (case,
+accents, word boundaries). Spans are code-point offsets of the original string.
+Keys without any ASCII letter or digit (a Greek or Cyrillic term) go into a
+second, small automaton over the folded text, scanned only for non-ASCII texts.
 """
 
 from __future__ import annotations
 
+import bisect
+import collections
 import unicodedata
-from collections.abc import Iterable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-import ahocorasick
 import ahocorasick_rs
 
-__all__ = ["LiteralIndex", "Prefilter", "fold", "is_word_char", "word_bounded"]
+__all__ = ["PREFIX", "TermIndex", "ascii_key", "fold", "is_word_char", "word_bounded"]
 
-T = TypeVar("T")
+#: Bytes of a one-word key that go into the automaton (the rest is compared on a
+#: hit); a phrase keeps its first word and this many bytes after it.
+PREFIX = 8
+
+_Id = tuple[int, int, int, bytes | None]  # key id, left pad, right pad, exact bytes
+#: The keys an automaton pattern stands for, with their ids; whether one of the ids
+#: is a gate id (see :meth:`TermIndex.build`).
+_Group = tuple[tuple[tuple[bytes, tuple[_Id, ...]], ...], bool]
+
+
+def _head(key: bytes) -> bytes:
+    """The part of a mapped key the automaton holds.
+
+    >>> _head(b" staatssecretaris "), _head(b" in the frame of ")
+    (b' staatss', b' in the fram')
+    """
+    space = key.find(b" ", 1, len(key) - 1)
+    return key[: PREFIX if space < 0 else space + 1 + PREFIX]
+
+
+#: ASCII letters and digits stay (lower-cased), every other byte becomes a space.
+_FOLD = bytes(
+    b + 32 if 65 <= b <= 90 else b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256)
+)
+#: The same, but NUL stays NUL: keys are mapped in bulk, joined by NUL.
+_FOLD_JOINED = b"\x00" + _FOLD[1:]
+#: Marks UTF-8 continuation bytes with 1, every other byte with 0.
+_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
+#: The only non-ASCII character whose lower case is an ASCII letter: the Kelvin sign.
+_KELVIN = "\u212a"
 
 
 def _fold_char(c: str) -> str:
@@ -30,16 +71,17 @@ def _fold_char(c: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` without changing its length (so offsets stay valid).
+    """Lower-case ``text`` character by character, keeping its length (offsets stay valid).
+
+    A character whose lower case is longer, such as "İ", is kept as it is.
 
     >>> fold("NAVO-top")
     'navo-top'
     >>> len(fold("İstanbul")) == len("İstanbul")
     True
     """
-    low = text.lower()
-    if len(low) == len(text):
-        return low
+    if text.isascii():
+        return text.lower()
     return "".join(_fold_char(c) for c in text)
 
 
@@ -66,233 +108,248 @@ def word_bounded(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
 
 
-#: ASCII bytes that are not word characters become spaces; "?" stands for any
-#: non-ASCII word character (see :func:`boundary_map`).
-_BYTE_TABLE = bytes(
-    b if chr(b).isalnum() or b == ord("?") else ord(" ") for b in range(128)
-) + bytes(range(128, 256))
+def ascii_key(text: str) -> bytes:
+    """The bytes the automaton sees for ``text`` (before padding).
 
-#: Frequent non-ASCII punctuation, replaced by plain calls before the slower regex.
-_COMMON_PUNCT = "’‘“”„«»–—…\xa0\u2009\u202f‐‑·•"
-
-
-def boundary_map(folded: str) -> str:
-    """An ASCII copy of ``folded``, same length: non-word characters are spaces.
-
-    ASCII letters and digits stay, every other word character becomes "?", so a
-    key padded with spaces can only match a whole word.
-
-    >>> boundary_map("navo's über-top? ok")
-    'navo s ?ber top  ok'
+    >>> ascii_key("Navo-Top"), ascii_key("Oekraïne")
+    (b'navo top', b'oekra  ne')
     """
-    if folded.isascii():
-        return folded.replace("?", " ").encode("ascii").translate(_BYTE_TABLE).decode("ascii")
-    text = folded.replace("?", " ")
-    for c in _COMMON_PUNCT:
-        if c in text:
-            text = text.replace(c, " ")
-    if not text.isascii():
-        for c in set(text):
-            if c > "\x7f" and not is_word_char(c):
-                text = text.replace(c, " ")
-    return text.encode("ascii", "replace").translate(_BYTE_TABLE).decode("ascii")
+    return text.encode("utf-8", "surrogatepass").translate(_FOLD)
 
 
-def _key(folded: str, *, whole_word: bool, word_start: bool) -> tuple[str, int, int]:
-    mapped = boundary_map(folded)
-    left = int((whole_word or word_start) and is_word_char(folded[0]))
-    right = int(whole_word and is_word_char(folded[-1]))
-    return " " * left + mapped + " " * right, left, right
+def _char_offsets(raw: bytes, offsets: Iterable[int]) -> dict[int, int]:
+    """Map byte offsets of ``raw`` (UTF-8) to code-point offsets."""
+    marks = raw.translate(_CONTINUATION)
+    out: dict[int, int] = {}
+    prev = skipped = 0
+    for b in sorted(set(offsets)):
+        skipped += marks.count(1, prev, b)
+        out[b] = b - skipped
+        prev = b
+    return out
 
 
-class LiteralIndex(Generic[T]):
-    """Map keys to payloads and find every occurrence in one pass.
+class TermIndex:
+    """Find every occurrence of many keys in one scan.
 
-    Keys and texts are folded (:func:`fold`) and boundary-mapped
-    (:func:`boundary_map`); a whole-word key is padded with spaces on its word
-    edges, so the automaton reports only occurrences at word boundaries and a
-    short term does not fire inside every longer word. Hits are candidates: the
-    caller verifies them against the folded text.
+    Each key gets an id (its registration number); :meth:`scan` reports hits as
+    ``(start, end, id)``, so callers keep what a key stands for in their own lists
+    instead of one object per key. ``whole_word`` keys match only where they do
+    not continue a word, ``word_start`` keys only where they start one (a prefix,
+    as for regex triggers); ``cased`` keys only as written. A key may repeat.
 
-    >>> index: LiteralIndex[str] = LiteralIndex()
-    >>> index.add("Navo", "nato")
-    >>> index.add("Navo-top", "summit")
+    >>> index = TermIndex()
+    >>> index.add_many(["Navo", "Navo-top"])
+    0
     >>> index.build()
-    >>> list(index.scan(fold("de Navo-top, Navona")))
-    [(3, 7, ['nato']), (3, 11, ['summit'])]
-    >>> list(index.scan("nothing here"))
+    >>> index.scan("de Navo-top, Navona")
+    [(3, 7, 0), (3, 11, 1)]
+    >>> index.scan("nothing here")
     []
     """
 
     def __init__(self) -> None:
-        self._payloads: dict[str, tuple[int, dict[tuple[int, int], list[T]]]] = {}
+        self._keys: list[bytes] = []  # per id: the mapped, padded key (b"" if none)
+        self._lefts = bytearray()  # per id: 1 if the key is padded on its left
+        self._rights = bytearray()
+        self._exact: dict[int, bytes] = {}  # id -> UTF-8 bytes, for cased keys
+        self._opaque: dict[str, list[int]] = {}  # folded key -> ids, no ASCII letter in it
+        self._more: dict[bytes, list[int]] = {}  # key -> ids, for keys registered twice
+        self._last: dict[bytes, int] = {}  # key -> its (last) id
+        self._sorted: list[bytes] = []  # the distinct keys, sorted
+        self._prefixes: list[bytes] = []  # the automaton's patterns
+        self._groups: dict[int, _Group] = {}  # pattern number -> its keys (filled lazily)
+        self._gate: bytes = b""
         self._automaton: Any = None
+        self._opaque_automaton: Any = None
+        self._opaque_ids: list[list[int]] = []
 
     def __len__(self) -> int:
-        return len(self._payloads)
+        return len(self._keys)
 
-    def add(
-        self, key: str, payload: T, *, whole_word: bool = True, word_start: bool = False
-    ) -> None:
-        """Register ``payload`` under ``key``; keys may repeat.
-
-        ``whole_word``: the key matches only as a whole word; ``word_start``: only at
-        the start of a word (a prefix, as for regex triggers).
-        """
-        self.add_many([(key, payload, whole_word)], word_start=word_start)
-
-    def add_many(self, items: Iterable[tuple[str, T, bool]], *, word_start: bool = False) -> None:
-        """Register many ``(key, payload, whole_word)`` items at once (one call, fast)."""
-        payloads = self._payloads
-        for key, payload, whole_word in items:
-            if not key:
-                continue
-            if key.isascii() and key.isalpha():
-                # The common case, kept cheap so 100,000 terms load fast.
-                left = 1 if whole_word or word_start else 0
-                right = 1 if whole_word else 0
-                mapped = " " * left + key.lower() + " " * right
-            else:
-                mapped, left, right = _key(fold(key), whole_word=whole_word, word_start=word_start)
-            entry = payloads.get(mapped)
-            if entry is None:
-                payloads[mapped] = (len(mapped), {(left, right): [payload]})
-            else:
-                entry[1].setdefault((left, right), []).append(payload)
-
-    def build(self) -> None:
-        """Compile the automaton; call once after the last :meth:`add`."""
-        if not self._payloads:
-            self._automaton = None
-            return
-        automaton = ahocorasick.Automaton()
-        for key, entry in self._payloads.items():
-            automaton.add_word(key, entry)
-        automaton.make_automaton()
-        self._automaton = automaton
-
-    def scan(self, folded: str) -> Iterator[tuple[int, int, list[T]]]:
-        """Yield ``(start, end, payloads)`` for every key occurring in ``folded``.
-
-        Offsets are offsets of ``folded`` (so of the original text).
-        """
-        if self._automaton is None:
-            return
-        padded = " " + boundary_map(folded) + " "
-        size = len(folded)
-        for last, (length, groups) in self._automaton.iter(padded):
-            # One key can stand for a whole word and for a word start ("kabinet-"
-            # and "kabinet" both map to " kabinet "): offsets differ per group.
-            for (left, right), payloads in groups.items():
-                # A key ending in a non-word character can end on the padding.
-                yield last - length + left, min(last - right, size), payloads
-
-
-#: Byte tables of the prefilter: ASCII letters and digits stay (lower-cased in the
-#: folding table), every other byte, including each byte of a non-ASCII character,
-#: becomes a space. Keys are mapped the same way, so a key occurs in the mapped
-#: text wherever its term occurs in the text, whatever characters surround it.
-_GATE_FOLD = bytes(
-    b + 32 if 65 <= b <= 90 else b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256)
-)
-_GATE_KEEP = bytes(b if b < 128 and chr(b).isalnum() else 32 for b in range(256))
-#: Non-ASCII characters whose lower case is an ASCII letter (the Kelvin sign): a text
-#: holding one may match a folded key that the byte tables cannot see.
-_FOLDS_TO_ASCII = "\u212a"
-
-
-def _gate_key(term: str, table: bytes, *, whole_word: bool, word_start: bool) -> bytes:
-    body = term.encode("utf-8", "surrogatepass").translate(table)
-    left = b" " if (whole_word or word_start) and is_word_char(term[0]) else b""
-    right = b" " if whole_word and is_word_char(term[-1]) else b""
-    return left + body + right
-
-
-class Prefilter:
-    """A one-scan test of whether any key can occur in a text (no false negatives).
-
-    Every key is folded and mapped to ASCII bytes (see ``_gate_key``) and all of
-    them go into one Rust Aho-Corasick automaton; the text is encoded and mapped by
-    one ``bytes.translate``, so a text without any key costs about one C-level
-    pass. A hit of a key registered as ``sensitive`` counts only if the text there
-    has the key's case. A hit is only a maybe: the exact matcher decides.
-
-    >>> gate = Prefilter()
-    >>> gate.add("Navo")
-    >>> gate.add("The World", sensitive=True)
-    >>> gate.build()
-    >>> gate.may_match("A NAVO-top"), gate.may_match("Navona"), gate.may_match("the world")
-    (True, False, False)
-    >>> gate.may_match("in The World and")
-    True
-    """
-
-    #: Above this many keys there is no prefilter (every text takes the exact path):
-    #: Rust automata of 100,000 keys build in about a second and scan slower than
-    #: the exact matcher, whose cost stays flat.
-    MAX_KEYS = 20_000
-
-    def __init__(self) -> None:
-        self._keys: dict[bytes, set[bytes] | None] = {}
-        self._automaton: Any = None
-        self._verify: list[frozenset[bytes] | None] = []
-        self.always = False
-
-    def add(
+    def add_many(
         self,
-        term: str,
+        keys: Sequence[str],
         *,
-        sensitive: bool = False,
         whole_word: bool = True,
         word_start: bool = False,
-    ) -> None:
-        """Register ``term``; ``sensitive``: it only matches as written."""
-        if not term or self.always:
-            return
-        if len(self._keys) >= self.MAX_KEYS:
-            self.always = True
-            self._keys = {}
-            return
-        key = _gate_key(term, _GATE_FOLD, whole_word=whole_word, word_start=word_start)
-        if not key.strip():
-            # Only non-ASCII characters: nothing to look for cheaply.
-            self.always = True
-        known = self._keys.get(key, set())
-        if not sensitive or known is None:
-            self._keys[key] = None
-        else:
-            known.add(_gate_key(term, _GATE_KEEP, whole_word=whole_word, word_start=word_start))
-            self._keys[key] = known
+        cased: bool = False,
+    ) -> int:
+        """Register ``keys`` with the same boundary settings; return the id of the first.
 
-    def build(self) -> None:
-        """Compile the automaton; call once after the last :meth:`add`."""
-        keys = list(self._keys)
-        if len(keys) > self.MAX_KEYS:
-            self._keys = {}
-            self.always = True
-            return
-        self._verify = [None if v is None else frozenset(v) for v in self._keys.values()]
-        self._keys = {}
+        ``keys[i]`` gets the id ``first + i`` (an empty key gets an id but never matches).
+        """
+        first = len(self._keys)
         if not keys:
-            self._automaton = None
-            return
-        impl = ahocorasick_rs.Implementation.DFA
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(keys, implementation=impl)
+            return first
+        left = whole_word or word_start
+        lpad, rpad = b" " * left, b" " * whole_word
+        joined = "\x00".join(keys)
+        if joined.count("\x00") == len(keys) - 1:
+            # One encode, translate and split for all keys (fast for 100,000 of them).
+            body = joined.encode("utf-8", "surrogatepass").translate(_FOLD_JOINED)
+            mapped = (lpad + body.replace(b"\x00", rpad + b"\x00" + lpad) + rpad).split(b"\x00")
+        else:  # a key holds a NUL itself
+            mapped = [lpad + ascii_key(k) + rpad for k in keys]
+        lefts, rights = bytearray([left]) * len(keys), bytearray([whole_word]) * len(keys)
+        pads, pad_right = len(lpad) + len(rpad), -1 - len(rpad)
+        # Keys whose mapped form starts or ends with a space (a non-ASCII or
+        # punctuation character there): their padding depends on that character.
+        odd = [
+            i
+            for i, m in enumerate(mapped)
+            if len(m) == pads or m[len(lpad)] == 32 or m[pad_right] == 32
+        ]
+        for i in odd:
+            mapped[i], lefts[i], rights[i] = self._odd_key(keys[i], first + i, whole_word, left)
+        self._keys.extend(mapped)
+        self._lefts.extend(lefts)
+        self._rights.extend(rights)
+        if cased:
+            for i, key in enumerate(keys, first):
+                self._exact[i] = key.encode("utf-8", "surrogatepass")
+        return first
 
-    def may_match(self, text: str) -> bool:
-        """Whether a registered term may occur in ``text`` (``False``: it surely does not)."""
-        if self.always:
-            return True
-        if self._automaton is None:
-            return False
-        if _FOLDS_TO_ASCII in text:
-            return True
-        raw = b" " + text.encode("utf-8", "surrogatepass") + b" "
-        verify = self._verify
-        for i, start, end in self._automaton.find_matches_as_indexes(
-            raw.translate(_GATE_FOLD), overlapping=True
-        ):
-            forms = verify[i]
-            if forms is None or raw[start:end].translate(_GATE_KEEP) in forms:
-                return True
-        return False
+    def _odd_key(self, key: str, id_: int, whole_word: bool, left: bool) -> tuple[bytes, int, int]:
+        body = ascii_key(key)
+        if not body.strip():
+            if key:
+                self._opaque.setdefault(fold(key), []).append(id_)
+            return b"", 0, 0
+        pad_left = int(left and is_word_char(key[0]))
+        pad_right = int(whole_word and is_word_char(key[-1]))
+        return b" " * pad_left + body + b" " * pad_right, pad_left, pad_right
+
+    def build(self, gate: bytes = b"") -> None:
+        """Compile the automata; call once after the last :meth:`add_many`.
+
+        ``gate`` holds one byte per id: :meth:`scan` with ``gated=True`` reports
+        nothing unless a key whose byte is not zero occurs.
+        """
+        self._gate = gate
+        keys = self._keys
+        last = dict(zip(keys, range(len(keys)), strict=True))
+        last.pop(b"", None)
+        more: dict[bytes, list[int]] = {}
+        if len(last) < len(keys):
+            counts = collections.Counter(keys)
+            more = {k: [] for k, n in counts.items() if n > 1 and k}
+            for i, k in enumerate(keys):
+                if k in more:
+                    more[k].append(i)
+        self._last, self._more = last, more
+        self._sorted = sorted(last)
+        self._prefixes = list(dict.fromkeys([_head(k) for k in self._sorted]))
+        self._groups = {}
+        self._automaton = (
+            ahocorasick_rs.BytesAhoCorasick(
+                self._prefixes, implementation=ahocorasick_rs.Implementation.DFA
+            )
+            if self._prefixes
+            else None
+        )
+        if self._opaque:
+            self._opaque_automaton = ahocorasick_rs.AhoCorasick(list(self._opaque))
+            self._opaque_ids = list(self._opaque.values())
+
+    def scan(self, text: str, *, gated: bool = False) -> list[tuple[int, int, int]]:
+        """Every ``(start, end, id)`` whose key occurs in ``text`` (code-point offsets).
+
+        Hits are candidates to verify against ``text`` (see the module docstring).
+        ``gated``: nothing unless a gate key occurs (see :meth:`build`); keys
+        without an ASCII letter or digit always pass the gate.
+
+        >>> index = TermIndex()
+        >>> index.add_many(["Navo", "Rusland"])
+        0
+        >>> index.build(gate=bytes([1, 0]))
+        >>> index.scan("Rusland", gated=True), index.scan("Rusland")
+        ([], [(0, 7, 1)])
+        >>> index.scan("Navo, Rusland", gated=True)
+        [(0, 4, 0), (6, 13, 1)]
+        """
+        out = self._scan_ascii(text, gated) if self._automaton is not None else []
+        if self._opaque_automaton is not None and not text.isascii():
+            ids = self._opaque_ids
+            for i, start, end in self._opaque_automaton.find_matches_as_indexes(
+                fold(text), overlapping=True
+            ):
+                out.extend((start, end, id_) for id_ in ids[i])
+        return out
+
+    def _group(self, pattern: int) -> _Group:
+        """The keys the automaton's pattern number ``pattern`` stands for, with their ids.
+
+        Computed on the first hit and kept: a pack of 100,000 terms builds no
+        per-key objects it does not need.
+        """
+        head = self._prefixes[pattern]
+        keys, gate = self._sorted, self._gate
+        found: list[tuple[bytes, tuple[_Id, ...]]] = []
+        gated = False
+        i = bisect.bisect_left(keys, head)
+        while i < len(keys) and keys[i].startswith(head):
+            key = keys[i]
+            if _head(key) == head:
+                ids = self._more.get(key) or [self._last[key]]
+                gated = gated or any(n < len(gate) and gate[n] for n in ids)
+                entries = tuple(
+                    (n, self._lefts[n], self._rights[n], self._exact.get(n)) for n in ids
+                )
+                found.append((key, entries))
+            i += 1
+        group = self._groups[pattern] = (tuple(found), gated)
+        return group
+
+    def _scan_ascii(self, text: str, gated: bool) -> list[tuple[int, int, int]]:
+        raw = text.encode("utf-8", "surrogatepass")
+        if len(raw) != len(text) and _KELVIN in text:
+            raw = text.replace(_KELVIN, "k").encode("utf-8", "surrogatepass")
+        mapped = b" " + raw.translate(_FOLD) + b" "
+        hits = self._automaton.find_matches_as_indexes(mapped, overlapping=True)
+        if not hits:
+            return []
+        groups = self._groups
+        out: list[tuple[int, int, int]] = []
+        later: list[tuple[int, int, int]] = []
+        passed = not gated
+        for hit in hits:
+            group = groups.get(hit[0]) or self._group(hit[0])
+            if passed or group[1]:
+                passed = self._resolve(hit, group[0], mapped, raw, out) or passed
+            else:
+                later.append(hit)
+        if not passed:
+            return []
+        for hit in later:
+            self._resolve(hit, groups[hit[0]][0], mapped, raw, out)
+        if len(raw) == len(text) or not out:
+            return out
+        chars = _char_offsets(raw, [o for s, e, _ in out for o in (s, e)])
+        return [(chars[s], chars[e], i) for s, e, i in out]
+
+    def _resolve(
+        self,
+        hit: tuple[int, int, int],
+        keys: tuple[tuple[bytes, tuple[_Id, ...]], ...],
+        mapped: bytes,
+        raw: bytes,
+        out: list[tuple[int, int, int]],
+    ) -> bool:
+        """Add the keys ``hit`` stands for (byte offsets); whether one is a gate key."""
+        _, start, stop = hit
+        size = len(raw)
+        gate = self._gate
+        found = False
+        for key, ids in keys:
+            length = len(key)
+            if length > stop - start and not mapped.startswith(key, start):
+                continue
+            for id_, left, right, exact in ids:
+                # Offsets of ``raw``: the text is padded with one space at its start.
+                first = max(start + left - 1, 0)
+                end = min(start + length - right - 1, size)
+                if exact is None or raw[first:end] == exact:
+                    out.append((first, end, id_))
+                    found = found or (id_ < len(gate) and gate[id_] != 0)
+        return found
