@@ -319,7 +319,8 @@ class Gazetteer:
         people = tuple(chosen.values())
         common = common_words()
         for p in people:
-            if len(p.surnames) > 1:
+            # explicit variants come right after the canonical spelling, generated ones last
+            if len(p.surnames) > 1 and p.surnames[1][0] not in p.generated:
                 _check_variants(p, common, source)
         distinctive = frozenset(
             i
@@ -545,15 +546,14 @@ def _gate(
     spellings: set[str] = set()
     anchored = set(distinctive)
     translations: set[str] = set()
+    variant_givens: dict[tuple[tuple[str, str], ...], bool] = {}  # many people share them
     for i in rich:
         p = people[i]
-        for text, kind in p.givens:
-            word = text.rsplit(" ", 1)[-1] if " " in text else text
-            if kind == "canonical":
-                anchors[word] = anchors.get(word, 0) | GIVEN
-            elif text.lower() not in common and text not in TITLES:
-                anchors[word] = anchors.get(word, 0) | GIVEN | VARIANT_GIVEN
-                anchored.add(i)
+        has_variant = variant_givens.get(p.givens)
+        if has_variant is None:
+            has_variant = variant_givens[p.givens] = _given_anchors(p.givens, anchors, common)
+        if has_variant:
+            anchored.add(i)
         for text, kind in p.surnames:
             if kind != "canonical" and text.lower() not in common:
                 spellings.add(text if text[:1].isupper() else _capitalized(text))
@@ -573,6 +573,21 @@ def _gate(
             starts.add(start_word(_capitalized(first)))
     name_starts = frozenset(starts)
     return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
+
+
+def _given_anchors(
+    givens: tuple[tuple[str, str], ...], anchors: dict[str, int], common: frozenset[str]
+) -> bool:
+    """Add the last words of ``givens`` to ``anchors``; whether a usable variant is among them."""
+    has_variant = False
+    for text, kind in givens:
+        word = text.rsplit(" ", 1)[-1] if " " in text else text
+        if kind == "canonical":
+            anchors[word] = anchors.get(word, 0) | GIVEN
+        elif text.lower() not in common and text not in TITLES:
+            anchors[word] = anchors.get(word, 0) | GIVEN | VARIANT_GIVEN
+            has_variant = True
+    return has_variant
 
 
 def could_be_misspelt(token: str, known: frozenset[str]) -> bool:

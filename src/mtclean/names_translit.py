@@ -68,6 +68,7 @@ def _given_index() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return index
 
 
+@functools.lru_cache(maxsize=4096)
 def given_variants(given: str) -> tuple[tuple[str, str], ...]:
     """Spellings of the given name ``given`` other than itself, with their kinds.
 
