@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -183,6 +184,9 @@ _GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
 
 _LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
 
+_FIELDS = operator.attrgetter("fields")
+_ENABLED = operator.attrgetter("enabled")
+
 _Hit = tuple[int, int, int]  # start, end, key id
 
 
@@ -261,7 +265,6 @@ class TermReplacer(EditsNormalizer):
         ranges: list[tuple[int, RulePack, bool]] = []  # (first slot, pack, detect)
         compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
-        always_fix = False
         # Keys with their rule slot and kind, by how they match: whole word, inside
         # words, word start (triggers); each in any case and only as written.
         lists: list[tuple[list[str], list[int], bytearray]] = [
@@ -275,35 +278,35 @@ class TermReplacer(EditsNormalizer):
             if ranges:
                 base = ranges[-1][0] + len(ranges[-1][1].rules)
             ranges.append((base, pack, detect))
+            rules = pack.rules
             prefix = pack.name + "/"
-            for i, rule in enumerate(pack.rules):
+            # The common rule (one term, no action or whole_word field, any case) in
+            # bulk; ``in`` and ``[]`` because a read-only mapping's ``get`` is slow.
+            fields = list(map(_FIELDS, rules))
+            finds: list[Any] = [f["find"] if "find" in f else None for f in fields]  # noqa: SIM401
+            plain = [
+                type(find) is str
+                and "action" not in f
+                and "whole_word" not in f
+                and ("case" not in f or f["case"] != "sensitive")
+                for f, find in zip(fields, finds, strict=True)
+            ]
+            if disabled or not all(map(_ENABLED, rules)):
+                plain = [
+                    ok and r.enabled and prefix + r.id not in disabled
+                    for ok, r in zip(plain, rules, strict=True)
+                ]
+            keys, slots, kinds = lists[0]
+            start = len(keys)
+            keys.extend([t for t, ok in zip(finds, plain, strict=True) if ok])
+            slots.extend([base + i for i, ok in enumerate(plain) if ok])
+            kinds.extend(bytes(len(keys) - start))
+            for i in [i for i, ok in enumerate(plain) if not ok]:
+                rule = rules[i]
                 if not rule.enabled or (disabled and prefix + rule.id in disabled):
                     continue
-                fields = rule.fields
-                flag = 0 if fields.get("action", "fix") == "fix" else _FLAG
-                find = fields.get("find")
-                if find is not None:
-                    cased = int(fields.get("case") == "sensitive")
-                    keys, slots, kinds = lists[(0 if fields.get("whole_word", True) else 2) + cased]
-                    if type(find) is str:
-                        keys.append(find)
-                        slots.append(base + i)
-                        kinds.append(cased | flag)
-                    else:
-                        keys.extend(find)
-                        slots.extend([base + i] * len(find))
-                        kinds.extend([cased | flag] * len(find))
-                    continue
-                one = compiled[base + i] = _compile(rule, pack.lang, detect)
-                for t in one.triggers:
-                    cased = int(_sensitive_trigger(t))
-                    keys, slots, kinds = lists[4 + cased]
-                    keys.append(t)
-                    slots.append(base + i)
-                    kinds.append(_TRIGGER | cased | flag)
-                if not one.triggers:
-                    always.append(one)
-                    always_fix = always_fix or not flag
+                self._index_rule(rule, base + i, pack, detect, lists, compiled, always)
+        always_fix = any(one.action == "fix" for one in always)
         langs = tuple(p.lang for p in self.detect)
         fixed = {p.lang for p in self.packs if p.lang in LEFTOVER_WORDS}
         fixed_lang = fixed.pop() if len(fixed) == 1 else ""
@@ -330,6 +333,38 @@ class TermReplacer(EditsNormalizer):
         object.__setattr__(self, "_always_fix", always_fix)
         object.__setattr__(self, "_langs", langs)
         object.__setattr__(self, "_fixed_lang", fixed_lang)
+
+    @staticmethod
+    def _index_rule(
+        rule: Rule,
+        slot: int,
+        pack: RulePack,
+        detect: bool,
+        lists: list[tuple[list[str], list[int], bytearray]],
+        compiled: dict[int, _Compiled],
+        always: list[_Compiled],
+    ) -> None:
+        """Add the keys of one rule that is not a plain one-term rule (see ``_build``)."""
+        fields = rule.fields
+        flag = 0 if fields.get("action", "fix") == "fix" else _FLAG
+        find = fields.get("find")
+        if find is not None:
+            cased = int(fields.get("case") == "sensitive")
+            keys, slots, kinds = lists[(0 if fields.get("whole_word", True) else 2) + cased]
+            terms = (find,) if type(find) is str else find
+            keys.extend(terms)
+            slots.extend([slot] * len(terms))
+            kinds.extend([cased | flag] * len(terms))
+            return
+        one = compiled[slot] = _compile(rule, pack.lang, detect)
+        for t in one.triggers:
+            cased = int(_sensitive_trigger(t))
+            keys, slots, kinds = lists[4 + cased]
+            keys.append(t)
+            slots.append(slot)
+            kinds.append(_TRIGGER | cased | flag)
+        if not one.triggers:
+            always.append(one)
 
     def _rule(self, slot: int) -> _Compiled:
         one = self._compiled.get(slot)

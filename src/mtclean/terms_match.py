@@ -23,7 +23,6 @@ second, small automaton over the folded text, scanned only for non-ASCII texts.
 
 from __future__ import annotations
 
-import bisect
 import collections
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -117,6 +116,36 @@ def ascii_key(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").translate(_FOLD)
 
 
+def _odd_and_phrases(joined: bytes) -> tuple[set[int], set[int]]:
+    """Numbers of the NUL-separated keys in ``joined`` that are empty or start or end
+    with a space, and of those with a space inside.
+
+    >>> _odd_and_phrases(b"navo\\x00 ber\\x00tweede kamer\\x00\\x00kabinet ")
+    ({1, 3, 4}, {2})
+    """
+    odd: set[int] = set()
+    phrases: set[int] = set()
+    prev = count = 0
+    pos = joined.find(b" ")
+    while pos >= 0:  # spaces are rare in keys: one C-level find each
+        count += joined.count(b"\x00", prev, pos)
+        prev = pos
+        if pos == 0 or joined[pos - 1] == 0 or pos + 1 == len(joined) or joined[pos + 1] == 0:
+            odd.add(count)
+        else:
+            phrases.add(count)
+        pos = joined.find(b" ", pos + 1)
+    if not joined or joined[0] == 0:
+        odd.add(0)
+    if joined[-1:] == b"\x00":
+        odd.add(joined.count(b"\x00"))
+    pos = joined.find(b"\x00\x00")
+    while pos >= 0:
+        odd.add(joined.count(b"\x00", 0, pos + 1))
+        pos = joined.find(b"\x00\x00", pos + 1)
+    return odd, phrases
+
+
 def _char_offsets(raw: bytes, offsets: Iterable[int]) -> dict[int, int]:
     """Map byte offsets of ``raw`` (UTF-8) to code-point offsets."""
     marks = raw.translate(_CONTINUATION)
@@ -154,9 +183,9 @@ class TermIndex:
         self._rights = bytearray()
         self._exact: dict[int, bytes] = {}  # id -> UTF-8 bytes, for cased keys
         self._opaque: dict[str, list[int]] = {}  # folded key -> ids, no ASCII letter in it
-        self._more: dict[bytes, list[int]] = {}  # key -> ids, for keys registered twice
-        self._last: dict[bytes, int] = {}  # key -> its (last) id
-        self._sorted: list[bytes] = []  # the distinct keys, sorted
+        self._phrases: list[int] = []  # ids of keys with an inner space
+        self._head_id: dict[bytes, int] = {}  # automaton pattern -> an id it stands for
+        self._head_ids: dict[bytes, list[int]] = {}  # pattern -> all ids, if more than one
         self._prefixes: list[bytes] = []  # the automaton's patterns
         self._groups: dict[int, _Group] = {}  # pattern number -> its keys (filled lazily)
         self._gate: bytes = b""
@@ -186,22 +215,26 @@ class TermIndex:
         lpad, rpad = b" " * left, b" " * whole_word
         joined = "\x00".join(keys)
         if joined.count("\x00") == len(keys) - 1:
-            # One encode, translate and split for all keys (fast for 100,000 of them).
+            # One encode, translate and split for all keys (fast for 100,000 of them);
+            # the few keys that need a closer look are found by a regex over them all.
             body = joined.encode("utf-8", "surrogatepass").translate(_FOLD_JOINED)
-            mapped = (lpad + body.replace(b"\x00", rpad + b"\x00" + lpad) + rpad).split(b"\x00")
+            padded = lpad + body.replace(b"\x00", rpad + b"\x00" + lpad) + rpad
+            mapped = padded.split(b"\x00")
+            odd, phrases = _odd_and_phrases(body)
         else:  # a key holds a NUL itself
             mapped = [lpad + ascii_key(k) + rpad for k in keys]
+            odd = set(range(len(keys)))
+            phrases = set()
         lefts, rights = bytearray([left]) * len(keys), bytearray([whole_word]) * len(keys)
-        pads, pad_right = len(lpad) + len(rpad), -1 - len(rpad)
-        # Keys whose mapped form starts or ends with a space (a non-ASCII or
-        # punctuation character there): their padding depends on that character.
-        odd = [
-            i
-            for i, m in enumerate(mapped)
-            if len(m) == pads or m[len(lpad)] == 32 or m[pad_right] == 32
-        ]
         for i in odd:
+            # A key starting or ending with a non-ASCII or punctuation character: its
+            # padding depends on that character.
             mapped[i], lefts[i], rights[i] = self._odd_key(keys[i], first + i, whole_word, left)
+            if mapped[i].find(b" ", 1, len(mapped[i]) - 1) >= 0:
+                phrases.add(i)
+            else:
+                phrases.discard(i)
+        self._phrases.extend(first + i for i in sorted(phrases))
         self._keys.extend(mapped)
         self._lefts.extend(lefts)
         self._rights.extend(rights)
@@ -228,18 +261,19 @@ class TermIndex:
         """
         self._gate = gate
         keys = self._keys
-        last = dict(zip(keys, range(len(keys)), strict=True))
-        last.pop(b"", None)
-        more: dict[bytes, list[int]] = {}
-        if len(last) < len(keys):
-            counts = collections.Counter(keys)
-            more = {k: [] for k, n in counts.items() if n > 1 and k}
-            for i, k in enumerate(keys):
-                if k in more:
-                    more[k].append(i)
-        self._last, self._more = last, more
-        self._sorted = sorted(last)
-        self._prefixes = list(dict.fromkeys([_head(k) for k in self._sorted]))
+        # The common case in C: a one-word key's head is its first PREFIX bytes.
+        heads = [k[:PREFIX] for k in keys]
+        for i in self._phrases:
+            heads[i] = _head(keys[i])
+        head_id = dict(zip(heads, range(len(heads)), strict=True))
+        head_id.pop(b"", None)  # empty and opaque keys
+        head_ids: dict[bytes, list[int]] = {}
+        if len(head_id) < len(heads):
+            shared = {h for h, n in collections.Counter(heads).items() if n > 1 and h}
+            for i in [i for i, h in enumerate(heads) if h in shared]:
+                head_ids.setdefault(heads[i], []).append(i)
+        self._head_id, self._head_ids = head_id, head_ids
+        self._prefixes = list(head_id)
         self._groups = {}
         self._automaton = (
             ahocorasick_rs.BytesAhoCorasick(
@@ -284,20 +318,15 @@ class TermIndex:
         per-key objects it does not need.
         """
         head = self._prefixes[pattern]
-        keys, gate = self._sorted, self._gate
-        found: list[tuple[bytes, tuple[_Id, ...]]] = []
-        gated = False
-        i = bisect.bisect_left(keys, head)
-        while i < len(keys) and keys[i].startswith(head):
-            key = keys[i]
-            if _head(key) == head:
-                ids = self._more.get(key) or [self._last[key]]
-                gated = gated or any(n < len(gate) and gate[n] for n in ids)
-                entries = tuple(
-                    (n, self._lefts[n], self._rights[n], self._exact.get(n)) for n in ids
-                )
-                found.append((key, entries))
-            i += 1
+        keys, gate = self._keys, self._gate
+        by_key: dict[bytes, list[int]] = {}
+        for n in self._head_ids.get(head) or [self._head_id[head]]:
+            by_key.setdefault(keys[n], []).append(n)
+        found = [
+            (key, tuple((n, self._lefts[n], self._rights[n], self._exact.get(n)) for n in ids))
+            for key, ids in by_key.items()
+        ]
+        gated = any(n < len(gate) and gate[n] for ids in by_key.values() for n in ids)
         group = self._groups[pattern] = (tuple(found), gated)
         return group
 
