@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from mtclean.options import Options
 from mtclean.rules import RulePack, load_rules, parse_rules
 from mtclean.terms import KIND, TermReplacer, apply_case, build_steps
+from mtclean.terms_match import TermIndex, fold, word_bounded
 
 # Overlapping terms, multi-word terms, case-sensitive terms and characters whose
 # lower case has another length ("İ"), to stress spans and the longest-match rule.
@@ -188,3 +189,77 @@ def test_parity_on_a_fixed_example() -> None:
     text = "İİ Tweede Kamer, navo top; Navona über a b VS"
     assert PARITY_STEP.fix(text) == reference_fix(text)
     assert PARITY_STEP.fix(text) == "İİ House of representatives, NATO summit; Navona over x US"
+
+
+# -- the index ------------------------------------------------------------------------
+
+INDEX_KEYS = [
+    "Navo",
+    "navo top",
+    "Oekraïne",
+    "über",
+    "İz",
+    "Staatssecretaris",  # longer than the automaton's key prefix
+    "staatssecretarissen",
+    "’s",
+    "Ελλάδα",  # no ASCII letter: the small second automaton
+    "a b",
+]
+INDEX_CASED = ["The World", "NAVO"]
+INDEX_PIECES = [
+    *INDEX_KEYS,
+    *INDEX_CASED,
+    "NAVO",
+    "navo",
+    "top",
+    "OEKRAÏNE",
+    "Über",
+    "iz",
+    "STAATSSECRETARIS",
+    "ΕΛΛΆΔΑ",
+    "the world",
+    "a",
+    "b",
+    "'s",
+    "’",
+    "-",
+    " ",
+    ".",
+    "é",
+    "\u212aabinet",
+    "2",
+    "x",
+]
+
+
+def _index() -> tuple[TermIndex, list[str], int]:
+    index = TermIndex()
+    index.add_many(INDEX_KEYS)
+    cased = index.add_many(INDEX_CASED, cased=True)
+    index.build(gate=bytes([i % 2 for i in range(len(INDEX_KEYS) + len(INDEX_CASED))]))
+    return index, [*INDEX_KEYS, *INDEX_CASED], cased
+
+
+INDEX, INDEX_ALL, INDEX_FIRST_CASED = _index()
+
+
+def _occurs(text: str, start: int, end: int, i: int) -> bool:
+    key, found = INDEX_ALL[i], text[start:end]
+    same = found == key if i >= INDEX_FIRST_CASED else fold(found) == fold(key)
+    return same and word_bounded(text, start, end)
+
+
+@given(st.lists(st.sampled_from(INDEX_PIECES), max_size=20).map("".join))
+def test_index_finds_every_occurrence_of_every_key(text: str) -> None:
+    expected = {
+        (s, s + len(key), i)
+        for i, key in enumerate(INDEX_ALL)
+        for s in range(len(text))
+        if _occurs(text, s, s + len(key), i)
+    }
+    hits = set(INDEX.scan(text))
+    assert {h for h in hits if _occurs(text, *h)} == expected
+    gated = set(INDEX.scan(text, gated=True))
+    assert gated <= hits
+    if any(i % 2 for _, _, i in expected):
+        assert gated == hits

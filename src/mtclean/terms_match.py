@@ -9,10 +9,13 @@ at word boundaries. All keys sit in one Rust Aho-Corasick automaton
 (``ahocorasick-rs``, a DFA); a text without any key costs one C-level
 translate and one scan, whatever the number of keys.
 
-The automaton holds only the first :data:`PREFIX` bytes of each key: its size,
-its build time and its scan speed then grow far slower than the number of keys
-(100,000 terms build in a fraction of a second and scan about as fast as
-1,000), and a hit is completed by comparing the rest of the key.
+The automaton holds only the first :data:`PREFIX` bytes of a one-word key (of a
+phrase: its first word and :data:`PREFIX` bytes more): its size, its build time
+and its scan speed then grow far slower than the number of keys (100,000 terms
+build in a fraction of a second and scan about as fast as 1,000), and a hit is
+completed by comparing the rest of the key. A scan can be *gated*: it reports
+nothing unless one of the keys marked as gate keys occurs, so the caller's fast
+path and its full path share one scan.
 
 Hits are candidates: the mapping is lossy (non-ASCII letters and punctuation
 all become spaces), so callers check each hit against the original text (case,
