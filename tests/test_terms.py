@@ -400,6 +400,9 @@ def test_greek_terms_and_non_ascii_offsets() -> None:
         fix(rules, "«Navo» in Ελλάδα, not Ελλάδας; ΕΛΛΆΔΑ")
         == "«NATO» in Greece, not Ελλάδας; GREECE"
     )
+    # Capitals whose lower case is shorter or longer in UTF-8 ("ẞ" -> "ß", Kelvin sign).
+    rules = '[[rules]]\nid = "s"\nfind = ["straße", "kabinet"]\nreplace = "street"\n'
+    assert fix(rules, "«STRAẞE», Straße, \u212aabinet") == "«STREET», Street, Street"
 
 
 def test_source_language_decision_is_information_not_a_problem(

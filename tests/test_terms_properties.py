@@ -204,6 +204,7 @@ INDEX_KEYS = [
     "’s",
     "Ελλάδα",  # no ASCII letter: the small second automaton
     "a b",
+    "straße",  # "ẞ", its capital, is longer in UTF-8
 ]
 INDEX_CASED = ["The World", "NAVO"]
 INDEX_PIECES = [
@@ -227,6 +228,9 @@ INDEX_PIECES = [
     ".",
     "é",
     "\u212aabinet",
+    "STRAẞE",
+    "Straße",
+    "ẞ",
     "2",
     "x",
 ]

@@ -2,8 +2,9 @@
 
 Every key (a term, a regex rule's trigger, a leftover source-language word) is
 mapped to ASCII bytes the way texts are: the UTF-8 bytes go through one
-``bytes.translate`` that keeps ASCII letters and digits (lower-cased) and turns
-every other byte, including each byte of a non-ASCII character, into a space.
+``bytes.translate`` that keeps ASCII letters and digits (lower-cased), turns every
+other character into one space and drops UTF-8 continuation bytes, so the result
+has one byte per character and its offsets are the text's code-point offsets.
 A whole-word key is padded with spaces on its word edges, so it can only occur
 at word boundaries. All keys sit in one Rust Aho-Corasick automaton
 (``ahocorasick-rs``, a DFA); a text without any key costs one C-level
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import collections
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import ahocorasick_rs
@@ -39,7 +40,7 @@ __all__ = ["PREFIX", "TermIndex", "ascii_key", "fold", "is_word_char", "word_bou
 #: hit); a phrase keeps its first word and this many bytes after it.
 PREFIX = 8
 
-_Id = tuple[int, int, int, bytes | None]  # key id, left pad, right pad, exact bytes
+_Id = tuple[int, int, int, str | None]  # key id, left pad, right pad, exact text
 #: The keys an automaton pattern stands for, with their ids; whether one of the ids
 #: is a gate id (see :meth:`TermIndex.build`).
 _Group = tuple[tuple[tuple[bytes, tuple[_Id, ...]], ...], bool]
@@ -61,8 +62,8 @@ _FOLD = bytes(
 )
 #: The same, but NUL stays NUL: keys are mapped in bulk, joined by NUL.
 _FOLD_JOINED = b"\x00" + _FOLD[1:]
-#: Marks UTF-8 continuation bytes with 1, every other byte with 0.
-_CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
+#: UTF-8 continuation bytes, dropped: every character maps to exactly one byte.
+_CONTINUATION = bytes(range(0x80, 0xC0))
 #: The only non-ASCII character whose lower case is an ASCII letter: the Kelvin sign.
 _KELVIN = "\u212a"
 
@@ -111,12 +112,12 @@ def word_bounded(text: str, start: int, end: int) -> bool:
 
 
 def ascii_key(text: str) -> bytes:
-    """The bytes the automaton sees for ``text`` (before padding).
+    """The bytes the automaton sees for ``text`` (before padding): one per character.
 
     >>> ascii_key("Navo-Top"), ascii_key("Oekraïne")
-    (b'navo top', b'oekra  ne')
+    (b'navo top', b'oekra ne')
     """
-    return text.encode("utf-8", "surrogatepass").translate(_FOLD)
+    return text.encode("utf-8", "surrogatepass").translate(_FOLD, _CONTINUATION)
 
 
 def _odd_and_phrases(joined: bytes) -> tuple[set[int], set[int]]:
@@ -149,18 +150,6 @@ def _odd_and_phrases(joined: bytes) -> tuple[set[int], set[int]]:
     return odd, phrases
 
 
-def _char_offsets(raw: bytes, offsets: Iterable[int]) -> dict[int, int]:
-    """Map byte offsets of ``raw`` (UTF-8) to code-point offsets."""
-    marks = raw.translate(_CONTINUATION)
-    out: dict[int, int] = {}
-    prev = skipped = 0
-    for b in sorted(set(offsets)):
-        skipped += marks.count(1, prev, b)
-        out[b] = b - skipped
-        prev = b
-    return out
-
-
 class TermIndex:
     """Find every occurrence of many keys in one scan.
 
@@ -184,7 +173,7 @@ class TermIndex:
         self._keys: list[bytes] = []  # per id: the mapped, padded key (b"" if none)
         self._lefts = bytearray()  # per id: 1 if the key is padded on its left
         self._rights = bytearray()
-        self._exact: dict[int, bytes] = {}  # id -> UTF-8 bytes, for cased keys
+        self._exact: dict[int, str] = {}  # id -> the key as written, for cased keys
         self._opaque: dict[str, list[int]] = {}  # folded key -> ids, no ASCII letter in it
         self._phrases: list[int] = []  # ids of keys with an inner space
         self._head_id: dict[bytes, int] = {}  # automaton pattern -> an id it stands for
@@ -220,7 +209,7 @@ class TermIndex:
         if joined.count("\x00") == len(keys) - 1:
             # One encode, translate and split for all keys (fast for 100,000 of them);
             # the few keys that need a closer look are found by a regex over them all.
-            body = joined.encode("utf-8", "surrogatepass").translate(_FOLD_JOINED)
+            body = joined.encode("utf-8", "surrogatepass").translate(_FOLD_JOINED, _CONTINUATION)
             padded = lpad + body.replace(b"\x00", rpad + b"\x00" + lpad) + rpad
             mapped = padded.split(b"\x00")
             odd, phrases = _odd_and_phrases(body)
@@ -243,7 +232,7 @@ class TermIndex:
         self._rights.extend(rights)
         if cased:
             for i, key in enumerate(keys, first):
-                self._exact[i] = key.encode("utf-8", "surrogatepass")
+                self._exact[i] = key
         return first
 
     def _odd_key(self, key: str, id_: int, whole_word: bool, left: bool) -> tuple[bytes, int, int]:
@@ -334,10 +323,11 @@ class TermIndex:
         return group
 
     def _scan_ascii(self, text: str, gated: bool) -> list[tuple[int, int, int]]:
-        raw = text.encode("utf-8", "surrogatepass")
-        if len(raw) != len(text) and _KELVIN in text:
-            raw = text.replace(_KELVIN, "k").encode("utf-8", "surrogatepass")
-        mapped = b" " + raw.translate(_FOLD) + b" "
+        seen = text
+        if not text.isascii() and _KELVIN in text:
+            seen = text.replace(_KELVIN, "k")  # the only non-ASCII letter folding to ASCII
+        # One byte per character, padded with a space on each side.
+        mapped = b" " + seen.encode("utf-8", "surrogatepass").translate(_FOLD, _CONTINUATION) + b" "
         hits = self._automaton.find_matches_as_indexes(mapped, overlapping=True)
         if not hits:
             return []
@@ -348,29 +338,26 @@ class TermIndex:
         for hit in hits:
             group = groups.get(hit[0]) or self._group(hit[0])
             if passed or group[1]:
-                passed = self._resolve(hit, group[0], mapped, raw, out) or passed
+                passed = self._resolve(hit, group[0], mapped, text, out) or passed
             else:
                 later.append(hit)
         if not passed:
             return []
         for hit in later:
-            self._resolve(hit, groups[hit[0]][0], mapped, raw, out)
-        if len(raw) == len(text) or not out:
-            return out
-        chars = _char_offsets(raw, [o for s, e, _ in out for o in (s, e)])
-        return [(chars[s], chars[e], i) for s, e, i in out]
+            self._resolve(hit, groups[hit[0]][0], mapped, text, out)
+        return out
 
     def _resolve(
         self,
         hit: tuple[int, int, int],
         keys: tuple[tuple[bytes, tuple[_Id, ...]], ...],
         mapped: bytes,
-        raw: bytes,
+        text: str,
         out: list[tuple[int, int, int]],
     ) -> bool:
-        """Add the keys ``hit`` stands for (byte offsets); whether one is a gate key."""
+        """Add the keys ``hit`` stands for; whether one of them is a gate key."""
         _, start, stop = hit
-        size = len(raw)
+        size = len(text)
         gate = self._gate
         found = False
         for key, ids in keys:
@@ -378,10 +365,10 @@ class TermIndex:
             if length > stop - start and not mapped.startswith(key, start):
                 continue
             for id_, left, right, exact in ids:
-                # Offsets of ``raw``: the text is padded with one space at its start.
+                # ``mapped`` has one byte per character and a space before the text.
                 first = max(start + left - 1, 0)
                 end = min(start + length - right - 1, size)
-                if exact is None or raw[first:end] == exact:
+                if exact is None or text[first:end] == exact:
                     out.append((first, end, id_))
                     found = found or (id_ < len(gate) and gate[id_] != 0)
         return found
