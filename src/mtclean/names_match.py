@@ -72,8 +72,10 @@ def fold(name: str) -> str:
     >>> fold("Selenskyj"), fold("Zelensky"), fold("Lawrow"), fold("Peskoff")
     ('selenskyj', 'selensky', 'lavrov', 'peskov')
     """
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = name.lower()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = _CONSONANT_RE.sub(lambda m: _CONSONANT_MAP[m.group()], plain)
     return _OFF_RE.sub("v", _DOUBLE_RE.sub(r"\1", plain))
 
