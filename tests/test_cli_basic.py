@@ -89,3 +89,17 @@ def test_python_dash_m() -> None:
     )
     assert proc.returncode == 0
     assert proc.stdout.startswith("mtclean ")
+
+
+def test_pipeline_option_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--quotes, --name-style and --repeated-paragraphs reach the pipeline options."""
+    src = tmp_path / "a.txt"
+    src.write_text("He said \u201cyes\u201d and 'no'.\n", encoding="utf-8")
+    assert main(["clean", str(src), "--quotes", "straight"]) == 0
+    assert capsys.readouterr().out == "He said \"yes\" and 'no'.\n"
+    paragraph = "The minister said the talks on the budget would continue after the summer break."
+    src.write_text(f"{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    assert main(["clean", str(src), "--repeated-paragraphs", "remove"]) == 0
+    assert capsys.readouterr().out == f"{paragraph}\n"
+    assert main(["clean", str(src), "--name-style", "canonical"]) == 0
+    assert capsys.readouterr().out == f"{paragraph}\n\n{paragraph}\n"

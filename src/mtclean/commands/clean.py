@@ -77,6 +77,25 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PACK",
         help="switch on a bundled pack that is off by default (e.g. a style pack); repeatable",
     )
+    parser.add_argument(
+        "--quotes",
+        choices=("straight", "curly", "dominant"),
+        help="make quotes consistent: straight, curly, or the text's dominant style "
+        "(default: leave quotes as they are)",
+    )
+    parser.add_argument(
+        "--name-style",
+        choices=("default", "canonical", "dominant"),
+        default="default",
+        help="spelling of a person named several ways in one document: the document's one "
+        "accepted spelling (default), the gazetteer's canonical one, or the most frequent",
+    )
+    parser.add_argument(
+        "--repeated-paragraphs",
+        choices=("report", "remove"),
+        default="report",
+        help="a paragraph repeated verbatim: report it (default) or remove the repeat",
+    )
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
     parser.add_argument(
         "--errors",
@@ -98,6 +117,12 @@ def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         options["disable"] = tuple(args.disable)
     if args.enable:
         options["enable"] = tuple(args.enable)
+    if args.quotes:
+        options["quotes"] = args.quotes
+    if args.name_style != "default":
+        options["name_style"] = args.name_style
+    if args.repeated_paragraphs != "report":
+        options["repeated_paragraphs"] = args.repeated_paragraphs
     return options
 
 
