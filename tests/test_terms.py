@@ -424,3 +424,17 @@ def test_source_language_decision_is_information_not_a_problem(
     path.write_text(text, encoding="utf-8")
     assert main(["lint", str(path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_the_stage_pickles_for_worker_processes() -> None:
+    import pickle
+
+    (step,) = build_steps(Options(enable=frozenset({"style-en"})))
+    again = pickle.loads(pickle.dumps(step))
+    text = "Ukraine is not a Navuled. Talks in Brussel near Kiev."
+    assert (
+        again.fix(text)
+        == step.fix(text)
+        == ("Ukraine is not a NATO member. Talks in Brussels near Kyiv.")
+    )
+    assert again.findings(text) == step.findings(text)

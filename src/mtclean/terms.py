@@ -246,6 +246,10 @@ class TermReplacer(EditsNormalizer):
     _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _fixed_lang: str = field(init=False, repr=False, compare=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle support (for worker processes): the step is rebuilt from its packs."""
+        return (type(self), (self.packs, self.disabled, self.detect, self.name))
+
     def __post_init__(self) -> None:
         # Building allocates a few objects per rule; pausing the cyclic garbage
         # collector meanwhile makes a 100,000-rule pack load about a third faster.
