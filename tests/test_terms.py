@@ -438,3 +438,13 @@ def test_the_stage_pickles_for_worker_processes() -> None:
         == ("Ukraine is not a NATO member. Talks in Brussels near Kyiv.")
     )
     assert again.findings(text) == step.findings(text)
+
+
+def test_context_patterns_with_backreferences_or_atomic_groups() -> None:
+    # `before` patterns are searched backwards from the match unless, like these,
+    # their meaning depends on the direction.
+    rules = NAVO.replace('case = "exact"', "case = \"exact\"\nbefore = '(\\b\\w+) \\1'")
+    assert fix(rules, "the the Navo") == "the the NATO"
+    assert fix(rules, "a the Navo") == "a the Navo"
+    atomic = NAVO.replace('case = "exact"', "case = \"exact\"\nbefore = '(?>a+)a'")
+    assert fix(atomic, "aaa Navo") == "aaa Navo"

@@ -117,11 +117,25 @@ def in_source_name(text: str, start: int, line: tuple[int, int], lang: str) -> b
     return glue_re(lang).search(text, max(line[0], start - 60), start) is not None
 
 
-def _patterns(value: Any, flags: int = 0) -> tuple[regex.Pattern[str], ...]:
+#: Constructs whose meaning depends on the direction of matching: backreferences,
+#: conditionals, atomic groups, possessive quantifiers, ``\G``, fuzzy matching
+#: (found conservatively: a pattern with one is searched forwards).
+_DIRECTIONAL = regex.compile(r"\\[1-9gkG]|\(\?P=|\(\?\(|\(\?>|[*+?]\+|\{[\d,]*\}\+|\{[eisd]")
+
+
+def _patterns(value: Any, *, backwards: bool = False) -> tuple[regex.Pattern[str], ...]:
+    """Compile ``value``'s patterns; ``backwards``: searched from the end when that is safe.
+
+    >>> [p.flags & regex.REVERSE > 0 for p in _patterns(["said", "(?>a+)a"], backwards=True)]
+    [True, False]
+    """
     if value is None:
         return ()
     items = value if isinstance(value, tuple | list) else (value,)
-    return tuple(regex.compile(p, flags) for p in items)
+    return tuple(
+        regex.compile(p, regex.REVERSE if backwards and not _DIRECTIONAL.search(p) else 0)
+        for p in items
+    )
 
 
 @dataclass(frozen=True)
@@ -153,9 +167,9 @@ class Context:
         ctx = cls(
             # Anchored at the end of the line's head: searched backwards, so a long
             # line costs no more than a short one.
-            before=_patterns(_wrap(fields.get("before"), "(?:{})[ \\t]*\\Z"), regex.REVERSE),
+            before=_patterns(_wrap(fields.get("before"), "(?:{})[ \\t]*\\Z"), backwards=True),
             not_before=_patterns(
-                _wrap(fields.get("not_before"), "(?:{})[ \\t]*\\Z"), regex.REVERSE
+                _wrap(fields.get("not_before"), "(?:{})[ \\t]*\\Z"), backwards=True
             ),
             after=_patterns(_wrap(fields.get("after"), "[ \\t]*(?:{})")),
             not_after=_patterns(_wrap(fields.get("not_after"), "[ \\t]*(?:{})")),
