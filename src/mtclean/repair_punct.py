@@ -212,7 +212,7 @@ class PunctuationRepairer(EditsNormalizer):
         out: list[Edit] = []
         line = (0, -1)
         code: list[tuple[int, int]] = []
-        for rule, m in first_matches(text, self._rules, starts):
+        for rule, m in first_matches(text, [(rule, starts) for rule in self._rules]):
             start, end = _reach(text, rule.id, m)
             if not line[0] <= start < line[1]:
                 line = _line_bounds(text, start)

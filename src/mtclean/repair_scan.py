@@ -116,26 +116,25 @@ class Rule:
 
 
 def first_matches(
-    text: str, rules: Sequence[Rule], starts: Iterable[int]
+    text: str, tries: Sequence[tuple[Rule, Iterable[int]]]
 ) -> list[tuple[Rule, Match[str]]]:
-    """Matches of ``rules`` at ``starts``: leftmost first, earlier rules first at one
-    start, none overlapping (a zero-width match blocks nothing).
+    """Matches of each rule at its candidate starts: leftmost first, earlier rules
+    first at one start, none overlapping (a zero-width match blocks nothing).
 
     >>> import re
-    >>> rules = [Rule("x/a", re.compile("ab")), Rule("x/b", re.compile("b+"))]
-    >>> [(r.id, m.span()) for r, m in first_matches("abbb b", rules, [0, 1, 5])]
+    >>> a, b = Rule("x/a", re.compile("ab")), Rule("x/b", re.compile("b+"))
+    >>> [(r.id, m.span()) for r, m in first_matches("abbb b", [(a, [0]), (b, [0, 1, 5])])]
     [('x/a', (0, 2)), ('x/b', (5, 6))]
     """
+    order = sorted({(start, i) for i, (_, starts) in enumerate(tries) for start in starts})
     out: list[tuple[Rule, Match[str]]] = []
     end = 0
-    for start in sorted(set(starts)):
+    for start, i in order:
         if start < end:
             continue
-        for rule in rules:
-            m = rule.pattern.match(text, start)
-            if m is not None:
-                out.append((rule, m))
-                end = m.end()
-                if end > start:
-                    break
+        rule = tries[i][0]
+        m = rule.pattern.match(text, start)
+        if m is not None:
+            out.append((rule, m))
+            end = m.end()
     return out

@@ -78,19 +78,20 @@ def _odd_or_tab(text: str) -> list[int]:
     return positions(text, present) if present else []
 
 
-def _candidates(text: str) -> list[int]:
-    """Offsets where a spacing rule may match (found by the finders above)."""
+def _candidates(text: str) -> tuple[list[int], list[int]]:
+    """Offsets where a spacing rule may match (found by the finders above): where runs
+    of spaces start (also before a "\r\n"), and where runs of blank lines may start
+    (at a newline or the "\r" before it, after a paragraph)."""
     newlines = hits(text, (_NEWLINE,))
-    crs = [p - 1 for p in newlines if p > 0 and text[p - 1] == "\r"]
     doubles = hits(text, (_DOUBLE_SPACE,))
     odd = _odd_or_tab(text)
     end = [len(text)] if text and text[-1] in _HSPACE_CHARS else []
     if not (newlines or doubles or odd or end):
-        return []
-    # runs of spaces (trailing, space runs) start before the hits; blank lines at a
-    # newline or the "\r" before it; odd spaces where they stand
+        return [], []
+    crs = [p - 1 for p in newlines if p > 0 and text[p - 1] == "\r"]
     walk = sorted({*doubles, *odd, *newlines, *crs, *end})
-    return [*run_starts(text, walk, _HSPACE_CHARS), *odd, *newlines, *crs]
+    blanks = [s for s in run_starts(text, newlines, "\r") if _paragraph_before(text, s)]
+    return run_starts(text, walk, _HSPACE_CHARS), blanks
 
 
 def _paragraph_before(text: str, pos: int) -> bool:
@@ -134,11 +135,12 @@ class SpacingRepairer(EditsNormalizer):
         """The edits of every active rule."""
         if not self._rules:
             return []
-        starts = _candidates(text)
-        if not starts:
+        runs, blanks = _candidates(text)
+        if not runs:
             return []
+        tries = [(rule, blanks if rule.id == BLANK_LINES else runs) for rule in self._rules]
         out: list[Edit] = []
-        for rule, m in first_matches(text, self._rules, starts):
+        for rule, m in first_matches(text, tries):
             edit = _edit(text, rule.id, m)
             if edit is not None:
                 out.append(edit)

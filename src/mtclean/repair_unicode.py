@@ -330,7 +330,8 @@ _ZW_KEEP = (
     "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1b00-\u1b7f\ua980-\ua9df"
     "\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 )
-ZERO_WIDTH_RE = re.compile(f"(?<![{_ZW_KEEP}])[\u200b\u2060]+(?![{_ZW_KEEP}])")
+_ZW = "\u200b\u2060"
+ZERO_WIDTH_RE = re.compile(f"(?<![{_ZW_KEEP}])[{_ZW}]+(?![{_ZW_KEEP}])")
 
 
 @dataclass(frozen=True)
@@ -367,10 +368,18 @@ class ZeroWidthRemover(EditsNormalizer):
             return []
         if "\u200b" not in text and "\u2060" not in text:
             return []
-        edits = [
-            Edit(m.start(), m.end(), "", ZERO_WIDTH, "zero-width space")
-            for m in ZERO_WIDTH_RE.finditer(text)
-        ]
+        edits: list[Edit] = []
+        size, end = len(text), -1
+        for pos in positions(text, _ZW):  # run the pattern only around each run
+            if pos < end:
+                continue
+            end = pos
+            while end < size and text[end] in _ZW:
+                end += 1
+            edits.extend(
+                Edit(m.start(), m.end(), "", ZERO_WIDTH, "zero-width space")
+                for m in ZERO_WIDTH_RE.finditer(text, pos, min(end + 1, size))
+            )
         restyle = self.restyler(text) if self.restyler is not None else None
         return keep_ftfy_stable(self.guard, text, edits, restyle)
 
