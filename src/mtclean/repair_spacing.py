@@ -131,26 +131,32 @@ class SpacingRepairer(EditsNormalizer):
         rules = tuple(Rule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def edits(self, text: str) -> list[Edit]:
-        """The edits of every active rule."""
+    def matches(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+        """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
             return []
         runs, blanks = _candidates(text)
         if not runs:
             return []
         tries = [(rule, blanks if rule.id == BLANK_LINES else runs) for rule in self._rules]
+        return first_matches(text, tries)
+
+    def edits(self, text: str) -> list[Edit]:
+        """The edits of every active rule."""
         out: list[Edit] = []
-        for rule, m in first_matches(text, tries):
-            edit = _edit(text, rule.id, m)
+        # Looked up once per text, not once per trailing tab (which made long texts quadratic).
+        table = "\t" in text and _TABLE_RE.search(text) is not None
+        for rule, m in self.matches(text):
+            edit = _edit(text, rule.id, m, table)
             if edit is not None:
                 out.append(edit)
         return keep_ftfy_stable(self.guard, text, out)
 
 
-def _edit(text: str, rule: str, m: re.Match[str]) -> Edit | None:
+def _edit(text: str, rule: str, m: re.Match[str], table: bool) -> Edit | None:
     start, end, found = m.start(), m.end(), m.group()
     if rule == TRAILING_SPACE:
-        if "\t" in found and _TABLE_RE.search(text):
+        if "\t" in found and table:
             return None  # a tab-separated table: a trailing tab is an empty cell
         return Edit(start, end, "", TRAILING_SPACE, "trailing space")
     if rule == BLANK_LINES:
