@@ -251,3 +251,24 @@ def test_steps_pickle() -> None:
     copy = pickle.loads(pickle.dumps(pipeline))
     text = 'Kiev.Statue ,  "x" &amp;\u200b y\n\n\n\nz'
     assert copy(text) == pipeline(text)
+
+
+@given(damaged)
+def test_fast_finders_find_every_match(text: str) -> None:
+    """The literal-led finders miss no match: the same matches as trying every offset."""
+    from mtclean.repair_punct import PunctuationRepairer
+    from mtclean.repair_scan import first_matches
+    from mtclean.repair_spacing import BLANK_LINES, SpacingRepairer, _paragraph_before
+
+    every = range(len(text) + 1)
+    punct = PunctuationRepairer()
+    rules = punct._rules
+    assert [(r.id, m.span()) for r, m in punct.matches(text)] == [
+        (r.id, m.span()) for r, m in first_matches(text, [(r, every) for r in rules])
+    ]
+    spacing = SpacingRepairer()
+    after_text = [i for i in every if _paragraph_before(text, i)]
+    tries = [(r, after_text if r.id == BLANK_LINES else every) for r in spacing._rules]
+    assert [(r.id, m.span()) for r, m in spacing.matches(text)] == [
+        (r.id, m.span()) for r, m in first_matches(text, tries)
+    ]

@@ -201,18 +201,22 @@ class PunctuationRepairer(EditsNormalizer):
         rules = tuple(Rule(r, _COMPILED[r]) for r in PUNCT_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def edits(self, text: str) -> list[Edit]:
-        """The edits of every active rule, outside protected spans."""
+    def matches(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+        """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
             return []
         marks = hits(text, _FINDERS)
         if not marks:
             return []
         starts = run_starts(text, marks, _RUN_CHARS) + marks
+        return first_matches(text, [(rule, starts) for rule in self._rules])
+
+    def edits(self, text: str) -> list[Edit]:
+        """The edits of every active rule, outside protected spans."""
         out: list[Edit] = []
         line = (0, -1)
         code: list[tuple[int, int]] = []
-        for rule, m in first_matches(text, [(rule, starts) for rule in self._rules]):
+        for rule, m in self.matches(text):
             start, end = _reach(text, rule.id, m)
             if not line[0] <= start < line[1]:
                 line = _line_bounds(text, start)
