@@ -18,6 +18,7 @@ ftfy would return unchanged.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -128,24 +129,34 @@ def suspect_chars(text: str) -> set[str]:
 def _maybe_bad_points(text: str, odd: Iterable[str]) -> list[int]:
     """Where MAYBE_BAD_RE can match in ``text``, whose characters outside
     :data:`QUIET_CHARS` are ``odd``: at one of them next to a non-ASCII character,
-    or one that is suspect alone (at least one offset per such line)."""
+    or one that is suspect alone (at least one offset per such line).
+
+    One scan for all the characters, so a long text with many distinct ones
+    costs one pass, not one pass per character.
+    """
+    chars = frozenset(c for c in odd if c > "\x7f")
+    if not chars:
+        return []
     size = len(text)
     out: list[int] = []
-    for char in odd:
-        if char <= "\x7f":
-            continue
-        alone = _BAD_ALONE_RE.match(char) is not None
-        i = text.find(char)
-        while i >= 0:
-            if alone or (i > 0 and text[i - 1] > "\x7f") or (i + 1 < size and text[i + 1] > "\x7f"):
-                out.append(i)
-                end = text.find("\n", i)
-                if end < 0:
-                    break
-                i = text.find(char, end)
-            else:
-                i = text.find(char, i + 1)
+    line_end = -1
+    for m in _any_of(chars).finditer(text):
+        i = m.start()
+        if i < line_end:
+            continue  # this line already has its offset
+        alone = _BAD_ALONE_RE.match(text[i]) is not None
+        if alone or (i > 0 and text[i - 1] > "\x7f") or (i + 1 < size and text[i + 1] > "\x7f"):
+            out.append(i)
+            line_end = text.find("\n", i)
+            if line_end < 0:
+                break
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _any_of(chars: frozenset[str]) -> re.Pattern[str]:
+    """A compiled character class of ``chars`` (cached: few distinct sets recur)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def ftfy_config(active: Iterable[str] = UNICODE_RULES) -> ftfy.TextFixerConfig:
