@@ -272,3 +272,11 @@ def test_fast_finders_find_every_match(text: str) -> None:
     assert [(r.id, m.span()) for r, m in spacing.matches(text)] == [
         (r.id, m.span()) for r, m in first_matches(text, tries)
     ]
+
+
+def test_disable_a_stage_and_one_of_its_rules() -> None:
+    """A rule of a disabled stage is still a known name."""
+    text = "a  b"
+    assert mtclean.clean(text, disable=["spacing", "repair/nbsp"]) == text
+    with pytest.raises(mtclean.errors.UnknownNormalizerError):
+        mtclean.clean(text, disable=["spacing", "repair/nbspx"])

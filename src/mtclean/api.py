@@ -74,6 +74,11 @@ def _pipeline_for(options: Options) -> Pipeline:
     unknown = options.disable and (
         options.disable - known_names(Pipeline(tuple(built))) - _all_rule_ids(options)
     )
+    if unknown:  # names of steps and rules of a disabled stage are valid names too
+        for stage, target in STAGES.items():
+            if options.is_disabled(stage):
+                built.extend(_builder(target)(options))
+        unknown = options.disable - known_names(Pipeline(tuple(built))) - _all_rule_ids(options)
     if unknown:
         name = sorted(unknown)[0]
         hint = did_you_mean(name, known_names(pipeline))
