@@ -26,7 +26,9 @@ returned at once. Weak and ambiguous matches are only collected for audits.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -558,6 +560,8 @@ class NameCanonicalizer(EditsNormalizer):
         if not present:
             return
         taken = sorted(scan.mentions)
+        starts = [a for a, _ in taken]
+        reach = list(itertools.accumulate((b for _, b in taken), max))
         common = common_words()
         for tm in _initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(
             text
@@ -565,7 +569,7 @@ class NameCanonicalizer(EditsNormalizer):
             s, e, token = tm.start(), tm.end(), tm.group()
             if not self._candidate(token) or not is_name_boundary(text, s - 1):
                 continue
-            if not is_name_boundary(text, e) or _overlaps(taken, s, e):
+            if not is_name_boundary(text, e) or _overlaps(starts, reach, s, e):
                 continue
             if not _anchor_ok(_prev_word(text, s), common, gaz) or _after_determiner(text, s):
                 continue
@@ -657,8 +661,11 @@ def _after_determiner(text: str, start: int) -> bool:
     return word in _DETERMINERS
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a span, given the spans' sorted starts and the running
+    maximum of their ends (a binary search, so long texts stay linear)."""
+    i = bisect.bisect_left(starts, e)
+    return i > 0 and reach[i - 1] > s
 
 
 def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
