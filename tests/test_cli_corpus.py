@@ -13,19 +13,6 @@ import pytest
 import mtclean
 from mtclean.cli import main
 
-PACK = """
-[pack]
-name = "demo"
-kind = "terms"
-
-[[rules]]
-id = "navo"
-note = "Dutch acronym left untranslated"
-find = "Navo"
-replace = "NATO"
-case = "exact"
-"""
-
 EVIL_PACK = """
 [pack]
 name = "evil"
@@ -42,13 +29,6 @@ whole_word = false
 DAMAGED = "The Navo summit opened on Monday.\nNavo ministers met in Brussels.\n"
 CLEAN = "Ministers met in Brussels on Monday and agreed on a statement.\n"
 ADVERSARIAL = "a" * 30 + "!"
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> str:
-    path = tmp_path / "demo.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return str(path)
 
 
 @pytest.fixture

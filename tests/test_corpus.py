@@ -27,28 +27,8 @@ from mtclean.corpus import (
 )
 from mtclean.fileio import Janitor, atomic_output, find_inputs
 
-PACK = """
-[pack]
-name = "demo"
-kind = "terms"
-
-[[rules]]
-id = "navo"
-note = "Dutch acronym left untranslated"
-find = "Navo"
-replace = "NATO"
-case = "exact"
-"""
-
 DAMAGED = "The Navo summit opened on Monday . . Navo ministers met in Brussels.\n"
 CLEAN = "Ministers met in Brussels on Monday and agreed on a statement.\n"
-
-
-@pytest.fixture
-def pack(tmp_path: Path) -> str:
-    path = tmp_path / "demo.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return str(path)
 
 
 def corpus(n: int) -> list[str]:

@@ -18,19 +18,6 @@ import dask.dataframe as dd  # noqa: E402
 
 from mtclean.dask import bag_of_texts, clean_bag, clean_column  # noqa: E402
 
-PACK = """
-[pack]
-name = "demo"
-kind = "terms"
-
-[[rules]]
-id = "navo"
-note = "Dutch acronym left untranslated"
-find = "Navo"
-replace = "NATO"
-case = "exact"
-"""
-
 EVIL = """
 [pack]
 name = "evil"
@@ -43,6 +30,14 @@ pattern = "(?:a|a)+$"
 replace = "b"
 whole_word = false
 """
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory, demo_pack_text: str) -> str:
+    """One pack file for the module: workers build its pipeline once."""
+    path = tmp_path_factory.mktemp("packs") / "demo.toml"
+    path.write_text(demo_pack_text, encoding="utf-8")
+    return str(path)
 
 
 def docs(n: int) -> list[str]:
@@ -61,14 +56,6 @@ def client() -> Iterator[object]:
     )
     with cluster, distributed.Client(cluster) as c:
         yield c
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One pack file for the module: workers build its pipeline once."""
-    path = tmp_path_factory.mktemp("packs") / "demo.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return str(path)
 
 
 def test_bag_equals_serial(client: object, pack: str):
