@@ -12,7 +12,7 @@ import sys
 
 from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
-from mtclean.boilerplate import build_steps
+from mtclean.boilerplate.stage import build_steps
 from mtclean.options import Options
 
 TARGET_CLEAN = 50.0

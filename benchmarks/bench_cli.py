@@ -36,7 +36,7 @@ _RUNNER = """
 import json, resource, sys, time
 start = time.perf_counter()
 import mtclean
-from mtclean.cli import main
+from mtclean.cli.main import main
 mtclean.default_pipeline()  # what every run builds first (cached for main below)
 ready = time.perf_counter()
 code = main(sys.argv[2:])

@@ -28,8 +28,8 @@ from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
 from mtclean.options import Options
 from mtclean.pipeline import Pipeline
-from mtclean.repair import punctuation_steps, spacing_steps, unicode_steps
-from mtclean.repair_unicode import MT_SAFE_CONFIG, UnicodeRepairer
+from mtclean.repair.stage import punctuation_steps, spacing_steps, unicode_steps
+from mtclean.repair.unicode import MT_SAFE_CONFIG, UnicodeRepairer
 
 TARGETS = {"clean": 10.0, "dirty": 3.0}
 

@@ -23,8 +23,10 @@ from types import MappingProxyType
 from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
 from mtclean.options import Options
-from mtclean.rules import Rule, RulePack, load_rules
-from mtclean.terms import TermReplacer, build_steps
+from mtclean.kinds import load_rules
+from mtclean.rulepacks.model import Rule, RulePack
+from mtclean.terms.replacer import TermReplacer
+from mtclean.terms.stage import build_steps
 
 TARGET_BUILD_S = 1.0
 TARGET_SCALE = 0.8

@@ -7,11 +7,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.boilerplate import KIND, BoilerplateRemover, build_steps, bundled_packs
+from mtclean.boilerplate.remover import KIND, BoilerplateRemover
+from mtclean.boilerplate.stage import build_steps, bundled_packs
 from mtclean.errors import RulePackError
 from mtclean.options import Options
 from mtclean.pipeline import make_pipeline
-from mtclean.rules import parse_rules
+from mtclean.kinds import parse_rules
 
 STEP = build_steps(Options())[0]
 REMOVE = build_steps(Options(repeated_paragraphs="remove"))[0]

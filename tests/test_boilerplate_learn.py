@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import mtclean
-from mtclean.boilerplate import BoilerplateRemover
-from mtclean.boilerplate_learn import Learner, Thresholds, learned_pack_toml
-from mtclean.cli import main
-from mtclean.rules import load_rules, parse_rules
+from mtclean.boilerplate.remover import BoilerplateRemover
+from mtclean.boilerplate.learn import Learner, Thresholds, learned_pack_toml
+from mtclean.cli.main import main
+from mtclean.kinds import load_rules, parse_rules
 
 WORDS = [
     "the",

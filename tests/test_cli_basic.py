@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mtclean.cli import main
+from mtclean.cli.main import main
 
 ROOT = Path(__file__).parent.parent
 DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"

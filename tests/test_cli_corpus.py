@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import mtclean
-from mtclean.cli import main
+from mtclean.cli.main import main
 
 EVIL_PACK = """
 [pack]
@@ -337,7 +337,7 @@ class TestFailures:
             return text.replace("Navo", "NATO")
 
         monkeypatch.setattr(
-            "mtclean.corpus.default_pipeline", lambda **_: mtclean.make_pipeline(boom)
+            "mtclean.corpus.engine.default_pipeline", lambda **_: mtclean.make_pipeline(boom)
         )
         (tmp_path / "1.txt").write_text("Navo BOOM\n", encoding="utf-8")
         (tmp_path / "2.txt").write_text("Navo\n", encoding="utf-8")
@@ -408,7 +408,7 @@ class TestProgress:
         make_tree(tmp_path)
         err = self._Tty()
         monkeypatch.setattr(sys, "stderr", err)
-        monkeypatch.setattr("mtclean.progress.Progress.INTERVAL", 0.0)
+        monkeypatch.setattr("mtclean.cli.progress.Progress.INTERVAL", 0.0)
         assert main(["clean", str(tmp_path / "news"), "-o", str(tmp_path / "o"), "-j", "1"]) == 0
         shown = err.getvalue()
         assert "\r" in shown and "MB/s" in shown and "ETA" in shown and "docs" in shown

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.corpus import (
+from mtclean.corpus.engine import (
     DocumentError,
     Task,
     _context,
@@ -25,7 +25,7 @@ from mtclean.corpus import (
     default_processes,
     process,
 )
-from mtclean.fileio import Janitor, atomic_output, find_inputs
+from mtclean.cli.fileio import Janitor, atomic_output, find_inputs
 
 DAMAGED = "The Navo summit opened on Monday . . Navo ministers met in Brussels.\n"
 CLEAN = "Ministers met in Brussels on Monday and agreed on a statement.\n"

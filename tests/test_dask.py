@@ -16,7 +16,7 @@ pd = pytest.importorskip("pandas")
 import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
-from mtclean.dask import bag_of_texts, clean_bag, clean_column  # noqa: E402
+from mtclean.corpus.dask import bag_of_texts, clean_bag, clean_column  # noqa: E402
 
 EVIL = """
 [pack]

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtclean.cli import main
-from mtclean.evaluate import (
+from mtclean.cli.main import main
+from mtclean.evaluation.evaluate import (
     Article,
     EvalError,
     TextEdit,

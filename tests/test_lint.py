@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.cli import main
+from mtclean.cli.main import main
 from mtclean.lint import CLAUSE_WORDS, FUNCTION_WORDS, RULE_ID, StrayCapitals
 
 LINT = StrayCapitals()

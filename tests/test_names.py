@@ -9,18 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean.errors import RulePackError
-from mtclean.names import (
+from mtclean.names.canonicalizer import (
     AMBIGUOUS_RULE,
     FUZZY_RULE,
     NameCanonicalizer,
-    build_steps,
-    bundled_gazetteer,
 )
-from mtclean.names_gazetteer import load_name_table, parse_name_table
-from mtclean.names_translit import given_variants, surname_variants
+from mtclean.names.stage import build_steps, bundled_gazetteer
+from mtclean.names.gazetteer import load_name_table, parse_name_table
+from mtclean.names.translit import given_variants, surname_variants
 from mtclean.options import Options
 from mtclean.pipeline import make_pipeline
-from mtclean.rules import parse_rules
+from mtclean.kinds import parse_rules
 
 DEMO = """
 [pack]
@@ -540,7 +539,7 @@ def test_precheck_skips_clean_prose(world: NameCanonicalizer) -> None:
 def test_step_pickles_for_worker_processes() -> None:
     import pickle
 
-    import mtclean.corpus  # noqa: F401 - registers pickling of read-only tables
+    import mtclean.corpus.engine  # noqa: F401 - registers pickling of read-only tables
 
     step = NameCanonicalizer((parse_rules(DEMO, source="demo.toml"),))
     assert step.fix("Dmytro Koiliba spoke.") == "Dmytro Kuleba spoke."  # tables built

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mtclean.cli import main
-from mtclean.commands.suggest_names import Spelling, collect, group
-from mtclean.names import NameCanonicalizer
-from mtclean.rules import load_rules
+from mtclean.cli.main import main
+from mtclean.cli.suggest_names import Spelling, collect, group
+from mtclean.names.canonicalizer import NameCanonicalizer
+from mtclean.kinds import load_rules
 
 CORPUS = """\
 Ukrainian Foreign Minister Dmytro Kuleba met reporters. Later, Dmytro Kuleba left.

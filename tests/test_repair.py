@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import mtclean
 from mtclean.options import Options
 from mtclean.pipeline import Pipeline
-from mtclean.repair import (
+from mtclean.repair.stage import (
     RULE_IDS,
     RepairExample,
     RepairRule,
@@ -59,7 +59,7 @@ def test_every_rule_has_a_note_and_both_kinds_of_example(rule: RepairRule) -> No
 def test_rule_ids_are_the_ones_documented() -> None:
     assert [r.id for r in repair_rules()] == list(RULE_IDS)
     names: set[str] = set()
-    for step in stage().steps:
+    for step in stage(quotes="dominant").steps:  # the quote step runs only with a style
         names.update(getattr(step, "rule_ids", ()))
     assert names == set(RULE_IDS)
 
@@ -256,9 +256,9 @@ def test_steps_pickle() -> None:
 @given(damaged)
 def test_fast_finders_find_every_match(text: str) -> None:
     """The literal-led finders miss no match: the same matches as trying every offset."""
-    from mtclean.repair_punct import PunctuationRepairer
-    from mtclean.repair_scan import first_matches
-    from mtclean.repair_spacing import BLANK_LINES, SpacingRepairer, _paragraph_before
+    from mtclean.repair.punct import PunctuationRepairer
+    from mtclean.repair.scan import first_matches
+    from mtclean.repair.spacing import BLANK_LINES, SpacingRepairer, _paragraph_before
 
     every = range(len(text) + 1)
     punct = PunctuationRepairer()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mtclean.pipeline import Pipeline
-from mtclean.repair_punct import (
+from mtclean.repair.punct import (
     DOUBLED,
     GLUED,
     PUNCT_RULES,

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.repair_quotes import QUOTES_CURLY, QUOTES_STRAIGHT, QuoteNormalizer
+from mtclean.repair.quotes import QUOTES_CURLY, QUOTES_STRAIGHT, QuoteNormalizer
 
 CURLY = QuoteNormalizer("curly")
 STRAIGHT = QuoteNormalizer("straight")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mtclean.pipeline import Pipeline
-from mtclean.repair_spacing import (
+from mtclean.repair.spacing import (
     BLANK_LINES,
     NBSP,
     ODD_SPACE,

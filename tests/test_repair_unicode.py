@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean.pipeline import Pipeline
-from mtclean.repair_unicode import (
+from mtclean.repair.unicode import (
     CONTROL_CHARS,
     HTML_ENTITIES,
     MAYBE_BAD_RE,

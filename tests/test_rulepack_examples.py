@@ -1,7 +1,7 @@
 """Every example of every bundled rule pack runs as a test, through that pack's own normalizer.
 
 A positive example (input != expected) must also be fixed by the rule that carries it,
-so an example never passes thanks to some other rule (see :mod:`mtclean.packcheck`).
+so an example never passes thanks to some other rule (see :mod:`mtclean.rulepacks.examples`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from mtclean import available_packs, load_rules
-from mtclean.cli import main
-from mtclean.packcheck import run_example
+from mtclean.cli.main import main
+from mtclean.kinds import KINDS
+from mtclean.rulepacks.examples import run_example
 
 ROOT = Path(__file__).parent.parent
 
@@ -35,7 +36,7 @@ CASES = _cases()
 def test_example(pack_name: str, rule_id: str, index: int) -> None:
     """The pack turns the example's input into its expected text, by the rule itself."""
     pack = load_rules(pack_name)
-    outcome = run_example(pack, pack.rule(rule_id), index)
+    outcome = run_example(pack, pack.rule(rule_id), index, kinds=KINDS)
     assert outcome.passed, outcome.explain()
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import mtclean
 from mtclean import RulePackError, UnknownNormalizerError, load_rules
-from mtclean.rules import parse_rules
+from mtclean.kinds import parse_rules
 
 RULES = Path(__file__).parent.parent / "fixtures" / "rules"
 BAD = sorted(RULES.glob("bad-*.toml"))

@@ -9,8 +9,9 @@ import pytest
 import mtclean
 from mtclean.errors import RulePackError
 from mtclean.options import Options
-from mtclean.rules import parse_rules
-from mtclean.terms import KIND, SOURCE_LANG_RULE, TermReplacer, build_steps
+from mtclean.kinds import parse_rules
+from mtclean.terms.replacer import KIND, SOURCE_LANG_RULE, TermReplacer
+from mtclean.terms.stage import build_steps
 
 
 def pack(rules: str, *, lang: str = "", name: str = "t") -> object:
@@ -286,7 +287,7 @@ def test_leftover_words_become_findings() -> None:
 def test_one_key_for_a_word_and_a_word_start() -> None:
     # "kabinet" (a whole word) and the trigger "kabinet-" (a word start) map to the
     # same automaton key; each keeps its own offsets.
-    from mtclean.terms_match import TermIndex
+    from mtclean.terms.match import TermIndex
 
     index = TermIndex()
     trigger = index.add_many(["kabinet-"], whole_word=False, word_start=True)
@@ -348,7 +349,7 @@ not_line_has = '(?i)\b(?:match|beat|league)\b'
 
 
 def test_index_finds_keys_among_non_ascii_neighbours() -> None:
-    from mtclean.terms_match import PREFIX, TermIndex, fold
+    from mtclean.terms.match import PREFIX, TermIndex, fold
 
     long = "Staatssecretarissen"  # longer than the automaton's key prefix
     assert len(long) > PREFIX
@@ -376,7 +377,7 @@ def test_index_finds_keys_among_non_ascii_neighbours() -> None:
 
 
 def test_index_keys_registered_twice_and_cased_keys() -> None:
-    from mtclean.terms_match import TermIndex
+    from mtclean.terms.match import TermIndex
 
     index = TermIndex()
     index.add_many(["Navo", "NAVO", "", "’s"])
@@ -408,7 +409,7 @@ def test_greek_terms_and_non_ascii_offsets() -> None:
 def test_source_language_decision_is_information_not_a_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from mtclean.cli import main
+    from mtclean.cli.main import main
 
     text = "Ukraine is not a Navuled. Talks in Brussel on Monday."
     decided = mtclean.clean_and_explain(text).findings

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import mtclean
-from mtclean.rules import Rule, RulePack, available_packs, load_rules
-from mtclean.terms import KIND
+from mtclean.kinds import available_packs, load_rules
+from mtclean.rulepacks.model import Rule, RulePack
+from mtclean.terms.replacer import KIND
 
 TERM_PACKS = [n for n in available_packs() if n.startswith(("terms-", "style-"))]
 SOURCE_PACKS = [f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")]

@@ -6,9 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean.options import Options
-from mtclean.rules import RulePack, load_rules, parse_rules
-from mtclean.terms import KIND, TermReplacer, apply_case, build_steps
-from mtclean.terms_match import TermIndex, fold, word_bounded
+from mtclean.kinds import load_rules, parse_rules
+from mtclean.rulepacks.model import RulePack
+from mtclean.terms.replacer import KIND, TermReplacer, apply_case
+from mtclean.terms.stage import build_steps
+from mtclean.terms.match import TermIndex, fold, word_bounded
 
 # Overlapping terms, multi-word terms, case-sensitive terms and characters whose
 # lower case has another length ("İ"), to stress spans and the longest-match rule.

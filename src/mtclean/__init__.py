@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .api import clean, clean_and_explain, default_pipeline
 from .core import Edit, Finding, Normalizer, apply_edits
-from .corpus import clean_many
+from .corpus.engine import clean_many
 from .errors import (
     EditConflictError,
     InputError,
@@ -21,7 +21,8 @@ from .errors import (
 from .options import Options
 from .pipeline import FunctionNormalizer, Pipeline, RegexNormalizer, make_pipeline
 from .result import Change, Result
-from .rules import Rule, RulePack, available_packs, load_rules
+from .kinds import available_packs, load_rules
+from .rulepacks.model import Rule, RulePack
 
 __version__ = "0.1.0"
 

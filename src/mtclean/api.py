@@ -1,58 +1,33 @@
 """The default pipeline and the top-level ``clean`` functions.
 
-The default pipeline runs these stages in order (each can be switched off by
-name with ``disable=``):
-
-1. ``unicode``: mojibake, HTML entities, control characters (before anything
-   reads words);
-2. ``boilerplate``: scraped clutter lines (before terms, so clutter is not
-   "fixed" and then removed);
-3. ``terms``: source-language leftovers and calques;
-4. ``names``: person-name variants;
-5. ``punctuation``: doubled and misplaced punctuation (after the stages that can
-   leave it behind);
-6. ``spacing``: runs of spaces and blank lines (last, after lines were removed);
-7. ``lint``: findings only.
+The stages and their order are in :mod:`mtclean.stages`. ``disable=`` and
+``enable=`` are interpreted here, in one place: each stage's builder leaves out
+what is switched off, and a name no stage, step, pack or rule has is an error with
+a "did you mean" hint.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
-from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .core import Normalizer, check_text
 from .errors import UnknownNormalizerError
+from .kinds import available_packs, load_rules
 from .options import Options
 from .pipeline import Pipeline
 from .result import Result
-from .rules import did_you_mean
+from .rulepacks.model import did_you_mean
+from .stages import STAGES
 
-__all__ = ["STAGES", "clean", "clean_and_explain", "default_pipeline", "known_names"]
-
-#: Stage name -> "module:function" building that stage's steps from Options.
-STAGES: dict[str, str] = {
-    "unicode": "mtclean.repair:unicode_steps",
-    "boilerplate": "mtclean.boilerplate:build_steps",
-    "terms": "mtclean.terms:build_steps",
-    "names": "mtclean.names:build_steps",
-    "punctuation": "mtclean.repair:punctuation_steps",
-    "spacing": "mtclean.repair:spacing_steps",
-    "lint": "mtclean.lint:build_steps",
-}
+__all__ = ["clean", "clean_and_explain", "default_pipeline", "known_names"]
 
 
-def _builder(target: str) -> Callable[[Options], list[Normalizer]]:
-    module, func = target.split(":")
-    builder: Callable[[Options], list[Normalizer]] = getattr(importlib.import_module(module), func)
-    return builder
-
-
-def known_names(pipeline: Pipeline) -> set[str]:
-    """Every name ``disable=`` accepts for ``pipeline``: stages, steps, packs, rules."""
-    names = set(STAGES)
-    for step in pipeline.steps:
+def known_names(steps: tuple[Normalizer, ...]) -> set[str]:
+    """Every name ``disable=`` accepts for ``steps``: stages, steps, packs, rules."""
+    names = {stage.name for stage in STAGES}
+    for step in steps:
         names.add(step.name)
         names.update(getattr(step, "rule_ids", ()))
         names.update(getattr(step, "pack_names", ()))
@@ -62,40 +37,43 @@ def known_names(pipeline: Pipeline) -> set[str]:
 
 @functools.lru_cache(maxsize=32)
 def _pipeline_for(options: Options) -> Pipeline:
+    _check_names(options)
     steps: list[Normalizer] = []
-    built: list[Normalizer] = []  # before dropping disabled steps, whose names are known too
-    for stage, target in STAGES.items():
-        if options.is_disabled(stage):
-            continue
-        stage_steps = _builder(target)(options)
-        built.extend(stage_steps)
-        steps.extend(s for s in stage_steps if not options.is_disabled(s.name))
-    pipeline = Pipeline(tuple(steps))
-    unknown = options.disable and (
-        options.disable - known_names(Pipeline(tuple(built))) - _all_rule_ids(options)
-    )
-    if unknown:  # names of steps and rules of a disabled stage are valid names too
-        for stage, target in STAGES.items():
-            if options.is_disabled(stage):
-                built.extend(_builder(target)(options))
-        unknown = options.disable - known_names(Pipeline(tuple(built))) - _all_rule_ids(options)
-    if unknown:
-        name = sorted(unknown)[0]
-        hint = did_you_mean(name, known_names(pipeline))
+    for stage in STAGES:
+        if not options.is_disabled(stage.name):
+            steps.extend(s for s in stage.build(options) if not options.is_disabled(s.name))
+    return Pipeline(tuple(steps))
+
+
+def _check_names(options: Options) -> None:
+    """Raise :class:`UnknownNormalizerError` for a name in ``disable``/``enable`` that
+    nothing has."""
+    packs = _all_packs(options)
+    if options.enable:
+        switchable = {p.name for p in packs}
+        for name in sorted(options.enable - switchable):
+            hint = did_you_mean(name, switchable)
+            msg = f"cannot enable {name!r}: no bundled or given rule pack has that name"
+            raise UnknownNormalizerError(msg + (f" ({hint})" if hint else ""))
+    if not options.disable:
+        return
+    ids = {p.name for p in packs} | {r.full_id for p in packs for r in p.rules}
+    unknown = options.disable - ids
+    if not unknown:
+        return
+    # Every step on (a quote style switches the optional quote step on), so that the
+    # names of steps the options leave out are known too.
+    everything = replace(options, disable=frozenset(), enable=frozenset(ids), quotes="dominant")
+    known = known_names(tuple(s for stage in STAGES for s in stage.build(everything))) | ids
+    for name in sorted(unknown - known):
+        hint = did_you_mean(name, known)
         msg = f"cannot disable {name!r}: no stage, step, pack or rule has that name"
         raise UnknownNormalizerError(msg + (f" ({hint})" if hint else ""))
-    return pipeline
 
 
-def _all_rule_ids(options: Options) -> set[str]:
-    """Every pack and rule name a stage may use, bundled or given, for checking ``disable``."""
-    from .rules import available_packs, load_rules
-
-    ids: set[str] = set()
-    for pack in (*(load_rules(n) for n in available_packs()), *options.rules):
-        ids.add(pack.name)
-        ids.update(r.full_id for r in pack.rules)
-    return ids
+def _all_packs(options: Options) -> list[Any]:
+    """Every pack a stage may use, bundled or given."""
+    return [*(load_rules(n) for n in available_packs()), *options.rules]
 
 
 _DEFAULT_OPTIONS = Options()

@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from .errors import EditConflictError
 
 __all__ = [
+    "Analysis",
     "Edit",
     "EditsNormalizer",
     "Finding",
@@ -63,14 +64,31 @@ class Finding:
     kind: str = "problem"
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What one step found in one text: the edits it makes and the findings it reports.
+
+    A step analyses a text once; the pipeline's fast path uses ``edits`` and its
+    audited path both.
+    """
+
+    edits: Sequence[Edit] = ()
+    findings: Sequence[Finding] = ()
+
+
+NO_ANALYSIS = Analysis()
+
+
 @runtime_checkable
 class Normalizer(Protocol):
     """What every pipeline step provides.
 
     ``edits(text)`` returns sorted, non-overlapping edits against ``text``; an edit
-    whose replacement equals the slice it replaces is never proposed. Normalizers may
-    also define ``findings(text) -> Iterable[Finding]``; the pipeline calls it only
-    when an audit is requested.
+    whose replacement equals the slice it replaces is never proposed. A normalizer
+    that also reports findings defines ``analyze(text, audit=True) -> Analysis``,
+    which returns its edits and findings from one analysis of the text (subclass
+    :class:`EditsNormalizer` to get ``edits`` and ``fix`` from it); a plain
+    ``findings(text)`` method is still honoured for steps without ``analyze``.
     """
 
     @property
@@ -153,21 +171,40 @@ def apply_edits(text: str, edits: Sequence[Edit], *, step: str = "<edits>") -> s
 
 
 class EditsNormalizer:
-    """Mixin for normalizer classes that define ``edits``: adds ``fix`` and ``__call__``.
+    """Base of mtclean's normalizers: the subclass owns one analysis, the base the rest.
 
-    ``fix(text)`` applies the proposed edits, so a normalizer is usable on its own
-    as a ``str -> str`` function.
+    A subclass defines ``analyze(text, audit=False) -> Analysis`` (or, if it only
+    edits, ``edits``); the base derives ``edits``, ``fix`` and ``__call__`` from it,
+    so a normalizer is usable on its own as a ``str -> str`` function. ``audit`` tells
+    the analysis whether its findings are wanted (the fast path skips them).
     """
 
     name: str
 
-    def edits(self, text: str) -> Iterable[Edit]:  # pragma: no cover - overridden
-        """Propose edits (subclasses override this)."""
-        raise NotImplementedError
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        """Edits (and with ``audit``, findings) for ``text``; subclasses override this.
+
+        The default serves subclasses written as ``edits`` plus ``findings``.
+        """
+        edits = tuple(self.edits(text))
+        if audit and type(self).findings is not EditsNormalizer.findings:
+            return Analysis(edits, tuple(self.findings(text)))
+        return Analysis(edits)
+
+    def edits(self, text: str) -> list[Edit]:
+        """The edits of one analysis of ``text`` (no findings)."""
+        if type(self).analyze is EditsNormalizer.analyze:  # pragma: no cover - misuse
+            msg = f"{type(self).__name__} must define analyze() or edits()"
+            raise NotImplementedError(msg)
+        return list(self.analyze(text).edits)
 
     def fix(self, text: str) -> str:
         """Return ``text`` with this normalizer's edits applied."""
         return apply_edits(text, list(self.edits(text)), step=self.name)
+
+    def findings(self, text: str) -> list[Finding]:
+        """The findings of one audited analysis of ``text``."""
+        return list(self.analyze(text, audit=True).findings)
 
     def __call__(self, text: str) -> str:
         return self.fix(check_text(text))

@@ -26,7 +26,9 @@ from typing import Any
 
 import regex
 
-from .core import Edit, Finding
+from .core import Analysis, Edit, Finding
+from .options import Options
+from .core import Normalizer
 
 __all__ = ["RULE_ID", "StrayCapitals", "build_steps"]
 
@@ -190,13 +192,17 @@ class StrayCapitals:
     []
     """
 
-    disabled: bool = False
     name: str = "lint"
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """The rule this step reports under."""
         return (RULE_ID,)
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        """No edits (these problems need a person to fix); with ``audit``, one finding
+        per stray capitalized function word."""
+        return Analysis((), tuple(self._findings(text)) if audit else ())
 
     def edits(self, text: str) -> list[Edit]:
         """No edits: these problems need a person (or a sentence-level model) to fix."""
@@ -208,8 +214,6 @@ class StrayCapitals:
 
     def findings(self, text: str) -> list[Finding]:
         """One finding per stray capitalized function word."""
-        if self.disabled:
-            return []
         return list(self._findings(text))
 
     def _findings(self, text: str) -> Iterator[Finding]:
@@ -324,6 +328,6 @@ def _is_heading(line: str) -> bool:
     return capitalized / len(content) >= 0.75
 
 
-def build_steps(options: Any) -> list[Any]:
+def build_steps(options: Options) -> list[Normalizer]:
     """The lint stage of the default pipeline: findings only."""
-    return [StrayCapitals(disabled=options.is_disabled(RULE_ID))]
+    return [] if options.is_disabled(RULE_ID) else [StrayCapitals()]

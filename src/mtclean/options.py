@@ -11,7 +11,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .rules import RulePack, did_you_mean, load_rules
+from .kinds import load_rules
+from .rulepacks.model import RulePack, did_you_mean
 
 __all__ = ["SOURCE_LANGS", "Options"]
 

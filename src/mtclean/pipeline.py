@@ -19,7 +19,16 @@ from typing import Any
 import regex
 from rapidfuzz.distance import Indel
 
-from .core import Edit, EditsNormalizer, Finding, Normalizer, apply_edits, check_edits, check_text
+from .core import (
+    Analysis,
+    Edit,
+    EditsNormalizer,
+    Finding,
+    Normalizer,
+    apply_edits,
+    check_edits,
+    check_text,
+)
 from .errors import PatternTimeoutError
 from .offsets import OffsetMap, StepMap
 from .result import Change, Result
@@ -27,6 +36,7 @@ from .result import Change, Result
 __all__ = [
     "FunctionNormalizer",
     "Pipeline",
+    "analyze",
     "RegexNormalizer",
     "as_normalizer",
     "diff_edits",
@@ -37,10 +47,24 @@ __all__ = [
 
 def propose(step: Normalizer, text: str) -> list[Edit]:
     """Return the checked edits ``step`` proposes for ``text``, without no-op edits."""
-    edits = [e for e in step.edits(text) if text[e.start : e.end] != e.replacement]
+    return _checked(step, text, step.edits(text))
+
+
+def _checked(step: Normalizer, text: str, proposed: Iterable[Edit]) -> list[Edit]:
+    edits = [e for e in proposed if text[e.start : e.end] != e.replacement]
     if edits:
         check_edits(text, edits, step.name)
     return edits
+
+
+def analyze(step: Normalizer, text: str) -> Analysis:
+    """One audited analysis of ``text`` by ``step``: its edits and findings together."""
+    own = getattr(step, "analyze", None)
+    if own is not None:
+        result: Analysis = own(text, audit=True)
+        return result
+    find = getattr(step, "findings", None)
+    return Analysis(tuple(step.edits(text)), tuple(find(text)) if find is not None else ())
 
 
 def run_step(step: Normalizer, text: str) -> str:
@@ -116,12 +140,11 @@ class Pipeline:
         changes: list[Change] = []
         findings: list[Finding] = []
         for index, step in enumerate(self.steps):
-            find = getattr(step, "findings", None)
-            if find is not None:
-                for f in find(text):
-                    start, end = offsets.to_original(f.start, f.end, absorb=False)
-                    findings.append(Finding(start, end, f.rule, f.message, f.confidence, f.kind))
-            edits = propose(step, text)
+            analysis = analyze(step, text)
+            for f in analysis.findings:
+                start, end = offsets.to_original(f.start, f.end, absorb=False)
+                findings.append(Finding(start, end, f.rule, f.message, f.confidence, f.kind))
+            edits = _checked(step, text, analysis.edits)
             if not edits:
                 continue
             for e in edits:

@@ -1,0 +1,419 @@
+"""Boilerplate: scraped page clutter removed from plain text, line by line.
+
+A ``kind = "boilerplate"`` pack holds whole-line patterns. A line is clutter
+when it is covered, from its first to its last non-space character, by one or
+more rule patterns (so "Leave a Reply Cancel reply" is two rules on one line).
+Where a rule may remove a line (``where``):
+
+* ``"edge"`` (default): only in the contiguous clutter block at the head or the
+  tail of the text (blank lines and clutter lines, up to the first content line);
+* ``"head"`` / ``"tail"``: only in that one block;
+* ``"anywhere"``: also in the body. Only strong, unmistakable lines belong here.
+
+Safety: if the removals would take more than ``max_share`` of the text's
+characters, nothing is removed and a finding says so. A line the rules do not
+cover (such as a last line cut off mid-way) is content and ends the edge block.
+
+Besides the rules, the remover deletes a title repeated near the top (compared
+after unifying quotes, dashes and spacing; the first copy stays) and reports or
+removes paragraphs repeated verbatim.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .lines import Removal, deletion_edits, line_starts
+from .repeats import repeated_paragraphs, repeated_titles
+from ..core import Analysis, EditsNormalizer, Finding
+from ..errors import PatternTimeoutError
+from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
+
+__all__ = ["KIND", "BoilerplateRemover", "build_steps", "bundled_packs"]
+
+#: Lines longer than this are never clutter (clutter lines are short).
+MAX_LINE = 250
+PATTERN_TIMEOUT = 1.0
+#: The most headline lines a ``then`` rule takes with it.
+MAX_THEN = 10
+#: A line that reads as a headline: at most this long, no final stop.
+MAX_HEADLINE = 150
+#: Characters of a line tried as a partial match before the full match.
+PREFIX = 4
+MEMO_SIZE = 50_000
+REPEATED_TITLE = "boilerplate/repeated-title"
+REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
+MAX_SHARE = "boilerplate/max-share"
+BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE)
+# Before a clutter segment: the line start, spaces and separator marks, or a
+# point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
+_LEAD = r"[\s|·•/]*"
+_SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Matches whole lines made of one or more segments of several rules.
+
+    The first segment is dispatched on the line's first character, then on its
+    first :data:`PREFIX` characters (both memoized): only the rules that can begin
+    such a line are tried, so the cost of a line does not grow with the number of
+    rules. The rest of the line, if any, must be covered by further segments.
+    """
+
+    rules: tuple[Rule, ...]
+    timeout: float | None = None
+    _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
+    _rest: regex.Pattern[str] = field(init=False, repr=False)
+    _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
+    _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        bodies = [_rule_regex(r) for r in self.rules]
+        starts = tuple(regex.compile(f"{_LEAD}(?:{b})", regex.IGNORECASE) for b in bodies)
+        alternatives = "|".join(f"(?:{b})" for b in bodies) or r"(?!x)x"
+        rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_rest", rest)
+
+    @property
+    def empty(self) -> bool:
+        """Whether the matcher has no rules."""
+        return not self.rules
+
+    def _candidates(self, line: str) -> tuple[int, ...]:
+        """Indices of the rules whose pattern can begin ``line`` (memoized by prefix)."""
+        key = line[:PREFIX]
+        found = self._by_prefix.get(key)
+        if found is None:
+            first = self._by_char.get(key[:1])
+            if first is None:
+                first = self._filter(range(len(self.rules)), key[:1])
+                self._by_char[key[:1]] = first
+            found = self._filter(first, key) if len(key) > 1 else first
+            if len(self._by_prefix) >= MEMO_SIZE:
+                self._by_prefix.clear()
+            self._by_prefix[key] = found
+        return found
+
+    def _filter(self, indices: Iterable[int], key: str) -> tuple[int, ...]:
+        return tuple(i for i in indices if self._starts[i].match(key, partial=True))
+
+    def match(self, line: str) -> Rule | None:
+        """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
+        if not line or not self.rules:
+            return None
+        for i in self._candidates(line):
+            start = self._starts[i]
+            if self._run(start.fullmatch, line) is not None:
+                return self.rules[i]
+            m = self._run(start.match, line)  # a first segment, more segments after it
+            if m is not None and self._run(self._rest.fullmatch, line, m.end()) is not None:
+                return self.rules[i]
+        return None
+
+    def _run(self, method: Any, line: str, pos: int = 0) -> regex.Match[str] | None:
+        if self.timeout is None:
+            found: regex.Match[str] | None = method(line, pos)
+            return found
+        try:
+            found = method(line, pos, timeout=self.timeout)
+        except TimeoutError as exc:
+            msg = f"boilerplate rules took longer than {self.timeout} s on a line"
+            raise PatternTimeoutError(msg) from exc
+        return found
+
+
+def _rule_regex(rule: Rule) -> str:
+    patterns = rule.get("pattern")
+    patterns = patterns if isinstance(patterns, tuple) else (patterns,)
+    body = "|".join(f"(?:{p})" for p in patterns)
+    # Matchers compile case-insensitively as a whole (scoped flags on every
+    # alternative make the regex module several times slower).
+    return f"(?-i:{body})" if rule.get("case", "ignore") == "sensitive" else body
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the remover decided for one text."""
+
+    lines: list[str]
+    removals: dict[int, Removal]
+    reported: tuple[int, ...] = ()
+    too_much: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class BoilerplateRemover(EditsNormalizer):
+    """Remove clutter lines matched by boilerplate packs, repeated titles and paragraphs.
+
+    >>> from mtclean.kinds import parse_rules
+    >>> pack = parse_rules('''
+    ... [pack]
+    ... name = "demo"
+    ... kind = "boilerplate"
+    ... [[rules]]
+    ... id = "reply"
+    ... pattern = "Leave a Reply"
+    ... ''')
+    >>> BoilerplateRemover((pack,)).fix("Talks resume.\\nThey end late.\\n\\nLeave a Reply\\n")
+    'Talks resume.\\nThey end late.\\n'
+    >>> BoilerplateRemover((pack,)).fix("Leave a Reply, she wrote, and he did.\\n")
+    'Leave a Reply, she wrote, and he did.\\n'
+    """
+
+    packs: tuple[RulePack, ...]
+    disabled: frozenset[str] = frozenset()
+    max_share: float = 0.5
+    titles: bool = True
+    paragraphs: str = "report"
+    name: str = "boilerplate"
+    _head: _Matcher = field(init=False, repr=False)
+    _tail: _Matcher = field(init=False, repr=False)
+    _body: _Matcher = field(init=False, repr=False)
+    _flag: _Matcher = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        rules = [
+            r
+            for p in self.packs
+            if p.name not in self.disabled
+            for r in p.rules
+            if r.enabled and r.full_id not in self.disabled
+        ]
+        removing = [r for r in rules if r.get("action", "remove") == "remove"]
+        trusted = frozenset(r for p in self.packs if p.bundled for r in p.rules)
+
+        def where(*places: str) -> _Matcher:
+            return _matcher((r for r in removing if r.get("where", "edge") in places), trusted)
+
+        object.__setattr__(self, "_head", where("edge", "head", "anywhere"))
+        object.__setattr__(self, "_tail", where("edge", "tail", "anywhere"))
+        object.__setattr__(self, "_body", where("anywhere"))
+        flagging = (r for r in rules if r.get("action", "remove") == "flag")
+        object.__setattr__(self, "_flag", _matcher(flagging, trusted))
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id this remover knows (``disable=`` accepts each)."""
+        return (*(r.full_id for p in self.packs for r in p.rules), *BUILTIN_IDS)
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        """Edits deleting the clutter lines of ``text`` (none if the share limit is hit);
+        with ``audit``, findings: repeated paragraphs (report mode), flagged lines and
+        a hit share limit."""
+        plan = self._plan(text)
+        edits = () if plan.too_much is not None else deletion_edits(plan.lines, plan.removals)
+        return Analysis(edits, self._findings(text, plan) if audit else ())
+
+    def _findings(self, text: str, plan: _Plan) -> list[Finding]:
+        starts = line_starts(plan.lines)
+        out: list[Finding] = []
+        if plan.too_much is not None:
+            removed, total = plan.too_much
+            msg = (
+                f"boilerplate rules would remove {removed} of {total} characters "
+                f"({removed / total:.0%}, limit {self.max_share:.0%}); nothing was removed"
+            )
+            out.append(Finding(0, len(text), MAX_SHARE, msg, 0.5))
+        for i in plan.reported:
+            end = starts[i] + len(plan.lines[i])
+            msg = "paragraph repeated word for word (an earlier copy stays)"
+            out.append(Finding(starts[i], end, REPEATED_PARAGRAPH, msg, 0.8))
+        for i, line in enumerate(plan.lines):
+            rule = self._flag.match(line.strip()) if 0 < len(line) <= MAX_LINE else None
+            if rule is not None:
+                msg = rule.get("message", "") or rule.note or "possible page clutter"
+                out.append(Finding(starts[i], starts[i] + len(line), rule.full_id, msg, 0.5))
+        out.sort(key=lambda f: (f.start, f.end, f.rule))
+        return out
+
+    def _plan(self, text: str) -> _Plan:
+        lines = text.split("\n")
+        removals: dict[int, Removal] = {}
+        reported: tuple[int, ...] = ()
+        while True:
+            before = len(removals)
+            self._rule_pass(lines, removals)
+            reported = self._repeat_pass(lines, removals)
+            if len(removals) == before:
+                break
+        if not removals:
+            return _Plan(lines, removals, reported)
+        removed = sum(len(lines[i].strip()) for i in removals)
+        total = sum(len(line.strip()) for line in lines)
+        if removed > self.max_share * total:
+            return _Plan(lines, removals, reported, (removed, total))
+        return _Plan(lines, removals, reported)
+
+    def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> None:
+        n = len(lines)
+        head = self._head_block(lines, removals)
+        tail = self._tail_block(lines, removals, head)
+        body = self._body
+        if body.empty:
+            return
+        i = head
+        while i <= tail:
+            line = lines[i]
+            if 0 < len(line) <= MAX_LINE and i not in removals:
+                rule = body.match(line.strip())
+                if rule is not None:
+                    removals[i] = _removal(rule)
+                    i = _take_headlines(lines, removals, i, rule, min(tail + 1, n))
+            i += 1
+
+    def _head_block(self, lines: list[str], removals: dict[int, Removal]) -> int:
+        """Mark the clutter block at the head; return its first content line."""
+        n = len(lines)
+        i = 0
+        while i < n:
+            line = lines[i]
+            if len(line) > MAX_LINE:
+                return i
+            stripped = line.strip()
+            if stripped and i not in removals:
+                rule = self._head.match(stripped)
+                if rule is None:
+                    return i
+                removals[i] = _removal(rule)
+                i = _take_headlines(lines, removals, i, rule, n)
+            i += 1
+        return n
+
+    def _tail_block(self, lines: list[str], removals: dict[int, Removal], head: int) -> int:
+        """Mark the clutter block at the tail; return its last content line."""
+        i = len(lines) - 1
+        while i >= head:
+            line = lines[i]
+            if len(line) > MAX_LINE:
+                return i
+            stripped = line.strip()
+            if stripped and i not in removals:
+                rule = self._tail.match(stripped)
+                if rule is not None:
+                    removals[i] = _removal(rule)
+                elif i < len(lines) - 1:  # an unended last line may be cut off: content
+                    above = self._heading_above(lines, removals, i, head)
+                    if above is None:
+                        return i
+                    i = above
+                    continue
+                else:
+                    return i
+            i -= 1
+        return head - 1
+
+    def _heading_above(
+        self, lines: list[str], removals: dict[int, Removal], i: int, head: int
+    ) -> int | None:
+        """If line ``i`` is a headline listed under a ``then`` heading, mark the list.
+
+        Returns the index of the line above the heading, or ``None``.
+        """
+        listed: list[int] = []
+        j = i
+        while j >= head:
+            line = lines[j]
+            stripped = line.strip() if len(line) <= MAX_LINE else "."
+            if not stripped or j in removals:  # removed lines are already gone
+                j -= 1
+                continue
+            if listed:
+                rule = self._tail.match(stripped)
+                if rule is not None and rule.get("then", 0) >= len(listed):
+                    removals[j] = _removal(rule)
+                    for k in listed:
+                        removals[k] = Removal(rule.full_id, "headline listed under clutter")
+                    return j - 1
+            if len(listed) >= MAX_THEN or not _headline_like(stripped):
+                return None
+            listed.append(j)
+            j -= 1
+        return None
+
+    def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
+        def alive(i: int) -> bool:
+            return i not in removals
+
+        if self.titles:
+            for i in repeated_titles(lines, alive):
+                removals[i] = Removal(REPEATED_TITLE, "title repeated near the top")
+        if self.paragraphs == "off":
+            return ()
+        repeats = repeated_paragraphs(lines, alive)
+        if self.paragraphs == "remove":
+            for i in repeats:
+                removals[i] = Removal(REPEATED_PARAGRAPH, "paragraph repeated word for word")
+            return ()
+        return tuple(repeats)
+
+
+def _matcher(rules: Iterable[Rule], trusted: frozenset[Rule]) -> _Matcher:
+    """A matcher for ``rules``; patterns not from a bundled pack run with a time budget."""
+    chosen = tuple(rules)
+    safe = all(r in trusted for r in chosen)
+    return _Matcher(chosen, None if safe else PATTERN_TIMEOUT)
+
+
+def _headline_like(text: str) -> bool:
+    """Whether a stripped line reads as a headline: short, without a final stop."""
+    return len(text) <= MAX_HEADLINE and text[-1] not in ".,;:" and text.count(" ") < 25
+
+
+def _take_headlines(
+    lines: list[str], removals: dict[int, Removal], i: int, rule: Rule, stop: int
+) -> int:
+    """Mark up to ``then`` headline lines after line ``i``; return the last index marked."""
+    wanted = rule.get("then", 0)
+    last = i
+    j = i + 1
+    while wanted and j < min(stop, len(lines) - 1):  # an unended last line may be cut off
+        line = lines[j]
+        stripped = line.strip() if len(line) <= MAX_LINE else "."
+        if stripped and j not in removals:  # removed lines are already gone
+            if not _headline_like(stripped):
+                break
+            removals[j] = Removal(rule.full_id, "headline listed under clutter")
+            wanted -= 1
+            last = j
+        j += 1
+    return last
+
+
+def _removal(rule: Rule) -> Removal:
+    return Removal(rule.full_id, rule.get("message", "") or "scraped page clutter")
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    patterns = fields["pattern"]
+    for pattern in patterns if isinstance(patterns, tuple) else (patterns,):
+        if regex.fullmatch(f"(?:{pattern})", ""):
+            return "pattern", f"{pattern!r} matches an empty line; a clutter line has text"
+    return None
+
+
+def _check_then(value: Any) -> str | None:
+    if not 0 <= value <= MAX_THEN:
+        return f"must be a number of lines between 0 and {MAX_THEN}"
+    return None
+
+
+KIND = KindSpec(
+    name="boilerplate",
+    fields=(
+        FieldSpec("pattern", (str, list), required=True, is_regex=True),
+        FieldSpec("where", choices=("edge", "head", "tail", "anywhere")),
+        FieldSpec("action", choices=("remove", "flag")),
+        FieldSpec("case", choices=("ignore", "sensitive")),
+        FieldSpec("message"),
+        FieldSpec("then", (int,), check=_check_then),
+    ),
+    build=lambda pack: BoilerplateRemover((pack,), max_share=1.0, titles=False, paragraphs="off"),
+    check_rule=_check_rule,
+)

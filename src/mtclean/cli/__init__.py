@@ -1,0 +1,1 @@
+"""The ``mtclean`` command line (``mtclean.cli.main``)."""

@@ -1,0 +1,128 @@
+"""Learn a site's boilerplate from a corpus of its pages and write a rule pack to review.
+
+Lines and segments ("Read next: ...", "... | Comments Off") that recur across many
+documents become rules (--min-docs, --min-share, --min-length). Counting streams
+the corpus with bounded memory (--max-keys hashed counts). Review the pack, delete
+any rule that matches real article text, then use it: mtclean clean --rules site.toml.
+
+Input: each CORPUS is a text file (.txt or .gz) or a folder of them. With --split
+file, each file is one document; with --split blank, documents are separated by
+empty lines and each line is a paragraph (the shape of mtclean's bench corpus).
+The default (auto) is file for a folder or several files, blank for one file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..boilerplate.learn import Learner, Thresholds, learned_pack_toml, split_documents
+from ..errors import InputError
+from .fileio import decode, write_atomic
+
+NAME = "learn-boilerplate"
+HELP = "learn a site's recurring clutter lines from a corpus; write a rule pack"
+ORDER = 40
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``mtclean learn-boilerplate``."""
+    parser.add_argument("corpus", nargs="+", metavar="CORPUS", help="text files or folders")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the pack here (default: stdout)"
+    )
+    parser.add_argument("--name", help="pack name (default: the output file's stem, or 'site')")
+    parser.add_argument(
+        "--split",
+        choices=("auto", "file", "blank"),
+        default="auto",
+        help="one document per file, or documents separated by empty lines (default: auto)",
+    )
+    parser.add_argument("--min-docs", type=int, default=5, help="minimum documents (default 5)")
+    parser.add_argument(
+        "--min-share",
+        type=float,
+        default=0.05,
+        help="minimum share of all documents, 0-1 (default 0.05)",
+    )
+    parser.add_argument(
+        "--min-length", type=int, default=10, help="minimum characters of a line (default 10)"
+    )
+    parser.add_argument(
+        "--max-keys",
+        type=int,
+        default=1_000_000,
+        help="most distinct lines counted at once; bounds memory (default 1000000)",
+    )
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Count the corpus and write the learned pack."""
+    if not 0 < args.min_share <= 1 or args.min_docs < 1 or args.max_keys < 10:
+        msg = "need 0 < --min-share <= 1, --min-docs >= 1 and --max-keys >= 10"
+        print(f"mtclean: error: {msg}", file=sys.stderr)
+        return 2
+    files = list(_files([Path(c) for c in args.corpus]))
+    if not files:
+        msg = "no text files found in the corpus"
+        raise InputError(msg)
+    split = args.split
+    if split == "auto":
+        split = "blank" if len(args.corpus) == 1 and Path(args.corpus[0]).is_file() else "file"
+    thresholds = Thresholds(args.min_docs, args.min_share, args.min_length)
+    learner = Learner(thresholds, max_keys=args.max_keys)
+    for path in files:
+        if split == "file":
+            learner.add(_read(path, args.encoding))
+        else:
+            for doc in split_documents(_lines(path, args.encoding)):
+                learner.add(doc)
+    name = args.name or (Path(args.output).stem if args.output else "site")
+    toml = learned_pack_toml(learner, name, [str(c) for c in args.corpus])
+    rules = toml.count("[[rules]]")
+    if args.output:
+        write_atomic(args.output, toml)
+    else:
+        sys.stdout.write(toml)
+    print(
+        f"mtclean: learned {rules} rules from {learner.documents} documents; "
+        "review them before use",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _files(paths: list[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            yield path
+        else:
+            msg = f"{path}: no such file or folder"
+            raise InputError(msg)
+
+
+def _read(path: Path, encoding: str) -> str:
+    try:
+        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read: {exc}"
+        raise InputError(msg) from exc
+    return decode(data, name=str(path), encoding=encoding)
+
+
+def _lines(path: Path, encoding: str) -> Iterator[str]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding=encoding) as handle:
+            yield from handle
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = f"{path}: cannot read: {exc}"
+        raise InputError(msg) from exc

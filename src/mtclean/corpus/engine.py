@@ -1,0 +1,437 @@
+"""Cleaning many documents: streaming, in order, on several processes.
+
+:func:`clean_many` is the library entry point; :func:`process` is the engine the
+CLI and the Dask helper share. Documents travel to worker processes in batches
+of roughly ``batch_chars`` characters; at most a few batches per worker are in
+flight, so memory stays flat however long the input is, and results come back
+in input order.
+
+A document that fails (a rule pattern that times out, an internal error, a
+worker process that died) does not stop the run: its outcome carries the error
+and no text, and callers pass the original through unchanged.
+
+>>> list(clean_many(["Plain text.", "More plain text."], processes=1))
+['Plain text.', 'More plain text.']
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import copyreg
+import dataclasses
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from ..api import default_pipeline
+from ..core import check_text
+from ..errors import MtcleanError
+from ..pipeline import Pipeline
+
+__all__ = [
+    "DocumentError",
+    "Outcome",
+    "Task",
+    "clean_many",
+    "default_processes",
+    "process",
+    "run_one",
+]
+
+T = TypeVar("T")
+
+#: Characters per batch sent to a worker: enough work to amortize the hand-over.
+BATCH_CHARS = 64_000
+#: Documents per batch at most (many tiny documents).
+BATCH_DOCS = 512
+#: Batches in flight per worker process.
+WINDOW_PER_WORKER = 4
+
+
+def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
+    return (_mappingproxy, (dict(proxy),))
+
+
+# Pipelines travel to worker processes by pickle. Steps keep read-only tables as
+# ``types.MappingProxyType``, which does not pickle by itself: it pickles here
+# as a read-only proxy of a copy, which is all a pipeline needs.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
+
+
+class DocumentError(MtcleanError):
+    """A document could not be cleaned; ``doc_id`` names it and ``reason`` says why."""
+
+    exit_code = 1
+
+    def __init__(self, doc_id: str, reason: str) -> None:
+        self.doc_id = doc_id
+        self.reason = reason
+        super().__init__(f"{doc_id}: {reason}")
+
+
+@dataclass(frozen=True)
+class Task:
+    """What to do with each document: which pipeline, and how much audit to keep.
+
+    ``pipeline`` is sent to the workers as is (it must pickle); without one, each
+    worker builds the default pipeline from ``options`` (a tuple of key/value pairs).
+    ``audit`` counts changes per rule and findings (slower: every step's audit
+    runs); ``explain`` is
+    ``None``, ``"text"`` or ``"json"``; ``diff`` turns the output into a unified diff.
+    """
+
+    options: tuple[tuple[str, Any], ...] = ()
+    pipeline: Pipeline | None = None
+    audit: bool = False
+    explain: str | None = None
+    diff: bool = False
+
+    def build(self) -> Pipeline:
+        """The pipeline this task runs."""
+        if self.pipeline is not None:
+            return self.pipeline
+        return default_pipeline(**dict(self.options))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document.
+
+    ``text`` is the output (the cleaned text, or the diff for a diff task), or
+    ``None`` when the document is unchanged (or failed, or was not cleaned): then
+    the original is kept as it was.
+    """
+
+    text: str | None = None
+    changed: bool = False
+    rules: Mapping[str, int] = field(default_factory=dict)
+    findings: Mapping[str, int] = field(default_factory=dict)
+    removed_lines: int = 0
+    report: str = ""
+    error: str | None = None
+
+
+_SKIPPED = Outcome()
+_UNCHANGED = Outcome()
+
+
+def _content_lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str | None) -> Outcome:
+    """Clean one document for ``task``; any error becomes the outcome's ``error``."""
+    if text is None:
+        return _SKIPPED
+    try:
+        return _run_one(pipeline, task, doc_id, text)
+    except Exception as exc:  # one failing document must not stop the run
+        return Outcome(error=_describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, MtcleanError):
+        return str(exc)
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str) -> Outcome:
+    if not (task.audit or task.explain or task.diff):
+        out = pipeline(text)
+        if out == text:
+            return _UNCHANGED
+        removed = max(0, _content_lines(text) - _content_lines(out))
+        return Outcome(text=out, changed=True, removed_lines=removed)
+    result = pipeline.explain(text)
+    changed = result.changed
+    report = ""
+    if task.explain == "json":
+        report = "".join(line + "\n" for line in result.to_json_lines(doc_id=doc_id))
+    elif task.explain == "text":
+        report = _text_report(result, doc_id)
+    output: str | None = result.text if changed else None
+    if task.diff:
+        output = result.diff(name=doc_id)
+    return Outcome(
+        text=output,
+        changed=changed,
+        rules=dict(result.rule_counts()),
+        findings=dict(collections.Counter(f.rule for f in result.findings)),
+        removed_lines=max(0, _content_lines(text) - _content_lines(result.text)) if changed else 0,
+        report=report,
+    )
+
+
+def _text_report(result: Any, doc_id: str) -> str:
+    lines = [f"== {doc_id}: {len(result.changes)} changes, {len(result.findings)} findings"]
+    if result.changes or result.findings:
+        lines.append(result.report())
+    counts = result.rule_counts()
+    if counts:
+        summary = ", ".join(f"{rule} x{n}" for rule, n in sorted(counts.items()))
+        lines.append(f"-- by rule: {summary}")
+    return "\n".join(lines) + "\n"
+
+
+# --- worker processes -------------------------------------------------------------
+
+_WORKER: tuple[Pipeline, Task] | None = None
+
+
+def _init_worker(task: Task) -> None:
+    """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _WORKER = (task.build(), task)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, for instance)."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
+
+
+def _run_batch(batch: list[tuple[str, str | None]]) -> list[Outcome]:
+    if _WORKER is None:  # pragma: no cover - the initializer always runs first
+        msg = "worker used before its initializer ran"
+        raise RuntimeError(msg)
+    pipeline, task = _WORKER
+    return [run_one(pipeline, task, doc_id, text) for doc_id, text in batch]
+
+
+def default_processes() -> int:
+    """The number of worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> Any:
+    """Fork where it is safe (no other threads): workers inherit the built pipeline."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _shippable(task: Task, pipeline: Pipeline) -> Task:
+    """``task`` carrying the built pipeline if it pickles (unpickling beats rebuilding)."""
+    if task.pipeline is not None:
+        return task
+    try:
+        pickle.dumps(pipeline)
+    except Exception:  # a step that does not pickle: workers build their own
+        return task
+    return dataclasses.replace(task, pipeline=pipeline)
+
+
+def _batches(
+    items: Iterable[T], key: Callable[[T], tuple[str, str | None]], batch_chars: int
+) -> Iterator[tuple[list[T], list[tuple[str, str | None]]]]:
+    held: list[T] = []
+    jobs: list[tuple[str, str | None]] = []
+    size = 0
+    for item in items:
+        job = key(item)
+        held.append(item)
+        jobs.append(job)
+        size += len(job[1] or "")
+        if size >= batch_chars or len(jobs) >= BATCH_DOCS:
+            yield held, jobs
+            held, jobs, size = [], [], 0
+    if held:
+        yield held, jobs
+
+
+def process(
+    items: Iterable[T],
+    key: Callable[[T], tuple[str, str | None]],
+    task: Task,
+    *,
+    processes: int | None = None,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[tuple[T, Outcome]]:
+    """Clean ``items`` for ``task``; yield ``(item, outcome)`` in input order.
+
+    ``key(item)`` gives the document id and its text (``None``: pass it through
+    without cleaning). Items stay in this process; only ids and texts travel.
+    With ``processes=1`` everything runs here, with no worker processes.
+    The pipeline is built before the first item is read, so configuration
+    errors surface at once.
+    """
+    pipeline = task.build()
+    n = default_processes() if processes is None else processes
+    if n < 1:
+        msg = f"processes must be at least 1, not {n}"
+        raise ValueError(msg)
+    if n == 1:
+        for item in items:
+            doc_id, text = key(item)
+            yield item, run_one(pipeline, task, doc_id, text)
+        return
+    context = _context()
+    if context.get_start_method() != "fork":
+        task = _shippable(task, pipeline)
+    yield from _parallel(items, key, task, n, batch_chars, context)
+
+
+def _parallel(
+    items: Iterable[T],
+    key: Callable[[T], tuple[str, str | None]],
+    task: Task,
+    n: int,
+    batch_chars: int,
+    context: Any,
+) -> Iterator[tuple[T, Outcome]]:
+    if context.get_start_method() == "fork":
+        gc.freeze()  # forked workers then do not copy pages just to collect garbage
+    pool = _Pool(task, n, context)
+    pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
+        collections.deque()
+    )
+    window = n * WINDOW_PER_WORKER
+    try:
+        for held, jobs in _batches(items, key, batch_chars):
+            pending.append((held, jobs, pool.submit(jobs)))
+            while len(pending) >= window:
+                yield from _collect(pending.popleft(), pool)
+        while pending:
+            yield from _collect(pending.popleft(), pool)
+    finally:
+        pool.shutdown()
+        gc.unfreeze()
+
+
+def _collect(
+    entry: tuple[list[T], list[tuple[str, str | None]], Any], pool: _Pool
+) -> Iterator[tuple[T, Outcome]]:
+    held, jobs, future = entry
+    try:
+        outcomes: list[Outcome] = future.result()
+    except BrokenProcessPool:
+        # A worker died (killed, or a crash in native code): retry this batch one
+        # document at a time, so only the document that kills a worker fails.
+        pool.restart()
+        outcomes = [pool.run_alone(job) for job in jobs]
+    except Exception as exc:
+        reason = _describe(exc)
+        outcomes = [Outcome(error=reason) if text is not None else _SKIPPED for _, text in jobs]
+    yield from zip(held, outcomes, strict=True)
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies."""
+
+    def __init__(self, task: Task, n: int, context: Any) -> None:
+        self._task = task
+        self._n = n
+        self._context = context
+        self._executor = self._new()
+
+    def _new(self) -> concurrent.futures.ProcessPoolExecutor:
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=self._n,
+            mp_context=self._context,
+            initializer=_init_worker,
+            initargs=(self._task,),
+        )
+
+    def submit(self, jobs: list[tuple[str, str | None]]) -> Any:
+        try:
+            return self._executor.submit(_run_batch, jobs)
+        except BrokenProcessPool:
+            self.restart()
+            return self._executor.submit(_run_batch, jobs)
+
+    def run_alone(self, job: tuple[str, str | None]) -> Outcome:
+        """Clean one document in its own task; a dead worker fails only this document."""
+        if job[1] is None:
+            return _SKIPPED
+        try:
+            outcome: Outcome = self.submit([job]).result()[0]
+        except BrokenProcessPool:
+            self.restart()
+            return Outcome(error="a worker process died while cleaning this document")
+        except Exception as exc:
+            return Outcome(error=_describe(exc))
+        return outcome
+
+    def restart(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _task_for(pipeline: Pipeline | None, options: dict[str, Any]) -> Task:
+    if pipeline is not None and options:
+        msg = "give either pipeline= or options for the default pipeline, not both"
+        raise TypeError(msg)
+    return Task(options=tuple(sorted(options.items())), pipeline=pipeline)
+
+
+def clean_many(
+    texts: Iterable[str],
+    *,
+    processes: int | None = None,
+    pipeline: Pipeline | None = None,
+    errors: str = "raise",
+    batch_chars: int = BATCH_CHARS,
+    **options: Any,
+) -> Iterator[str]:
+    """Clean many texts, streaming, in order, on ``processes`` worker processes.
+
+    Args:
+        texts: any iterable of ``str`` (read lazily: a generator over a huge
+            corpus is fine; memory holds only a few batches per worker).
+        processes: worker processes (default: every CPU; ``1`` runs here).
+        pipeline: a pipeline to run instead of the default one (it must pickle).
+        errors: ``"raise"`` (default) raises :class:`DocumentError` for a document
+            that fails; ``"keep"`` yields that document unchanged and goes on.
+        batch_chars: about how many characters each worker task carries.
+        **options: options of the default pipeline, as for :func:`mtclean.clean`.
+
+    Yields:
+        The cleaned texts, in the order of ``texts``.
+
+    >>> list(clean_many(iter(["A clean line."]), processes=1))
+    ['A clean line.']
+    """
+    if errors not in ("raise", "keep"):
+        msg = f"errors must be 'raise' or 'keep', not {errors!r}"
+        raise ValueError(msg)
+    task = _task_for(pipeline, options)
+    numbered = enumerate(texts)
+
+    def key(item: tuple[int, object]) -> tuple[str, str | None]:
+        index, text = item
+        return f"#{index}", check_text(text)
+
+    for (index, text), outcome in process(
+        numbered, key, task, processes=processes, batch_chars=batch_chars
+    ):
+        if outcome.error is not None:
+            if errors == "raise":
+                where = f"document #{index}"
+                raise DocumentError(where, outcome.error)
+            yield text
+        else:
+            yield text if outcome.text is None else outcome.text

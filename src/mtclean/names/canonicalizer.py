@@ -1,0 +1,721 @@
+"""Names: person-name variants and misspellings made canonical, never one person into another.
+
+A ``kind = "names"`` pack (or a CSV/TSV table, see :mod:`mtclean.names_gazetteer`)
+lists people: ``canonical`` name, accepted ``variants``, always-wrong
+``misspellings``, ``roles`` that anchor the person, ``translated_as`` (a surname
+that machine translation turned into common words, applied only right after the
+person's first name or role) and ``cyrillic = true`` to generate transliteration
+variants. :class:`NameCanonicalizer` then, per document:
+
+1. finds every known spelling of a person (one compiled scan; a first name or a
+   title before a surname must belong to the same person, otherwise it is
+   somebody else and left alone);
+2. fixes unknown spellings by fuzzy matching only with evidence: the person's
+   first name or role right before the token, or the person named elsewhere in
+   the document; with a score cutoff and a margin over the second-best person;
+   weak or ambiguous matches become findings;
+3. makes the document coherent: misspellings take the document's spelling of
+   the person; several accepted spellings become one (the ``name_style``).
+
+Possessives survive: only the name token is replaced ("Koiliba's" -> "Kuleba's").
+
+Before any of this, one precheck (:mod:`mtclean.names_gate`) scans the document
+for the few places where a change can start; a document without one is
+returned at once. Weak and ambiguous matches are only collected for audits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
+from .gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
+from .gazetteer import (
+    PARTICLES,
+    TITLES,
+    Form,
+    Gazetteer,
+    GivenGroup,
+    Person,
+    common_words,
+    could_be_misspelt,
+    load_name_table,
+    parse_name_table,
+    paused_gc,
+    person_from_rule,
+    start_word,
+)
+from .match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score, skeleton
+from ..rulepacks.model import FieldSpec, KindSpec, RulePack
+
+__all__ = [
+    "BUNDLED",
+    "KIND",
+    "NAME_STYLES",
+    "NameCanonicalizer",
+    "build_steps",
+    "bundled_gazetteer",
+    "load_name_table",
+]
+
+#: The bundled gazetteer's pack name.
+BUNDLED = "names-world"
+#: ``default``: keep a document's one spelling, unify mixed ones to the canonical;
+#: ``canonical``: every mention takes the gazetteer's spelling;
+#: ``dominant``: mixed spellings take the document's most frequent one.
+NAME_STYLES = ("default", "canonical", "dominant")
+FUZZY_RULE = "names/fuzzy"
+AMBIGUOUS_RULE = "names/ambiguous"
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    person: int
+    part: str
+    spelling: str
+    kind: str
+    capital: bool = False
+    evidence: str = ""
+    anchored: bool = True  # named with a first name, title or role, or an unusual spelling
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+#: A name token not glued to a word, number, apostrophe or hyphen before it.
+_TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.pattern)
+
+#: Above this many candidate people, fuzzy matching first narrows them down (blocking).
+BLOCK_SIZE = 24
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The surname spellings of many people, folded, for one fuzzy lookup each."""
+
+    by_initial: dict[str, tuple[list[str], list[int]]]
+    by_skeleton: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def build(cls, persons: tuple[int, ...], gaz: Gazetteer) -> _Block:
+        by_initial: dict[str, tuple[list[str], list[int]]] = {}
+        by_skeleton: dict[str, list[int]] = {}
+        for p in persons:
+            for f in gaz.person_surnames[p]:
+                if " " not in f.text:
+                    key = fold(f.text)
+                    folded, owners = by_initial.setdefault(key[:1], ([], []))
+                    folded.append(key)
+                    owners.append(p)
+                    by_skeleton.setdefault(skeleton(f.text), []).append(p)
+        return cls(by_initial, {k: tuple(v) for k, v in by_skeleton.items()})
+
+
+#: A fuzzy-match candidate: span, token, candidate people, evidence, first-name forms before it.
+_Fuzzy = tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]
+
+
+@dataclass
+class _Scan:
+    audit: bool = True  # collect findings (only audits need them)
+    mentions: dict[tuple[int, int], _Mention] = field(default_factory=dict)
+    clashes: set[tuple[int, int]] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, m: _Mention) -> None:
+        key = (m.start, m.end)
+        old = self.mentions.get(key)
+        if old is not None and old.person != m.person:
+            self.clashes.add(key)
+        elif old is None:
+            self.mentions[key] = m
+
+
+def _prev_word(text: str, pos: int) -> str | None:
+    """The capitalized word right before ``text[pos]`` (one space between), if any."""
+    if pos < 2 or text[pos - 1] != " ":
+        return None
+    start = pos - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start : pos - 1]
+    m = TOKEN_RE.fullmatch(word)
+    return m.group() if m else None
+
+
+def _anchor_ok(word: str | None, common: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether ``word`` before a surname leaves it free to be the gazetteer person."""
+    if word is None or word in TITLES or word in gaz.role_index:
+        return True
+    return word.lower() in common or word.lower() in PARTICLES
+
+
+@dataclass(frozen=True, eq=False)
+class NameCanonicalizer(EditsNormalizer):
+    """Canonicalize person names in running text against gazetteer packs.
+
+    >>> from mtclean.kinds import parse_rules
+    >>> pack = parse_rules('''
+    ... [pack]
+    ... name = "demo"
+    ... kind = "names"
+    ... [[rules]]
+    ... id = "kuleba"
+    ... canonical = "Dmytro Kuleba"
+    ... roles = ["Foreign Minister"]
+    ... cyrillic = true
+    ... ''')
+    >>> NameCanonicalizer((pack,)).fix("Foreign Minister Dmytro Koiliba's visit.")
+    "Foreign Minister Dmytro Kuleba's visit."
+    >>> NameCanonicalizer((pack,)).fix("Dmytro Kulyk and Koiliba Street.")
+    'Dmytro Kulyk and Koiliba Street.'
+    """
+
+    packs: tuple[RulePack, ...]
+    disabled: frozenset[str] = frozenset()
+    style: str = "default"
+    fuzzy: bool = True
+    name: str = "names"
+    _gaz: Gazetteer = field(init=False, repr=False, compare=False)
+    _blocks: dict[tuple[int, ...], _Block] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _initials: dict[str, frozenset[str]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        if self.style not in NAME_STYLES:
+            msg = f"name_style must be one of {', '.join(NAME_STYLES)}, not {self.style!r}"
+            raise ValueError(msg)
+        with paused_gc():
+            persons = [
+                person_from_rule(r)
+                for p in self.packs
+                if p.name not in self.disabled
+                for r in p.rules
+                if r.enabled and r.full_id not in self.disabled
+            ]
+            source = self.packs[-1].source if self.packs else "<names>"
+            object.__setattr__(self, "_gaz", Gazetteer.from_persons(persons, source=source))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The compiled gazetteer."""
+        return self._gaz
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of every rule of the packs (disabled ones included, so they can be named)."""
+        return tuple(r.full_id for p in self.packs for r in p.rules)
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        """Edits for every name spelling that should change; with ``audit``, also the
+        possible misspellings that were not changed (weak or ambiguous matches)."""
+        if not audit and not self._needs_work(text):
+            return NO_ANALYSIS
+        edits, findings = self._analyze(text, audit=audit)
+        return Analysis(edits, findings)
+
+    def fix(self, text: str) -> str:
+        """``text`` with its names fixed (returned as it is when nothing can change)."""
+        if not self._needs_work(text):
+            return text
+        return apply_edits(text, self._analyze(text, audit=False)[0], step=self.name)
+
+    # -- the precheck -----------------------------------------------------------------
+
+    def _needs_work(self, text: str) -> bool:
+        """Whether ``text`` could need a change (``False``: it surely needs none).
+
+        Every edit needs a non-canonical spelling in the text or an anchor (first
+        name, role, title) right before a name, a translated surname or a word a
+        fuzzy fix would change; the gate finds those places with one scan.
+        """
+        candidate = self._may_fix if self.fuzzy else None
+        for hit in self._gaz.gate.hits(text, candidate=candidate):
+            if hit.flags == SPELLING or self._anchor_may_edit(text, hit):
+                return True
+        return False
+
+    def _may_fix(self, anchor: str, token: str) -> bool:
+        """Whether a fuzzy fix could change ``token`` right after the first name or role ``anchor``.
+
+        A fix needs the consonant skeleton of one of the anchored people's surnames
+        (so the same initial, all vowels alike) or the initial of the surname itself.
+        """
+        if not self._candidate(token):
+            return False
+        initials = self._initials.get(anchor)
+        if initials is None:
+            initials = self._initials[anchor] = self._anchor_initials(anchor)
+        return _initial(token) in initials
+
+    def _anchor_initials(self, anchor: str) -> frozenset[str]:
+        gaz = self._gaz
+        people = {f.person for g in gaz.given_index.get(anchor, ()) for f in g.forms}
+        people.update(p for _, ps in gaz.role_index.get(anchor, ()) for p in ps)
+        found = {_initial(gaz.persons[p].surname) for p in people}
+        found.update(_initial(f.text) for p in people for f in gaz.person_surnames[p])
+        return frozenset(found)
+
+    def _anchor_may_edit(self, text: str, hit: GateHit) -> bool:
+        """Whether the anchor ``hit`` (followed by a space) can start a change."""
+        gaz = self._gaz
+        s, e = hit.start, hit.end
+        if (self.fuzzy or hit.flags & VARIANT_GIVEN) and start_word(text, e + 1) in gaz.name_starts:
+            return True  # a name with its anchor: evidence, or a first name to fix
+        if not hit.flags & (GIVEN | ROLE):
+            return False
+        if s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
+            return False  # not a word the scan would take
+        tm = TOKEN_RE.match(text, s)
+        if tm is None or tm.end() != e:
+            return False
+        scan = _Scan(audit=False)
+        fuzzy: list[_Fuzzy] = []
+        if hit.flags & GIVEN:
+            self._after_given(text, s, e, gaz.given_index.get(hit.word, ()), scan, fuzzy)
+        if hit.flags & ROLE:
+            self._after_role(text, e, gaz.role_index.get(hit.word, ()), scan, fuzzy)
+        if scan.mentions:
+            return True  # a translated surname
+        return self.fuzzy and any(
+            self._resolve(text, fs, fe, token, persons, evidence, scan) is not None
+            for fs, fe, token, persons, evidence, _ in fuzzy
+        )
+
+    # -- scanning -------------------------------------------------------------------
+
+    def _hits(self, text: str) -> list[tuple[int, int, str]]:
+        """Every name token of ``text`` the gazetteer knows (surname, first name or role word)."""
+        triggers = self._gaz.triggers
+        return [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN_START_RE.finditer(text)
+            if m.group() in triggers
+        ]
+
+    def _analyze(self, text: str, *, audit: bool) -> tuple[list[Edit], list[Finding]]:
+        hits = self._hits(text)
+        if not hits:
+            return [], []
+        scan = _Scan(audit=audit)
+        fuzzy: list[_Fuzzy] = []
+        for s, e, word in hits:
+            forms = self._gaz.surname_index.get(word)
+            if forms:
+                self._surname(text, s, e, forms, scan)
+            givens = self._gaz.given_index.get(word)
+            if givens:
+                self._after_given(text, s, e, givens, scan, fuzzy)
+            roles = self._gaz.role_index.get(word)
+            if roles:
+                self._after_role(text, e, roles, scan, fuzzy)
+        if not self.fuzzy:
+            fuzzy.clear()
+        for s, e, token, persons, evidence, before in fuzzy:
+            if (s, e) in scan.mentions:
+                continue
+            person = self._resolve(text, s, e, token, persons, evidence, scan)
+            if person is None:
+                continue
+            scan.add(_Mention(s, e, person, "surname", token, "fix", evidence=evidence))
+            for g in before:
+                if g.person == person:
+                    gs = s - 1 - len(g.text)
+                    scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
+                    break
+        if self.fuzzy:
+            self._document_evidence(text, scan)
+        return self._coherent_edits(scan), scan.findings
+
+    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
+        matched: list[Form] = []
+        for f in forms:
+            if matched and len(f.text) < len(matched[0].text):
+                break
+            fs = e - len(f.text)
+            if fs >= 0 and text.startswith(f.text, fs) and is_name_boundary(text, fs - 1):
+                matched.append(f)
+        if not matched:
+            return
+        fs = e - len(matched[0].text)
+        with_given: list[tuple[Form, Form]] = []
+        if fs > 1 and text[fs - 1] == " ":
+            for f in matched:
+                for g in self._gaz.person_givens[f.person]:
+                    gs = fs - 1 - len(g.text)
+                    if gs >= 0 and text.startswith(g.text, gs) and is_name_boundary(text, gs - 1):
+                        with_given.append((f, g))
+                        break
+        if with_given:
+            longest = max(len(g.text) for _, g in with_given)
+            with_given = [(f, g) for f, g in with_given if len(g.text) == longest]
+            if len({f.person for f, _ in with_given}) > 1:
+                self._ambiguous(fs, e, [f.person for f, _ in with_given], scan)
+                return
+            f, g = with_given[0]
+            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+            gs = fs - 1 - len(g.text)
+            scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
+            return
+        before = _prev_word(text, fs)
+        if not _anchor_ok(before, common_words(), self._gaz):
+            return  # another first name: somebody else
+        if len({f.person for f in matched}) > 1:
+            if any(f.kind != "canonical" for f in matched):
+                self._ambiguous(fs, e, [f.person for f in matched], scan)
+            return
+        f = matched[0]
+        titled = before is not None and (before in TITLES or before in self._gaz.role_index)
+        anchored = titled or f.kind != "canonical"
+        scan.add(
+            _Mention(
+                fs,
+                e,
+                f.person,
+                "surname",
+                f.spelling,
+                f.kind,
+                f.capital or _sentence_start(text, fs),
+                anchored=anchored,
+            )
+        )
+
+    def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
+        if not scan.audit:
+            return
+        names = sorted({self._gaz.persons[p].canonical for p in people})
+        scan.findings.append(
+            Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
+        )
+
+    def _next_token(self, text: str, e: int) -> tuple[int, int, str] | None:
+        if e >= len(text) or text[e] != " ":
+            return None
+        tm = TOKEN_RE.match(text, e + 1)
+        if tm is None or not is_name_boundary(text, tm.end()):
+            return None
+        return tm.start(), tm.end(), tm.group()
+
+    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
+        if not self._gaz.translations or e >= len(text) or text[e] != " ":
+            return False
+        word = _WORD_RE.match(text, e + 1)
+        options = self._gaz.translations.get(word.group()) if word else None
+        if not options:
+            return False
+        for phrase, p in options:
+            if p in people:
+                end = e + 1 + len(phrase)
+                if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
+                    scan.add(
+                        _Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
+                    )
+                    return True
+        return False
+
+    def _after_given(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        givens: tuple[GivenGroup, ...],
+        scan: _Scan,
+        fuzzy: list[_Fuzzy],
+    ) -> None:
+        groups = [
+            g
+            for g in givens
+            if e - len(g.text) >= 0
+            and text.startswith(g.text, e - len(g.text))
+            and is_name_boundary(text, e - len(g.text) - 1)
+        ]
+        if not groups:
+            return
+        matched = [f for g in groups for f in g.forms]
+        people = (
+            groups[0].people
+            if len(groups) == 1
+            else tuple(dict.fromkeys(f.person for f in matched))
+        )
+        if self._translated(text, e, people, scan):
+            return
+        nxt = self._next_token(text, e)
+        if nxt is None or nxt[2] in self._gaz.surname_index:
+            return
+        fuzzy.append((nxt[0], nxt[1], nxt[2], people, "first name", tuple(matched)))
+
+    def _after_role(
+        self,
+        text: str,
+        e: int,
+        roles: tuple[tuple[str, tuple[int, ...]], ...],
+        scan: _Scan,
+        fuzzy: list[_Fuzzy],
+    ) -> None:
+        people: list[int] = []
+        for role, persons in roles:
+            rs = e - len(role)
+            if rs >= 0 and text.startswith(role, rs) and is_name_boundary(text, rs - 1):
+                people.extend(persons)
+        if not people:
+            return
+        found = tuple(dict.fromkeys(people))
+        if self._translated(text, e, found, scan):
+            return
+        nxt = self._next_token(text, e)
+        if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
+            return
+        fuzzy.append((nxt[0], nxt[1], nxt[2], found, "role", ()))
+
+    # -- fuzzy matching -----------------------------------------------------------
+
+    def _candidate(self, token: str) -> bool:
+        return could_be_misspelt(token, self._gaz.known_tokens)
+
+    def _resolve(
+        self,
+        text: str,
+        s: int,
+        e: int,
+        token: str,
+        persons: tuple[int, ...],
+        evidence: str,
+        scan: _Scan,
+    ) -> int | None:
+        if not self._candidate(token):
+            return None
+        ranked = []
+        for p in self._block_candidates(token, persons):
+            options = [
+                score(token, f.text) for f in self._gaz.person_surnames[p] if " " not in f.text
+            ]
+            if options:
+                best = max(options, key=lambda sc: sc.value)
+                ranked.append((best.value, p, best))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: -r[0])
+        value, person, best = ranked[0]
+        ok = _accept(best, evidence, token, self._gaz.persons[person].surname)
+        runner_up = ranked[1] if len(ranked) > 1 else None
+        if ok and runner_up is not None:
+            second_ok = _accept(
+                runner_up[2], evidence, token, self._gaz.persons[runner_up[1]].surname
+            )
+            if second_ok or value - runner_up[0] < 0.1:
+                self._ambiguous(s, e, [person, runner_up[1]], scan)
+                return None
+        if ok:
+            return person
+        if scan.audit and (best.ratio >= 0.6 or best.same_skeleton):
+            canonical = self._gaz.persons[person].canonical
+            scan.findings.append(
+                Finding(
+                    s,
+                    e,
+                    FUZZY_RULE,
+                    f"possibly {canonical} (similarity {best.ratio:.2f}, {evidence} evidence)",
+                    round(min(best.ratio, 0.9), 2),
+                )
+            )
+        return None
+
+    def _block_candidates(self, token: str, persons: tuple[int, ...]) -> tuple[int, ...]:
+        """The few of many ``persons`` whose surname could be ``token`` (blocking)."""
+        if len(persons) <= BLOCK_SIZE:
+            return persons
+        block = self._blocks.get(persons)
+        if block is None:
+            block = _Block.build(persons, self._gaz)
+            self._blocks[persons] = block
+        key = fold(token)
+        found = list(block.by_skeleton.get(skeleton(token), ()))
+        folded, owners = block.by_initial.get(key[:1], ((), ()))
+        for _, _, index in process.extract(
+            key, folded, scorer=Indel.normalized_similarity, score_cutoff=0.6, limit=6
+        ):
+            found.append(owners[index])
+        return tuple(dict.fromkeys(found))
+
+    def _document_evidence(self, text: str, scan: _Scan) -> None:
+        gaz = self._gaz
+        named = {m.person for m in scan.mentions.values() if m.part == "surname" and m.anchored}
+        present = tuple(sorted(named & gaz.distinctive))
+        if not present:
+            return
+        taken = sorted(scan.mentions)
+        starts = [a for a, _ in taken]
+        reach = list(itertools.accumulate((b for _, b in taken), max))
+        common = common_words()
+        for tm in _initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(
+            text
+        ):
+            s, e, token = tm.start(), tm.end(), tm.group()
+            if not self._candidate(token) or not is_name_boundary(text, s - 1):
+                continue
+            if not is_name_boundary(text, e) or _overlaps(starts, reach, s, e):
+                continue
+            if not _anchor_ok(_prev_word(text, s), common, gaz) or _after_determiner(text, s):
+                continue
+            if token.endswith(_ADJECTIVE_ENDINGS):
+                continue  # Martian, Parisian: words made from names, not misspellings
+            nxt = self._next_token(text, e)
+            if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
+                continue  # part of a longer name
+            person = self._resolve(text, s, e, token, present, "document", scan)
+            if person is not None:
+                scan.add(_Mention(s, e, person, "surname", token, "fix", evidence="document"))
+
+    # -- coherence ------------------------------------------------------------------
+
+    def _target(self, person: Person, part: str, mentions: list[_Mention]) -> str:
+        canonical = person.surname if part == "surname" else person.given
+        good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
+        if self.style == "canonical" or not good:
+            return canonical
+        if self.style == "default":
+            return next(iter(good)) if len(good) == 1 else canonical
+        top = max(good.values())
+        tied = [s for s in good if good[s] == top]
+        return canonical if canonical in tied else tied[0]
+
+    def _coherent_edits(self, scan: _Scan) -> list[Edit]:
+        groups: dict[tuple[int, str], list[_Mention]] = {}
+        for key, m in sorted(scan.mentions.items()):
+            if key not in scan.clashes:
+                groups.setdefault((m.person, m.part), []).append(m)
+        edits = []
+        for (p, part), mentions in groups.items():
+            person = self._gaz.persons[p]
+            target = self._target(person, part, mentions)
+            for m in mentions:
+                if m.spelling == target:
+                    continue
+                replacement = target[:1].upper() + target[1:] if m.capital else target
+                how = "misspelling" if m.kind == "fix" else "spelling variant"
+                via = f" ({m.evidence} evidence)" if m.evidence else ""
+                message = person.message or f"{how} of {person.canonical}{via}"
+                if m.evidence == "translation":
+                    message = f"surname of {person.canonical} translated as common words"
+                edits.append(Edit(m.start, m.end, replacement, person.rule, message))
+        edits.sort(key=lambda ed: (ed.start, ed.end))
+        out: list[Edit] = []
+        for ed in edits:
+            if out and ed.start < out[-1].end:
+                continue
+            out.append(ed)
+        return out
+
+
+def _initial(name: str) -> str:
+    """The first letter of the folded ``name``, ``V`` for a vowel (as in :func:`skeleton`)."""
+    return skeleton(name)[:1]
+
+
+_SAME_SOUND = {"Z": "ZS", "S": "SZ", "C": "CK", "K": "KC", "V": "VW", "W": "WV"}
+
+
+@functools.lru_cache(maxsize=256)
+def _initials_re(initials: frozenset[str]) -> Any:
+    """Name tokens whose first letter may spell one of ``initials`` (Z/S, C/K, V/W alike)."""
+    letters = "".join(sorted({c for i in initials for c in _SAME_SOUND.get(i, i)}))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-])[{regex.escape(letters)}]" + TOKEN_TAIL)
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their"]
+)
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ians", "eans")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``text[start]`` begins a sentence (or the text, or a line)."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in '.!?\n“"'
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word before ``text[start]`` is an article or possessive ("the Martian")."""
+    head = text[max(0, start - 8) : start].rstrip(" ")
+    if len(head) == start - max(0, start - 8):
+        return False  # no space before the token
+    word = head.rsplit(" ", 1)[-1].lower()
+    return word in _DETERMINERS
+
+
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a span, given the spans' sorted starts and the running
+    maximum of their ends (a binary search, so long texts stay linear)."""
+    i = bisect.bisect_left(starts, e)
+    return i > 0 and reach[i - 1] > s
+
+
+def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
+    """Whether a fuzzy score is strong enough for the evidence behind it."""
+    if evidence == "document":
+        return bool(
+            sc.same_skeleton
+            and sc.ratio >= 0.7
+            and sc.length_gap <= 2
+            and fold(token)[:1] == fold(surname)[:1]
+        )
+    if sc.same_skeleton:
+        return sc.length_gap <= 2 and sc.ratio >= 0.5
+    if fold(token)[:1] != fold(surname)[:1]:
+        return False
+    if sc.length_gap == 0:  # letters swapped or replaced
+        return sc.ratio >= 0.85
+    # one letter more or less: only in long names ("Rutter" is not "Rutte")
+    return sc.length_gap == 1 and sc.ratio >= 0.9 and len(fold(surname)) >= 8
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    canonical = fields["canonical"].strip()
+    if not canonical or not canonical[:1].isupper():
+        return "canonical", "must be a capitalized name such as 'Dmytro Kuleba'"
+    surname = fields.get("surname")
+    if surname is not None and surname not in canonical.split(" ") and surname not in canonical:
+        return "surname", f"must be part of the canonical name {canonical!r}"
+    return None
+
+
+def _check_pack(pack: RulePack) -> None:
+    NameCanonicalizer((pack,))
+
+
+def _build(pack: RulePack) -> NameCanonicalizer:
+    return NameCanonicalizer((pack,))
+
+
+KIND = KindSpec(
+    name="names",
+    fields=(
+        FieldSpec("canonical", required=True),
+        FieldSpec("surname"),
+        FieldSpec("variants", (list,)),
+        FieldSpec("misspellings", (list,)),
+        FieldSpec("roles", (list,)),
+        FieldSpec("translated_as", (list,)),
+        FieldSpec("cyrillic", (bool,)),
+        FieldSpec("message"),
+    ),
+    build=_build,
+    check_rule=_check_rule,
+    check_pack=_check_pack,
+)

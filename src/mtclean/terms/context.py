@@ -1,0 +1,314 @@
+"""Context conditions of term rules, compiled once per rule.
+
+A candidate match ``text[start:end]`` is kept only if every condition of its
+rule holds. All conditions look at the match's own line (text between two
+newlines), so a rule never reacts to a distant paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from .lang import glue_re, leftover_count, phrase_re, word_count
+
+__all__ = [
+    "CAPTION_MAX_WORDS",
+    "OUTLET_RE",
+    "Context",
+    "in_quoted_source",
+    "in_source_name",
+    "is_caption_line",
+    "is_mention",
+    "line_bounds",
+    "source_line",
+]
+
+#: A line with at least this many source-language words, making up at least this share
+#: of its words, is still in the source language: rules leave it alone.
+MIN_SOURCE_WORDS = 3
+MIN_SOURCE_SHARE = 0.25
+
+#: A caption or credit line has at most this many words.
+CAPTION_MAX_WORDS = 40
+
+#: News agencies, photo agencies and newspapers that end a credit line ("... / ANP").
+OUTLET_RE = regex.compile(
+    r"(?:\b(?:ANP|AFP|AP|Reuters|EPA|EFE|ANSA|dpa|DPA|Belga|Getty(?: Images)?|Shutterstock|"
+    r"Hollandse Hoogte|Imageselect|Europa Press|LaPresse|Keystone|Xinhua|TASS|"
+    r"NurPhoto|SOPA Images|Alamy|picture alliance|Agence France-Presse|"
+    r"Associated Press|Ansa|(?:de )?Volkskrant|NRC|Trouw|AD|Het Parool|De Telegraaf|NOS|"
+    r"Le Monde|Le Figaro|Libération|El País|El Mundo|ABC|La Vanguardia|"
+    r"Corriere della Sera|La Repubblica|La Stampa|Der Spiegel|Spiegel|FAZ|"
+    r"Süddeutsche Zeitung|Die Zeit|Bild|ZDF|ARD|RTL|VRT|RAI|TVE)"
+    r"|\b(?:[Pp]hoto|[Ii]mage|[Pp]icture)s?)\s*[.)]?\s*$"
+)
+
+_QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "‚": "‘"}
+_QUOTE_RE = regex.compile(
+    r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|‚[^‘’\n]*[‘’]|(?<!\w)_[^_\n]+_(?!\w)"
+)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the line (or lines) holding ``text[start:end]``.
+
+    >>> line_bounds("a\\nNavo top\\nb", 2, 6)
+    (2, 10)
+    """
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1))
+
+
+def is_caption_line(line: str) -> bool:
+    """Whether ``line`` has the shape of a photo caption or credit line.
+
+    Short, and either contains " / " (caption / credit) or ends with an agency or
+    outlet name.
+
+    >>> is_caption_line("Soldiers near Kyiv. Statue of Anna Bos / de Volkskrant")
+    True
+    >>> is_caption_line("The Statue of Liberty stands on Liberty Island in New York Harbor.")
+    False
+    """
+    stripped = line.strip()
+    if not stripped or word_count(stripped) > CAPTION_MAX_WORDS:
+        return False
+    return " / " in stripped or OUTLET_RE.search(stripped) is not None
+
+
+def in_quoted_source(text: str, start: int, end: int, line: tuple[int, int], lang: str) -> bool:
+    """Whether the match sits inside quotes that hold other source-language words.
+
+    A quoted source-language name ("De NAVO en wij") is a title or a quotation and
+    stays as written; a quoted single leftover ("Navuled") is still fixed.
+
+    >>> t = 'the book "Het boek van de Navo" came out'
+    >>> in_quoted_source(t, t.index("Navo"), t.index("Navo") + 4, (0, len(t)), "nl")
+    True
+    >>> t = 'not a "Navuled" state'
+    >>> in_quoted_source(t, 7, 14, (0, len(t)), "nl")
+    False
+    """
+    if not lang:
+        return False
+    for m in _QUOTE_RE.finditer(text, line[0], line[1]):
+        if m.start() < start and end < m.end():
+            inside = text[m.start() + 1 : start] + " " + text[end : m.end() - 1]
+            if phrase_re(lang).search(inside):
+                return True
+    return False
+
+
+def in_source_name(text: str, start: int, line: tuple[int, int], lang: str) -> bool:
+    """Whether the match continues a source-language name or compound before it.
+
+    >>> t = "quoted from the Handelsblad van Antwerpen"
+    >>> in_source_name(t, t.index("Antwerpen"), (0, len(t)), "nl")
+    True
+    >>> t = "the port of Antwerpen"
+    >>> in_source_name(t, t.index("Antwerpen"), (0, len(t)), "nl")
+    False
+    """
+    if not lang or start == line[0] or not text[start].isupper():
+        return False
+    return glue_re(lang).search(text, max(line[0], start - 60), start) is not None
+
+
+#: Constructs whose meaning depends on the direction of matching: backreferences,
+#: conditionals, atomic groups, possessive quantifiers, ``\G``, fuzzy matching
+#: (found conservatively: a pattern with one is searched forwards).
+_DIRECTIONAL = regex.compile(r"\\[1-9gkG]|\(\?P=|\(\?\(|\(\?>|[*+?]\+|\{[\d,]*\}\+|\{[eisd]")
+
+
+def _patterns(value: Any, *, backwards: bool = False) -> tuple[regex.Pattern[str], ...]:
+    """Compile ``value``'s patterns; ``backwards``: searched from the end when that is safe.
+
+    >>> [p.flags & regex.REVERSE > 0 for p in _patterns(["said", "(?>a+)a"], backwards=True)]
+    [True, False]
+    """
+    if value is None:
+        return ()
+    items = value if isinstance(value, tuple | list) else (value,)
+    return tuple(
+        regex.compile(p, regex.REVERSE if backwards and not _DIRECTIONAL.search(p) else 0)
+        for p in items
+    )
+
+
+@dataclass(frozen=True)
+class Context:
+    """The compiled context conditions of one rule (all optional).
+
+    ``before``/``not_before``: patterns that must / must not end right before the
+    match (spaces between are allowed); ``after``/``not_after``: patterns that must
+    / must not start right after it; ``line_has``/``not_line_has``: patterns one of
+    which must / none of which may occur in the line; ``unless``: patterns whose
+    matches protect the spans they cover; ``position``: ``"line"``,
+    ``"line_start"`` or ``"line_end"``; ``line_shape``: ``"caption"`` (a photo
+    caption or credit line).
+    """
+
+    before: tuple[regex.Pattern[str], ...] = ()
+    not_before: tuple[regex.Pattern[str], ...] = ()
+    after: tuple[regex.Pattern[str], ...] = ()
+    not_after: tuple[regex.Pattern[str], ...] = ()
+    line_has: tuple[regex.Pattern[str], ...] = ()
+    not_line_has: tuple[regex.Pattern[str], ...] = ()
+    unless: tuple[regex.Pattern[str], ...] = ()
+    position: str = "any"
+    line_shape: str = "any"
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any]) -> Context | None:
+        """Compile the context fields of a rule; ``None`` when it has none."""
+        ctx = cls(
+            # Anchored at the end of the line's head: searched backwards, so a long
+            # line costs no more than a short one.
+            before=_patterns(_wrap(fields.get("before"), "(?:{})[ \\t]*\\Z"), backwards=True),
+            not_before=_patterns(
+                _wrap(fields.get("not_before"), "(?:{})[ \\t]*\\Z"), backwards=True
+            ),
+            after=_patterns(_wrap(fields.get("after"), "[ \\t]*(?:{})")),
+            not_after=_patterns(_wrap(fields.get("not_after"), "[ \\t]*(?:{})")),
+            line_has=_patterns(fields.get("line_has")),
+            not_line_has=_patterns(fields.get("not_line_has")),
+            unless=_patterns(fields.get("unless")),
+            position=fields.get("position", "any"),
+            line_shape=fields.get("line_shape", "any"),
+        )
+        return None if ctx == cls() else ctx
+
+    def holds(self, text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+        """Whether every condition holds for the match ``text[start:end]``.
+
+        Patterns see only the match's line: ``before`` patterns the part before
+        the match (so ``^`` is the line start), ``after`` patterns the part after.
+        """
+        ls, le = line
+        head, tail = text[ls:start], text[end:le]
+        if self.position in ("line", "line_start") and head.strip():
+            return False
+        if self.position in ("line", "line_end") and tail.strip(" \t\r.!?:;,"):
+            return False
+        if self.line_shape == "caption" and not is_caption_line(text[ls:le]):
+            return False
+        if self.before and not any(p.search(head) for p in self.before):
+            return False
+        if any(p.search(head) for p in self.not_before):
+            return False
+        if self.after and not any(p.match(tail) for p in self.after):
+            return False
+        if any(p.match(tail) for p in self.not_after):
+            return False
+        if self.line_has and not any(p.search(text[ls:le]) for p in self.line_has):
+            return False
+        if any(p.search(text[ls:le]) for p in self.not_line_has):
+            return False
+        for p in self.unless:
+            for m in p.finditer(text[ls:le]):
+                if m.start() + ls < end and start < m.end() + ls:
+                    return False
+        return True
+
+
+def _wrap(value: Any, template: str) -> Any:
+    if value is None:
+        return None
+    items = value if isinstance(value, tuple | list) else (value,)
+    return tuple(template.format(p) for p in items)
+
+
+def source_line(text: str, line: tuple[int, int], lang: str) -> bool:
+    """Whether the line is still mostly in the source language (left alone).
+
+    >>> source_line("De Navo is niet van plan om het te doen, zei hij", (0, 48), "nl")
+    True
+    >>> source_line("Ukraine is not a Navo member", (0, 28), "nl")
+    False
+    """
+    if not lang:
+        return False
+    segment = text[line[0] : line[1]]
+    hits, total = leftover_count(segment, lang)
+    return hits >= MIN_SOURCE_WORDS and hits >= MIN_SOURCE_SHARE * total
+
+
+#: Languages a term can be said to belong to when it is talked about as a word.
+MENTION_LANGS = (
+    "Dutch",
+    "Flemish",
+    "German",
+    "French",
+    "Spanish",
+    "Castilian",
+    "Catalan",
+    "Italian",
+    "Portuguese",
+    "Latin",
+    "English",
+)
+#: Nouns that introduce a word talked about as a word ("the Dutch acronym NAVO").
+MENTION_NOUNS = (
+    "word",
+    "acronym",
+    "abbreviation",
+    "initialism",
+    "term",
+    "name",
+    "spelling",
+    "expression",
+    "phrase",
+    "noun",
+    "translation",
+    "equivalent",
+    "version",
+    "form",
+    "title",
+    "rendering",
+)
+_LANG = "(?:" + "|".join(MENTION_LANGS) + ")"
+_NOUN = "(?:" + "|".join(MENTION_NOUNS) + ")s?"
+_Q = "[\"“”‘’'«»„_*]*"
+#: Right after the term: "... is the Dutch acronym for", "(Dutch for ...)", "means".
+_MENTION_AFTER = regex.compile(
+    rf"(?i){_Q}\s*(?:"
+    rf",?\s*(?:is|was|are|were)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_LANG}\s+)?{_NOUN}\b"
+    rf"|[(,–—:-]?\s*(?:in\s+|from\s+(?:the\s+)?)?{_LANG}\s*(?:for|meaning|word|term|name|acronym|[):,;]|$)"
+    rf"|,?\s*(?:means|meaning|meant|stands\s+for|standing\s+for|translates\s+(?:as|to)|"
+    rf"is\s+(?:{_LANG}|short)\s+for|literally|\((?:literally|lit\.))"
+    rf"|,?\s*in\s+{_LANG}\s*(?:[,.;:)]|$)"
+    rf")"
+)
+#: Right before the term: "the Dutch word", "(Dutch: ", "known in Dutch as the ".
+_MENTION_BEFORE = regex.compile(
+    rf"(?i)(?:"
+    rf"(?<![\w-])(?:{_LANG}\s+)?{_NOUN}\s*:?"
+    rf"|\b{_LANG}\s*[:(]"
+    rf"|\b(?:in|into)\s+{_LANG}\s*,?\s*(?:as)?"
+    rf"|\b(?:called|calls|call|known\s+as|named|dubbed)\s+(?:it\s+)?(?:the\s+)?(?=[\"“‘'«„])"
+    rf"|\b{_NOUN}\s+for\s+[^.;:!?]{{1,40}}?\s+(?:is|was)"
+    rf")\s*(?:the\s+)?{_Q}\s*\Z",
+    regex.REVERSE,  # anchored at the end: searched backwards
+)
+
+
+def is_mention(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    """Whether the term ``text[start:end]`` is talked about as a word, not used.
+
+    "NAVO is the Dutch acronym for NATO", "the Dutch word *kabinet*", "Tweede Kamer
+    (Dutch for Second Chamber)": a mention is never a translation error.
+
+    >>> t = "NAVO is the Dutch acronym for NATO."
+    >>> is_mention(t, 0, 4, (0, len(t)))
+    True
+    >>> t = "NAVO troops arrived."
+    >>> is_mention(t, 0, 4, (0, len(t)))
+    False
+    """
+    if _MENTION_AFTER.match(text, end, line[1]):
+        return True
+    return _MENTION_BEFORE.search(text, max(line[0], start - 80), start) is not None

@@ -1,0 +1,645 @@
+"""Term rules: source-language leftovers and calques replaced by their English terms.
+
+A ``kind = "terms"`` pack holds rules that find literal terms (``find``) or a
+regular expression (``pattern``) and write ``replace``. One left-to-right pass
+over the text: every rule proposes its matches, matches whose context
+conditions fail are dropped, and of overlapping matches the leftmost, then the
+longest wins (equal spans: the smaller ``pack/rule`` id), so results never
+depend on rule order. See ``docs/terms.md`` for the pack schema.
+
+Case policy per rule (``case``):
+
+* ``"exact"``: match in any case, write ``replace`` exactly (acronyms, names).
+* ``"preserve"`` (default): match in any case, write ``replace`` in the case
+  shape of the match (lower, Capitalized, ALL CAPS).
+* ``"sensitive"``: match only the case written in ``find``; write ``replace``.
+
+Literal terms, regex triggers and leftover source-language words of all rules
+are found by one Aho-Corasick scan (:mod:`mtclean.terms_match`); a text without
+a hit costs that scan alone. A regex rule runs only on lines where one of its
+literal ``trigger`` strings occurs, so the cost grows with the text, not with
+the rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import gc
+import operator
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import regex
+
+from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding
+from ..errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
+from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
+from .context import (
+    MIN_SOURCE_WORDS,
+    Context,
+    in_quoted_source,
+    in_source_name,
+    is_mention,
+    line_bounds,
+    source_line,
+)
+from .lang import LANG_NAMES, LEFTOVER_WORDS, leftover_bounded
+from .match import TermIndex, fold, word_bounded
+
+__all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
+
+PATTERN_TIMEOUT = 1.0
+#: Rule id of the finding that records the source language mtclean decided on.
+SOURCE_LANG_RULE = "terms/source-lang"
+#: Rule id of findings for source-language words no rule fixed.
+LEFTOVER_RULE = "terms/leftover"
+#: Rule id of findings for lines still in the source language.
+UNTRANSLATED_RULE = "terms/untranslated-line"
+#: Distinct leftover words that decide the source language when no term does.
+MIN_LEFTOVER_EVIDENCE = 3
+
+_W = r"[\p{L}\p{M}\p{N}]"
+_START_GUARD = rf"(?:(?<!{_W})|(?!{_W}))"
+_END_GUARD = rf"(?:(?!{_W})|(?<!{_W}))"
+
+
+def apply_case(matched: str, replacement: str) -> str:
+    """Give ``replacement`` the case shape of ``matched``.
+
+    >>> apply_case("Tweede", "second"), apply_case("TWEEDE", "second"), apply_case("x", "Ab")
+    ('Second', 'SECOND', 'Ab')
+    """
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
+class _Compiled(NamedTuple):
+    """One rule, ready to match (a tuple: cheap to build for 100,000 rules)."""
+
+    full_id: str
+    lang: str
+    case: str
+    action: str
+    replace: str
+    terms: tuple[str, ...]
+    pattern: regex.Pattern[str] | None
+    triggers: tuple[str, ...]
+    context: Context | None
+    ambiguous: bool
+    whole_word: bool
+    message: str
+    confidence: float
+    source_lang: str
+
+    def replacement(self, matched: str, m: Any = None) -> str:
+        """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
+        repl = m.expand(self.replace) if m is not None and self.replace else self.replace
+        if self.case == "preserve":
+            return apply_case(matched, repl)
+        return repl
+
+
+_CONTEXT_FIELDS = frozenset(
+    (
+        "before",
+        "not_before",
+        "after",
+        "not_after",
+        "line_has",
+        "not_line_has",
+        "unless",
+        "position",
+        "line_shape",
+    )
+)
+
+
+def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
+    f = rule.fields
+    case = f.get("case", "preserve")
+    pattern = None
+    whole_word = f.get("whole_word", True)
+    if "pattern" in f:
+        body = "|".join(f"(?:{p})" for p in _as_tuple(f["pattern"]))
+        if whole_word:
+            body = f"{_START_GUARD}(?:{body}){_END_GUARD}"
+        flags = regex.V0 if case == "sensitive" else regex.IGNORECASE
+        pattern = regex.compile(body, flags)
+    context = Context.from_fields(f) if not _CONTEXT_FIELDS.isdisjoint(f) else None
+    return _Compiled(
+        f"{rule.pack}/{rule.id}",
+        lang if detect else "",
+        case,
+        f.get("action", "fix"),
+        f.get("replace", ""),
+        _as_tuple(f.get("find")),
+        pattern,
+        _as_tuple(f.get("trigger")),
+        context,
+        f.get("ambiguous", False),
+        whole_word,
+        f.get("message", "") or rule.note,
+        float(f.get("confidence", 0.5)),
+        lang if lang in LEFTOVER_WORDS else "",
+    )
+
+
+def _sensitive_trigger(trigger: str) -> bool:
+    """Whether a regex rule's trigger matches only as written (it has an upper-case letter)."""
+    return any(c.isupper() for c in trigger)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: _Compiled
+    replacement: str
+
+    def key(self) -> tuple[int, int, str, str]:
+        return (self.start, self.start - self.end, self.rule.full_id, self.replacement)
+
+
+#: What a key of the index stands for: bits of its kind (no bit set: a literal
+#: term of the rule in its slot, matched in any case).
+_CASED = 1  # matches only as written (a sensitive term, a trigger with a capital)
+_TRIGGER = 2  # a trigger of regex rule ``slot``
+_LEFTOVER = 4  # a leftover word of language ``_LEFTOVER_LANGS[slot]``
+_FLAG = 8  # the rule only flags: no reason to look further when fixing
+
+#: Kind -> 1 for the keys that can lead to a change (the gate of :meth:`TermReplacer.edits`).
+_GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
+
+_LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
+
+_FIELDS = operator.attrgetter("fields")
+_ENABLED = operator.attrgetter("enabled")
+
+_Hit = tuple[int, int, int]  # start, end, key id
+
+
+@dataclass(frozen=True)
+class _Selection:
+    chosen: tuple[_Candidate, ...]
+    lang: str
+    reason: str
+    considered: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one scan of a text found: verified candidates and leftover words per language."""
+
+    cands: list[_Candidate]
+    leftovers: dict[str, list[tuple[int, int]]]
+
+
+@dataclass(frozen=True, eq=False)
+class TermReplacer(EditsNormalizer):
+    """Apply the term rules of one or more packs in a single pass.
+
+    ``packs`` always apply. ``detect`` holds source-language packs of which one is
+    chosen per text (see :meth:`decide`); leave it empty when the language is known.
+
+    >>> from mtclean.kinds import parse_rules
+    >>> pack = parse_rules('''
+    ... [pack]
+    ... name = "demo"
+    ... kind = "terms"
+    ... [[rules]]
+    ... id = "navo"
+    ... find = "Navo"
+    ... replace = "NATO"
+    ... case = "exact"
+    ... ''')
+    >>> TermReplacer((pack,)).fix("Navo's summit; navo-top")
+    "NATO's summit; NATO-top"
+    >>> TermReplacer((pack,)).fix("Navona square")
+    'Navona square'
+    """
+
+    packs: tuple[RulePack, ...]
+    disabled: frozenset[str] = frozenset()
+    detect: tuple[RulePack, ...] = ()
+    name: str = "terms"
+    _index: TermIndex = field(init=False, repr=False, compare=False)
+    _key_slot: list[int] = field(init=False, repr=False, compare=False)
+    _key_term: list[str] = field(init=False, repr=False, compare=False)
+    _key_kind: bytes = field(init=False, repr=False, compare=False)
+    _ranges: list[tuple[int, RulePack, bool]] = field(init=False, repr=False, compare=False)
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _compiled: dict[int, _Compiled] = field(init=False, repr=False, compare=False)
+    _always: tuple[_Compiled, ...] = field(init=False, repr=False, compare=False)
+    _always_fix: bool = field(init=False, repr=False, compare=False)
+    _langs: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _fixed_lang: str = field(init=False, repr=False, compare=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle support (for worker processes): the step is rebuilt from its packs."""
+        return (type(self), (self.packs, self.disabled, self.detect, self.name))
+
+    def __post_init__(self) -> None:
+        # Building allocates a few objects per rule; pausing the cyclic garbage
+        # collector meanwhile makes a 100,000-rule pack load about a third faster.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(self) -> None:
+        # Literal rules are only indexed by their terms (three list items per term) and
+        # compiled on first use, so a pack of 100,000 terms builds in a fraction of a
+        # second; regex rules compile now. A rule's slot is its pack's first slot plus
+        # its position in the pack.
+        ranges: list[tuple[int, RulePack, bool]] = []  # (first slot, pack, detect)
+        compiled: dict[int, _Compiled] = {}
+        always: list[_Compiled] = []
+        # Keys with their rule slot and kind, by how they match: whole word, inside
+        # words, word start (triggers); each in any case and only as written.
+        lists: list[tuple[list[str], list[int], bytearray]] = [
+            ([], [], bytearray()) for _ in range(6)
+        ]
+        disabled = self.disabled
+        base = 0
+        for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
+            if pack.name in disabled:
+                continue
+            if ranges:
+                base = ranges[-1][0] + len(ranges[-1][1].rules)
+            ranges.append((base, pack, detect))
+            rules = pack.rules
+            prefix = pack.name + "/"
+            # The common rule (one term, no action or whole_word field, any case) in
+            # bulk; ``in`` and ``[]`` because a read-only mapping's ``get`` is slow.
+            fields = list(map(_FIELDS, rules))
+            finds: list[Any] = [f["find"] if "find" in f else None for f in fields]  # noqa: SIM401
+            plain = [
+                type(find) is str
+                and "action" not in f
+                and "whole_word" not in f
+                and ("case" not in f or f["case"] != "sensitive")
+                for f, find in zip(fields, finds, strict=True)
+            ]
+            if disabled or not all(map(_ENABLED, rules)):
+                plain = [
+                    ok and r.enabled and prefix + r.id not in disabled
+                    for ok, r in zip(plain, rules, strict=True)
+                ]
+            keys, slots, kinds = lists[0]
+            start = len(keys)
+            keys.extend([t for t, ok in zip(finds, plain, strict=True) if ok])
+            slots.extend([base + i for i, ok in enumerate(plain) if ok])
+            kinds.extend(bytes(len(keys) - start))
+            for i in [i for i, ok in enumerate(plain) if not ok]:
+                rule = rules[i]
+                if not rule.enabled or (disabled and prefix + rule.id in disabled):
+                    continue
+                self._index_rule(rule, base + i, pack, detect, lists, compiled, always)
+        always_fix = any(one.action == "fix" for one in always)
+        langs = tuple(p.lang for p in self.detect)
+        fixed = {p.lang for p in self.packs if p.lang in LEFTOVER_WORDS}
+        fixed_lang = fixed.pop() if len(fixed) == 1 else ""
+        for n, lang in enumerate(_LEFTOVER_LANGS):
+            if lang in langs or lang == fixed_lang:
+                words = sorted(LEFTOVER_WORDS[lang])
+                lists[0][0].extend(words)
+                lists[0][1].extend([n] * len(words))
+                lists[0][2].extend([_LEFTOVER] * len(words))
+        index = TermIndex()
+        for n, (keys, _, _) in enumerate(lists):
+            mode, cased = divmod(n, 2)
+            index.add_many(keys, whole_word=mode == 0, word_start=mode == 2, cased=bool(cased))
+        key_kinds = bytes(bytearray().join(kinds for _, _, kinds in lists))
+        index.build(gate=key_kinds.translate(_GATE))
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_key_term", [k for keys, _, _ in lists for k in keys])
+        object.__setattr__(self, "_key_slot", [s for _, slots, _ in lists for s in slots])
+        object.__setattr__(self, "_key_kind", key_kinds)
+        object.__setattr__(self, "_ranges", ranges)
+        object.__setattr__(self, "_starts", [first for first, _, _ in ranges])
+        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_always", tuple(always))
+        object.__setattr__(self, "_always_fix", always_fix)
+        object.__setattr__(self, "_langs", langs)
+        object.__setattr__(self, "_fixed_lang", fixed_lang)
+
+    @staticmethod
+    def _index_rule(
+        rule: Rule,
+        slot: int,
+        pack: RulePack,
+        detect: bool,
+        lists: list[tuple[list[str], list[int], bytearray]],
+        compiled: dict[int, _Compiled],
+        always: list[_Compiled],
+    ) -> None:
+        """Add the keys of one rule that is not a plain one-term rule (see ``_build``)."""
+        fields = rule.fields
+        flag = 0 if fields.get("action", "fix") == "fix" else _FLAG
+        find = fields.get("find")
+        if find is not None:
+            cased = int(fields.get("case") == "sensitive")
+            keys, slots, kinds = lists[(0 if fields.get("whole_word", True) else 2) + cased]
+            terms = (find,) if type(find) is str else find
+            keys.extend(terms)
+            slots.extend([slot] * len(terms))
+            kinds.extend([cased | flag] * len(terms))
+            return
+        one = compiled[slot] = _compile(rule, pack.lang, detect)
+        for t in one.triggers:
+            cased = int(_sensitive_trigger(t))
+            keys, slots, kinds = lists[4 + cased]
+            keys.append(t)
+            slots.append(slot)
+            kinds.append(_TRIGGER | cased | flag)
+        if not one.triggers:
+            always.append(one)
+
+    def _rule(self, slot: int) -> _Compiled:
+        one = self._compiled.get(slot)
+        if one is None:
+            first, pack, detect = self._ranges[bisect.bisect_right(self._starts, slot) - 1]
+            one = self._compiled[slot] = _compile(pack.rules[slot - first], pack.lang, detect)
+        return one
+
+    @functools.cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of every rule of this step's packs (for ``disable=``)."""
+        ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
+        return (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
+
+    @property
+    def pack_names(self) -> tuple[str, ...]:
+        """The names of this step's packs."""
+        return tuple(p.name for p in (*self.packs, *self.detect))
+
+    # -- matching ---------------------------------------------------------------
+
+    def _scan(self, text: str, hits: list[_Hit]) -> _Scan:
+        """Verify the index's hits against ``text``: candidates and leftover words."""
+        cands: list[_Candidate] = []
+        triggered: dict[int, set[tuple[int, int]]] = {}
+        leftovers: dict[str, list[tuple[int, int]]] = {}
+        key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
+        for start, end, i in hits:
+            slot, term, kind = key_slot[i], key_term[i], key_kind[i]
+            matched = text[start:end]
+            if kind & _LEFTOVER:
+                if fold(matched) == term and leftover_bounded(text, start, end):
+                    leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
+            elif kind & _TRIGGER:
+                if not kind & _CASED or matched == term:
+                    triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
+            elif matched == term or (not kind & _CASED and fold(matched) == fold(term)):
+                rule = self._rule(slot)
+                if not rule.whole_word or word_bounded(text, start, end):
+                    cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
+        whole = (0, len(text))
+        for rule in self._always:
+            cands.extend(self._pattern_candidates(rule, text, whole))
+        for slot, lines in triggered.items():
+            for line in sorted(lines):
+                cands.extend(self._pattern_candidates(self._rule(slot), text, line))
+        return _Scan([c for c in cands if self._context_holds(text, c)], leftovers)
+
+    def _pattern_candidates(
+        self, rule: _Compiled, text: str, span: tuple[int, int]
+    ) -> Iterable[_Candidate]:
+        """Matches of a regex rule in ``text[span[0]:span[1]]`` (a triggered line)."""
+        assert rule.pattern is not None
+        try:
+            for m in rule.pattern.finditer(text, span[0], span[1], timeout=PATTERN_TIMEOUT):
+                if m.end() > m.start():
+                    yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
+        except TimeoutError as exc:
+            msg = f"term rule {rule.full_id!r} took longer than {PATTERN_TIMEOUT} s"
+            raise PatternTimeoutError(msg) from exc
+
+    @staticmethod
+    def _context_holds(text: str, cand: _Candidate) -> bool:
+        # The rule's own conditions first: they often fail, and cheaply.
+        rule = cand.rule
+        line = line_bounds(text, cand.start, cand.end)
+        if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
+            return False
+        if is_mention(text, cand.start, cand.end, line):
+            return False
+        return not rule.source_lang or not (
+            in_source_name(text, cand.start, line, rule.source_lang)
+            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
+            or source_line(text, line, rule.source_lang)
+        )
+
+    def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
+        """The source language of ``text`` among the ``detect`` packs, or ``""``.
+
+        Evidence is first the number of unambiguous fixing rules that fire per
+        language (a unique maximum wins), then, if no rule decides, leftover
+        source-language words: at least three distinct ones of one language and
+        none of any other.
+        """
+        scan = self._scan(text, self._index.scan(text))
+        given = list(cands)
+        return self._decide(text, _Scan(given, scan.leftovers) if given else scan, thorough)[0]
+
+    def _decide(self, text: str, scan: _Scan, thorough: bool) -> tuple[str, str]:
+        if not self._langs:
+            return "", ""
+        cands = scan.cands
+        scores: dict[str, int] = {}
+        for c in cands:
+            rule = c.rule
+            evidence = rule.lang and not rule.ambiguous and rule.action == "fix"
+            if evidence and c.replacement != text[c.start : c.end]:
+                scores[rule.lang] = scores.get(rule.lang, 0) + 1
+        if scores:
+            best = max(scores.values())
+            winners = [lang for lang, n in scores.items() if n == best]
+            if len(winners) == 1:
+                detail = ", ".join(f"{lang} {n}" for lang, n in sorted(scores.items()))
+                return winners[0], f"terms that occur only in it ({detail})"
+        if not thorough and not any(
+            c.rule.lang and c.rule.ambiguous and c.rule.action == "fix" for c in cands
+        ):
+            return "", ""
+        found = [lang for lang in self._langs if scan.leftovers.get(lang)]
+        if len(found) == 1:
+            lang = found[0]
+            words = {fold(text[s:e]) for s, e in scan.leftovers[lang]}
+            if len(words) >= MIN_LEFTOVER_EVIDENCE:
+                return lang, f"leftover words ({', '.join(sorted(words)[:5])})"
+        return "", ""
+
+    def _select(self, text: str, scan: _Scan, *, thorough: bool = False) -> _Selection:
+        cands = scan.cands
+        lang, reason = self._decide(text, scan, thorough) if cands or thorough else ("", "")
+        considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
+        kept = sorted(
+            (c for c in cands if not c.rule.lang or c.rule.lang == lang or not c.rule.ambiguous),
+            key=_Candidate.key,
+        )
+        chosen: list[_Candidate] = []
+        end = -1
+        for c in kept:
+            if c.start >= end:
+                chosen.append(c)
+                end = c.end
+        return _Selection(tuple(chosen), lang, reason, considered)
+
+    # -- the normalizer protocol ------------------------------------------------
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        """Edits for every fixing rule that wins its span; with ``audit``, findings too.
+
+        Findings are the flagging rules that win their span, the source-language
+        decision and leftover words. Both come from one scan and one selection.
+        """
+        hits = self._index.scan(text, gated=not (audit or self._always_fix))
+        if not hits and not (self._always if audit else self._always_fix):
+            return NO_ANALYSIS
+        scan = self._scan(text, hits)
+        sel = self._select(text, scan, thorough=audit)
+        edits = tuple(
+            Edit(c.start, c.end, c.replacement, c.rule.full_id, c.rule.message)
+            for c in sel.chosen
+            if c.rule.action == "fix" and c.replacement != text[c.start : c.end]
+        )
+        if not audit:
+            return Analysis(edits)
+        return Analysis(edits, self._findings(text, scan, sel))
+
+    def _findings(self, text: str, scan: _Scan, sel: _Selection) -> list[Finding]:
+        out = [
+            Finding(c.start, c.end, c.rule.full_id, c.rule.message, c.rule.confidence)
+            for c in sel.chosen
+            if c.rule.action == "flag"
+        ]
+        if self._langs and SOURCE_LANG_RULE not in self.disabled and (sel.lang or sel.considered):
+            if sel.lang:
+                msg = f"source language: {sel.lang} ({LANG_NAMES[sel.lang]}), from {sel.reason}"
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.9, kind="info"))
+            else:
+                langs = ", ".join(sel.considered)
+                msg = f"source language undecided (candidates: {langs}); ambiguous terms left"
+                out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.3, kind="info"))
+        lang = sel.lang or self._fixed_lang
+        if lang and LEFTOVER_RULE not in self.disabled and scan.leftovers.get(lang):
+            fixed = [(c.start, c.end) for c in sel.chosen]
+            out.extend(_leftovers(text, lang, scan.leftovers[lang], fixed))
+        return sorted(out, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _leftovers(
+    text: str, lang: str, spans: list[tuple[int, int]], fixed: list[tuple[int, int]]
+) -> list[Finding]:
+    """Findings for the leftover words ``spans``, one per line if the line is untranslated."""
+    by_line: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for start, end in sorted(spans):
+        by_line.setdefault(line_bounds(text, start, end), []).append((start, end))
+    out: list[Finding] = []
+    name = LANG_NAMES[lang]
+    for bounds, words in by_line.items():
+        if len(words) >= MIN_SOURCE_WORDS and source_line(text, bounds, lang):
+            msg = f"line still in {name}"
+            out.append(Finding(bounds[0], bounds[1], UNTRANSLATED_RULE, msg, 0.7))
+            continue
+        for start, end in words:
+            if not any(s < end and start < e for s, e in fixed):
+                msg = f"{name} word {text[start:end]!r} left untranslated"
+                out.append(Finding(start, end, LEFTOVER_RULE, msg, 0.6))
+    return out
+
+
+# -- the pack kind ------------------------------------------------------------------
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    if ("find" in fields) == ("pattern" in fields):
+        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
+    if fields.get("action", "fix") == "fix" and "replace" not in fields:
+        return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
+    for p in _as_tuple(fields.get("pattern")):
+        if regex.compile(p).fullmatch(""):
+            return (
+                "pattern",
+                f"{p!r} matches the empty string; make it match at least one character",
+            )
+    if "trigger" in fields and "pattern" not in fields:
+        return (
+            "trigger",
+            "only regex rules ('pattern') take triggers; 'find' terms trigger themselves",
+        )
+    return None
+
+
+def _check_pack(pack: RulePack) -> None:
+    """Reject a pack whose output would change again when cleaned twice."""
+    replacer = TermReplacer((pack,))
+    for rule in pack.rules:
+        repl = rule.get("replace")
+        if not rule.enabled or not repl or rule.get("action", "fix") != "fix":
+            continue
+        if rule.get("pattern") is not None and regex.search(r"\\[0-9g]", repl):
+            continue
+        again = replacer.edits(repl)
+        if again:
+            msg = (
+                f"not idempotent: its replacement {repl!r} is matched again by rule "
+                f"{again[0].rule!r}; cleaning twice would change the text again"
+            )
+            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
+    for rule in pack.rules:
+        for ex in rule.examples:
+            if ex.input == ex.expected or not rule.enabled:
+                continue
+            again = replacer.edits(ex.expected)
+            if again:
+                msg = (
+                    f"not idempotent: the expected output {ex.expected!r} is changed again "
+                    f"by rule {again[0].rule!r}"
+                )
+                raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
+
+
+KIND = KindSpec(
+    name="terms",
+    fields=(
+        FieldSpec("find", (str, list)),
+        FieldSpec("pattern", (str, list), is_regex=True),
+        FieldSpec("replace"),
+        FieldSpec("case", choices=("exact", "preserve", "sensitive")),
+        FieldSpec("whole_word", (bool,)),
+        FieldSpec("action", choices=("fix", "flag")),
+        FieldSpec("message"),
+        FieldSpec("confidence", (float, int)),
+        FieldSpec("trigger", (str, list)),
+        FieldSpec("before", (str, list), is_regex=True),
+        FieldSpec("not_before", (str, list), is_regex=True),
+        FieldSpec("after", (str, list), is_regex=True),
+        FieldSpec("not_after", (str, list), is_regex=True),
+        FieldSpec("line_has", (str, list), is_regex=True),
+        FieldSpec("not_line_has", (str, list), is_regex=True),
+        FieldSpec("unless", (str, list), is_regex=True),
+        FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
+        FieldSpec("line_shape", choices=("any", "caption")),
+        FieldSpec("ambiguous", (bool,)),
+    ),
+    build=lambda pack: TermReplacer((pack,)),
+    check_rule=_check_rule,
+    check_pack=_check_pack,
+)
