@@ -25,7 +25,7 @@ from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
 from mtclean.names.canonicalizer import NameCanonicalizer
 from mtclean.names.stage import bundled_gazetteer
-from mtclean.names.gazetteer import parse_name_table
+from mtclean.names.table import parse_name_table
 
 TARGET_LOAD_S = 2.0
 TARGET_RATIO = 10.0

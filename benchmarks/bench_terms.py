@@ -22,8 +22,8 @@ from types import MappingProxyType
 
 from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
-from mtclean.options import Options
 from mtclean.kinds import load_rules
+from mtclean.options import Options
 from mtclean.rulepacks.model import Rule, RulePack
 from mtclean.terms.replacer import TermReplacer
 from mtclean.terms.stage import build_steps

@@ -10,9 +10,9 @@ import mtclean
 from mtclean.boilerplate.remover import KIND, BoilerplateRemover
 from mtclean.boilerplate.stage import build_steps, bundled_packs
 from mtclean.errors import RulePackError
+from mtclean.kinds import parse_rules
 from mtclean.options import Options
 from mtclean.pipeline import make_pipeline
-from mtclean.kinds import parse_rules
 
 STEP = build_steps(Options())[0]
 REMOVE = build_steps(Options(repeated_paragraphs="remove"))[0]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import mtclean
-from mtclean.boilerplate.remover import BoilerplateRemover
 from mtclean.boilerplate.learn import Learner, Thresholds, learned_pack_toml
+from mtclean.boilerplate.remover import BoilerplateRemover
 from mtclean.cli.main import main
 from mtclean.kinds import load_rules, parse_rules
 

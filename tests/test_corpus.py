@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mtclean
+from mtclean.cli.fileio import Janitor, atomic_output, find_inputs
 from mtclean.corpus.engine import (
     DocumentError,
     Task,
@@ -25,7 +26,6 @@ from mtclean.corpus.engine import (
     default_processes,
     process,
 )
-from mtclean.cli.fileio import Janitor, atomic_output, find_inputs
 
 DAMAGED = "The Navo summit opened on Monday . . Navo ministers met in Brussels.\n"
 CLEAN = "Ministers met in Brussels on Monday and agreed on a statement.\n"

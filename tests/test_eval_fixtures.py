@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mtclean.evaluation.evaluate import Article, align, load_articles
+from mtclean.evaluation import Article, align, load_articles
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 SET = load_articles(ARTICLES)

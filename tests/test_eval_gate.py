@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from mtclean.evaluation.evaluate import EvalReport, check_thresholds, evaluate, load_articles, load_thresholds
+from mtclean.evaluation import (
+    EvalReport,
+    check_thresholds,
+    evaluate,
+    load_articles,
+    load_thresholds,
+)
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 THRESHOLDS = load_thresholds(ARTICLES / "thresholds.toml")

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean.cli.main import main
-from mtclean.evaluation.evaluate import (
+from mtclean.evaluation import (
     Article,
     EvalError,
     TextEdit,

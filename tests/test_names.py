@@ -9,17 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean.errors import RulePackError
+from mtclean.kinds import parse_rules
 from mtclean.names.canonicalizer import (
     AMBIGUOUS_RULE,
     FUZZY_RULE,
     NameCanonicalizer,
 )
 from mtclean.names.stage import build_steps, bundled_gazetteer
-from mtclean.names.gazetteer import load_name_table, parse_name_table
+from mtclean.names.table import load_name_table, parse_name_table
 from mtclean.names.translit import given_variants, surname_variants
 from mtclean.options import Options
 from mtclean.pipeline import make_pipeline
-from mtclean.kinds import parse_rules
 
 DEMO = """
 [pack]

@@ -8,8 +8,8 @@ import pytest
 
 from mtclean.cli.main import main
 from mtclean.cli.suggest_names import Spelling, collect, group
-from mtclean.names.canonicalizer import NameCanonicalizer
 from mtclean.kinds import load_rules
+from mtclean.names.canonicalizer import NameCanonicalizer
 
 CORPUS = """\
 Ukrainian Foreign Minister Dmytro Kuleba met reporters. Later, Dmytro Kuleba left.

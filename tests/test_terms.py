@@ -8,9 +8,10 @@ import pytest
 
 import mtclean
 from mtclean.errors import RulePackError
-from mtclean.options import Options
 from mtclean.kinds import parse_rules
-from mtclean.terms.replacer import KIND, SOURCE_LANG_RULE, TermReplacer
+from mtclean.options import Options
+from mtclean.terms.kind import KIND
+from mtclean.terms.replacer import SOURCE_LANG_RULE, TermReplacer
 from mtclean.terms.stage import build_steps
 
 

@@ -7,7 +7,7 @@ import pytest
 import mtclean
 from mtclean.kinds import available_packs, load_rules
 from mtclean.rulepacks.model import Rule, RulePack
-from mtclean.terms.replacer import KIND
+from mtclean.terms.kind import KIND
 
 TERM_PACKS = [n for n in available_packs() if n.startswith(("terms-", "style-"))]
 SOURCE_PACKS = [f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")]

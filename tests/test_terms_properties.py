@@ -5,12 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtclean.options import Options
 from mtclean.kinds import load_rules, parse_rules
+from mtclean.options import Options
 from mtclean.rulepacks.model import RulePack
-from mtclean.terms.replacer import KIND, TermReplacer, apply_case
-from mtclean.terms.stage import build_steps
+from mtclean.terms.kind import KIND
 from mtclean.terms.match import TermIndex, fold, word_bounded
+from mtclean.terms.replacer import TermReplacer, apply_case
+from mtclean.terms.stage import build_steps
 
 # Overlapping terms, multi-word terms, case-sensitive terms and characters whose
 # lower case has another length ("İ"), to stress spans and the longest-match rule.

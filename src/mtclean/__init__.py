@@ -18,10 +18,10 @@ from .errors import (
     RulePackError,
     UnknownNormalizerError,
 )
+from .kinds import available_packs, load_rules
 from .options import Options
 from .pipeline import FunctionNormalizer, Pipeline, RegexNormalizer, make_pipeline
 from .result import Change, Result
-from .kinds import available_packs, load_rules
 from .rulepacks.model import Rule, RulePack
 
 __version__ = "0.1.0"

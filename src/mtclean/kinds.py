@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .boilerplate.remover import KIND as BOILERPLATE
-from .names.canonicalizer import KIND as NAMES
+from .names.kind import KIND as NAMES
 from .rulepacks import loader
 from .rulepacks.loader import available_packs
 from .rulepacks.model import KindSpec, RulePack
-from .terms.replacer import KIND as TERMS
+from .terms.kind import KIND as TERMS
 
 __all__ = ["KINDS", "available_packs", "load_rules", "parse_rules"]
 

@@ -26,9 +26,8 @@ from typing import Any
 
 import regex
 
-from .core import Analysis, Edit, Finding
+from .core import Analysis, Edit, Finding, Normalizer
 from .options import Options
-from .core import Normalizer
 
 __all__ = ["RULE_ID", "StrayCapitals", "build_steps"]
 

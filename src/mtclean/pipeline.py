@@ -36,8 +36,8 @@ from .result import Change, Result
 __all__ = [
     "FunctionNormalizer",
     "Pipeline",
-    "analyze",
     "RegexNormalizer",
+    "analyze",
     "as_normalizer",
     "diff_edits",
     "make_pipeline",
@@ -312,7 +312,7 @@ class RegexNormalizer(EditsNormalizer):
         if not self.rule:
             object.__setattr__(self, "rule", self.name)
 
-    def edits(self, text: str) -> Iterable[Edit]:
+    def edits(self, text: str) -> list[Edit]:
         """One edit per match whose replacement differs from the matched text."""
         out: list[Edit] = []
         try:

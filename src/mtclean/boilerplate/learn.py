@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .remover import KIND, BoilerplateRemover
 from ..rulepacks.loader import parse_rules
 from ..rulepacks.model import RulePack
+from .remover import KIND, BoilerplateRemover
 
 __all__ = ["Learner", "Thresholds", "learned_pack_toml", "split_documents"]
 

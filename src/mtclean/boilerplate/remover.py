@@ -21,20 +21,19 @@ removes paragraphs repeated verbatim.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from .lines import Removal, deletion_edits, line_starts
-from .repeats import repeated_paragraphs, repeated_titles
 from ..core import Analysis, EditsNormalizer, Finding
 from ..errors import PatternTimeoutError
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
+from .lines import Removal, deletion_edits, line_starts
+from .repeats import repeated_paragraphs, repeated_titles
 
-__all__ = ["KIND", "BoilerplateRemover", "build_steps", "bundled_packs"]
+__all__ = ["KIND", "BoilerplateRemover"]
 
 #: Lines longer than this are never clutter (clutter lines are short).
 MAX_LINE = 250

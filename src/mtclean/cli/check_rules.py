@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..rulepacks.examples import check_examples
 from ..kinds import KINDS, load_rules
+from ..rulepacks.examples import check_examples
 
 NAME = "check-rules"
 HELP = "validate rule packs and run their examples"

@@ -26,8 +26,8 @@ from typing import Any, BinaryIO, NoReturn, TextIO
 
 from ..corpus.engine import Outcome, Task, default_processes, process
 from ..errors import InputError, MtcleanError
-from .fileio import Janitor, Source, atomic_output, decode, find_inputs, write_atomic
 from ..options import SOURCE_LANGS
+from .fileio import Janitor, Source, atomic_output, decode, find_inputs, write_atomic
 from .progress import Progress, Totals
 
 NAME = "clean"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..evaluation.evaluate import check_thresholds, evaluate, format_outcomes, load_articles, load_thresholds
+from ..evaluation import check_thresholds, evaluate, format_outcomes, load_articles, load_thresholds
 
 NAME = "eval"
 HELP = "score mtclean on labelled articles (precision/recall per category)"

@@ -15,8 +15,8 @@ from typing import Any
 
 from ..api import clean_and_explain
 from ..errors import MtcleanError
-from .fileio import find_inputs, read_text
 from .clean import add_input_arguments, add_pipeline_arguments, pipeline_options
+from .fileio import find_inputs, read_text
 
 NAME = "lint"
 HELP = "report problems no rule could safely fix"

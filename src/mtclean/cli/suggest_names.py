@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from .fileio import find_inputs, read_text, write_atomic
-from ..names.gazetteer import TITLES, common_words
 from ..names.match import TOKEN_RE, fold, skeleton
+from ..names.words import TITLES, common_words
+from .fileio import find_inputs, read_text, write_atomic
 
 __all__ = ["Spelling", "collect", "group", "render"]
 
@@ -172,7 +172,7 @@ def _compatible(head: Spelling, other: Spelling) -> bool:
 
 
 def _slug(text: str) -> str:
-    from ..names.gazetteer import _slug as slug
+    from ..names.table import slug
 
     return slug(text)
 

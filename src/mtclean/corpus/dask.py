@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .engine import DocumentError, Task, run_one
 from ..pipeline import Pipeline
+from .engine import DocumentError, Task, run_one
 
 __all__ = ["DOCS_PER_TASK", "bag_of_texts", "clean_bag", "clean_column"]
 

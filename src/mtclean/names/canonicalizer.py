@@ -26,46 +26,46 @@ returned at once. Weak and ambiguous matches are only collected for audits.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
 
 import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
+from ..rulepacks.model import RulePack
+from .evidence import (
+    ADJECTIVE_ENDINGS,
+    accept,
+    after_determiner,
+    anchor_ok,
+    initial,
+    initials_re,
+    overlaps,
+    prev_word,
+    sentence_start,
+)
 from .gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
 from .gazetteer import (
-    PARTICLES,
-    TITLES,
     Form,
     Gazetteer,
     GivenGroup,
     Person,
-    common_words,
     could_be_misspelt,
-    load_name_table,
-    parse_name_table,
     paused_gc,
     person_from_rule,
     start_word,
 )
-from .match import TOKEN_RE, TOKEN_TAIL, Score, fold, is_name_boundary, score, skeleton
-from ..rulepacks.model import FieldSpec, KindSpec, RulePack
+from .match import TOKEN_RE, fold, is_name_boundary, score, skeleton
+from .table import load_name_table
+from .words import TITLES, common_words
 
 __all__ = [
     "BUNDLED",
-    "KIND",
     "NAME_STYLES",
     "NameCanonicalizer",
-    "build_steps",
-    "bundled_gazetteer",
     "load_name_table",
 ]
 
@@ -140,25 +140,6 @@ class _Scan:
             self.clashes.add(key)
         elif old is None:
             self.mentions[key] = m
-
-
-def _prev_word(text: str, pos: int) -> str | None:
-    """The capitalized word right before ``text[pos]`` (one space between), if any."""
-    if pos < 2 or text[pos - 1] != " ":
-        return None
-    start = pos - 1
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start : pos - 1]
-    m = TOKEN_RE.fullmatch(word)
-    return m.group() if m else None
-
-
-def _anchor_ok(word: str | None, common: frozenset[str], gaz: Gazetteer) -> bool:
-    """Whether ``word`` before a surname leaves it free to be the gazetteer person."""
-    if word is None or word in TITLES or word in gaz.role_index:
-        return True
-    return word.lower() in common or word.lower() in PARTICLES
 
 
 @dataclass(frozen=True, eq=False)
@@ -260,14 +241,14 @@ class NameCanonicalizer(EditsNormalizer):
         initials = self._initials.get(anchor)
         if initials is None:
             initials = self._initials[anchor] = self._anchor_initials(anchor)
-        return _initial(token) in initials
+        return initial(token) in initials
 
     def _anchor_initials(self, anchor: str) -> frozenset[str]:
         gaz = self._gaz
         people = {f.person for g in gaz.given_index.get(anchor, ()) for f in g.forms}
         people.update(p for _, ps in gaz.role_index.get(anchor, ()) for p in ps)
-        found = {_initial(gaz.persons[p].surname) for p in people}
-        found.update(_initial(f.text) for p in people for f in gaz.person_surnames[p])
+        found = {initial(gaz.persons[p].surname) for p in people}
+        found.update(initial(f.text) for p in people for f in gaz.person_surnames[p])
         return frozenset(found)
 
     def _anchor_may_edit(self, text: str, hit: GateHit) -> bool:
@@ -371,8 +352,8 @@ class NameCanonicalizer(EditsNormalizer):
             gs = fs - 1 - len(g.text)
             scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
-        before = _prev_word(text, fs)
-        if not _anchor_ok(before, common_words(), self._gaz):
+        before = prev_word(text, fs)
+        if not anchor_ok(before, common_words(), self._gaz):
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
@@ -389,7 +370,7 @@ class NameCanonicalizer(EditsNormalizer):
                 "surname",
                 f.spelling,
                 f.kind,
-                f.capital or _sentence_start(text, fs),
+                f.capital or sentence_start(text, fs),
                 anchored=anchored,
             )
         )
@@ -510,10 +491,10 @@ class NameCanonicalizer(EditsNormalizer):
             return None
         ranked.sort(key=lambda r: -r[0])
         value, person, best = ranked[0]
-        ok = _accept(best, evidence, token, self._gaz.persons[person].surname)
+        ok = accept(best, evidence, token, self._gaz.persons[person].surname)
         runner_up = ranked[1] if len(ranked) > 1 else None
         if ok and runner_up is not None:
-            second_ok = _accept(
+            second_ok = accept(
                 runner_up[2], evidence, token, self._gaz.persons[runner_up[1]].surname
             )
             if second_ok or value - runner_up[0] < 0.1:
@@ -561,17 +542,15 @@ class NameCanonicalizer(EditsNormalizer):
         starts = [a for a, _ in taken]
         reach = list(itertools.accumulate((b for _, b in taken), max))
         common = common_words()
-        for tm in _initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(
-            text
-        ):
+        for tm in initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(text):
             s, e, token = tm.start(), tm.end(), tm.group()
             if not self._candidate(token) or not is_name_boundary(text, s - 1):
                 continue
-            if not is_name_boundary(text, e) or _overlaps(starts, reach, s, e):
+            if not is_name_boundary(text, e) or overlaps(starts, reach, s, e):
                 continue
-            if not _anchor_ok(_prev_word(text, s), common, gaz) or _after_determiner(text, s):
+            if not anchor_ok(prev_word(text, s), common, gaz) or after_determiner(text, s):
                 continue
-            if token.endswith(_ADJECTIVE_ENDINGS):
+            if token.endswith(ADJECTIVE_ENDINGS):
                 continue  # Martian, Parisian: words made from names, not misspellings
             nxt = self._next_token(text, e)
             if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
@@ -619,103 +598,3 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             out.append(ed)
         return out
-
-
-def _initial(name: str) -> str:
-    """The first letter of the folded ``name``, ``V`` for a vowel (as in :func:`skeleton`)."""
-    return skeleton(name)[:1]
-
-
-_SAME_SOUND = {"Z": "ZS", "S": "SZ", "C": "CK", "K": "KC", "V": "VW", "W": "WV"}
-
-
-@functools.lru_cache(maxsize=256)
-def _initials_re(initials: frozenset[str]) -> Any:
-    """Name tokens whose first letter may spell one of ``initials`` (Z/S, C/K, V/W alike)."""
-    letters = "".join(sorted({c for i in initials for c in _SAME_SOUND.get(i, i)}))
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-])[{regex.escape(letters)}]" + TOKEN_TAIL)
-
-
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their"]
-)
-_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ians", "eans")
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether ``text[start]`` begins a sentence (or the text, or a line)."""
-    i = start - 1
-    while i >= 0 and text[i] == " ":
-        i -= 1
-    return i < 0 or text[i] in '.!?\n“"'
-
-
-def _after_determiner(text: str, start: int) -> bool:
-    """Whether the word before ``text[start]`` is an article or possessive ("the Martian")."""
-    head = text[max(0, start - 8) : start].rstrip(" ")
-    if len(head) == start - max(0, start - 8):
-        return False  # no space before the token
-    word = head.rsplit(" ", 1)[-1].lower()
-    return word in _DETERMINERS
-
-
-def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
-    """Whether ``[s, e)`` overlaps a span, given the spans' sorted starts and the running
-    maximum of their ends (a binary search, so long texts stay linear)."""
-    i = bisect.bisect_left(starts, e)
-    return i > 0 and reach[i - 1] > s
-
-
-def _accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
-    """Whether a fuzzy score is strong enough for the evidence behind it."""
-    if evidence == "document":
-        return bool(
-            sc.same_skeleton
-            and sc.ratio >= 0.7
-            and sc.length_gap <= 2
-            and fold(token)[:1] == fold(surname)[:1]
-        )
-    if sc.same_skeleton:
-        return sc.length_gap <= 2 and sc.ratio >= 0.5
-    if fold(token)[:1] != fold(surname)[:1]:
-        return False
-    if sc.length_gap == 0:  # letters swapped or replaced
-        return sc.ratio >= 0.85
-    # one letter more or less: only in long names ("Rutter" is not "Rutte")
-    return sc.length_gap == 1 and sc.ratio >= 0.9 and len(fold(surname)) >= 8
-
-
-def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
-    canonical = fields["canonical"].strip()
-    if not canonical or not canonical[:1].isupper():
-        return "canonical", "must be a capitalized name such as 'Dmytro Kuleba'"
-    surname = fields.get("surname")
-    if surname is not None and surname not in canonical.split(" ") and surname not in canonical:
-        return "surname", f"must be part of the canonical name {canonical!r}"
-    return None
-
-
-def _check_pack(pack: RulePack) -> None:
-    NameCanonicalizer((pack,))
-
-
-def _build(pack: RulePack) -> NameCanonicalizer:
-    return NameCanonicalizer((pack,))
-
-
-KIND = KindSpec(
-    name="names",
-    fields=(
-        FieldSpec("canonical", required=True),
-        FieldSpec("surname"),
-        FieldSpec("variants", (list,)),
-        FieldSpec("misspellings", (list,)),
-        FieldSpec("roles", (list,)),
-        FieldSpec("translated_as", (list,)),
-        FieldSpec("cyrillic", (bool,)),
-        FieldSpec("message"),
-    ),
-    build=_build,
-    check_rule=_check_rule,
-    check_pack=_check_pack,
-)

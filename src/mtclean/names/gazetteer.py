@@ -16,144 +16,25 @@ tables (:func:`load_name_table`).
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import gc
-import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
 from ..errors import RulePackError
+from ..rulepacks.model import Rule
 from .gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .match import TOKEN_RE
 from .translit import given_variants, surname_variants
-from ..rulepacks.model import Rule, RulePack
+from .words import PARTICLES, TITLES, common_words
 
-__all__ = [
-    "TITLES",
-    "Form",
-    "Gazetteer",
-    "Person",
-    "common_words",
-    "load_name_table",
-    "parse_name_table",
-    "person_from_rule",
-]
+__all__ = ["Form", "Gazetteer", "Person", "paused_gc", "person_from_rule"]
 
 #: Titles and role words that may stand before a name without being a name.
-TITLES = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Prof",
-        "Sir",
-        "Dame",
-        "Lord",
-        "Lady",
-        "President",
-        "Premier",
-        "Minister",
-        "Chancellor",
-        "Secretary",
-        "General",
-        "Commissioner",
-        "Ambassador",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "Speaker",
-        "Leader",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Pope",
-        "Judge",
-        "Chairman",
-        "Chairwoman",
-        "Chair",
-        "Spokesman",
-        "Spokeswoman",
-        "Spokesperson",
-        "Deputy",
-        "Vice",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Finance",
-        "Prime",
-        "Colonel",
-        "Lieutenant",
-        "Major",
-        "Marshal",
-        "Admiral",
-        "Commander",
-        "Chief",
-        "Representative",
-        "Envoy",
-        "Director",
-        "Rapporteur",
-        "Congressman",
-        "Congresswoman",
-        "Representative",
-        "MP",
-        "MEP",
-        "Crown",
-        "Emperor",
-        "Patriarch",
-        "Ayatollah",
-        "Sheikh",
-        "Emir",
-        "Sultan",
-        "Mufti",
-        "Rabbi",
-        "Cardinal",
-        "Archbishop",
-        "Bishop",
-    ]
-)
-PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "le",
-        "la",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "ten",
-        "ter",
-        "al",
-        "bin",
-        "ibn",
-        "zu",
-        "y",
-    ]
-)
-
-
-@functools.cache
-def common_words() -> frozenset[str]:
-    """Common English words (lower case): never changed, never accepted as a name variant."""
-    text = (resources.files("mtclean") / "data" / "common-words.txt").read_text("utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 class Form(NamedTuple):
@@ -671,132 +552,3 @@ def _explicit_common_word(person: Person, text: str, source: str) -> None:
         "list it under translated_as (applied only after the first name or a role)"
     )
     raise RulePackError(msg, source=source, rule_id=person.rule.split("/", 1)[-1], field="variants")
-
-
-TABLE_COLUMNS = (
-    "id",
-    "canonical",
-    "surname",
-    "variants",
-    "misspellings",
-    "roles",
-    "translated_as",
-    "cyrillic",
-    "note",
-)
-_LIST_COLUMNS = ("variants", "misspellings", "roles", "translated_as")
-_YES = frozenset({"1", "yes", "true", "y", "x"})
-_ID_RE = regex.compile(r"[^A-Za-z0-9]+")
-_SLUG_TABLE = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
-
-
-def _slug(name: str) -> str:
-    plain = name.replace(" ", "-")
-    if plain.isascii() and plain.replace("-", "").isalnum():
-        return plain.lower()
-    if name.isascii():
-        return _ID_RE.sub("-", name).strip("-").lower() or "person"
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", name.translate(_SLUG_TABLE))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return _ID_RE.sub("-", plain).strip("-").lower() or "person"
-
-
-def parse_name_table(text: str, *, name: str, source: str = "<table>") -> RulePack:
-    """Parse a CSV or TSV gazetteer (header row; ``|`` separates list items).
-
-    Columns: ``canonical`` (required), ``id``, ``surname``, ``variants``,
-    ``misspellings``, ``roles``, ``translated_as``, ``cyrillic`` (yes/no), ``note``.
-    Lines starting with ``#`` are comments.
-
-    >>> pack = parse_name_table("canonical\\tvariants\\nDmytro Kuleba\\tKouleba", name="demo")
-    >>> pack.rules[0].full_id, pack.rules[0].get("variants")
-    ('demo/dmytro-kuleba', ('Kouleba',))
-    """
-    with paused_gc():
-        return _parse_table(text, name, source)
-
-
-def _cell(cells: list[str], where: list[int]) -> str:
-    """The stripped value of the first non-empty cell at one of the positions ``where``."""
-    size = len(cells)
-    if len(where) == 1:
-        i = where[0]
-        return cells[i].strip() if i < size else ""
-    for i in where:
-        if i < size:
-            value = cells[i].strip()
-            if value:
-                return value
-    return ""
-
-
-def _parse_table(text: str, name: str, source: str) -> RulePack:
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    if not lines:
-        msg = "empty name table: the first line must name the columns (canonical, ...)"
-        raise RulePackError(msg, source=source)
-    delimiter = "\t" if "\t" in lines[0] else ","
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-    header = [h.strip() for h in next(reader)]
-    for h in header:
-        if h not in TABLE_COLUMNS:
-            from ..rulepacks.model import did_you_mean
-
-            msg = f"unknown column {h!r}"
-            raise RulePackError(msg, source=source, field=h, hint=did_you_mean(h, TABLE_COLUMNS))
-    if "canonical" not in header:
-        msg = "the header needs a 'canonical' column"
-        raise RulePackError(msg, source=source, field="canonical")
-    # the last column of a name wins when a header repeats it (and the cell is not empty)
-    at = {h: [i for i, x in enumerate(header) if x == h][::-1] for h in set(header)}
-    canonical_at = at["canonical"]
-    id_at = at.get("id", [])
-    note_at = at.get("note", [])
-    cyrillic_at = at.get("cyrillic", [])
-    optional_at = [(key, at[key]) for key in ("surname", *_LIST_COLUMNS) if key in at]
-    rules: list[Rule] = []
-    seen: set[str] = set()
-    for row_number, cells in enumerate(reader, start=2):
-        canonical = _cell(cells, canonical_at)
-        if not canonical:
-            msg = f"row {row_number} has no canonical name"
-            raise RulePackError(msg, source=source, field="canonical")
-        rule_id = (id_at and _cell(cells, id_at)) or _slug(canonical)
-        if rule_id in seen:
-            base, n = rule_id, 2
-            while rule_id in seen:
-                rule_id, n = f"{base}-{n}", n + 1
-        seen.add(rule_id)
-        fields: dict[str, Any] = {"canonical": canonical}
-        for key, where in optional_at:
-            value = _cell(cells, where)
-            if not value:
-                continue
-            if key == "surname":
-                fields[key] = value
-            else:
-                items = tuple(x.strip() for x in value.split("|") if x.strip())
-                if items:
-                    fields[key] = items
-        if cyrillic_at and _cell(cells, cyrillic_at).lower() in _YES:
-            fields["cyrillic"] = True
-        note = _cell(cells, note_at) if note_at else ""
-        rules.append(Rule(rule_id, name, note, (), True, MappingProxyType(fields)))
-    return RulePack(name=name, kind="names", rules=tuple(rules), source=source)
-
-
-def load_name_table(path: str | Path, *, name: str | None = None) -> RulePack:
-    """Load a CSV or TSV gazetteer file as a ``kind = "names"`` rule pack.
-
-    The pack is named after the file (``my-people.tsv`` -> ``my-people``) unless
-    ``name`` is given; pass it to ``mtclean.clean(text, rules=[pack])``.
-    """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read name table: {exc}"
-        raise RulePackError(msg, source=str(p)) from exc
-    return parse_name_table(text, name=name or _slug(p.stem), source=str(p))

@@ -9,7 +9,7 @@ from ..core import Normalizer
 from ..options import Options
 from ..rulepacks.model import RulePack
 from .canonicalizer import BUNDLED, NameCanonicalizer
-from .gazetteer import parse_name_table
+from .table import parse_name_table
 
 __all__ = ["build_steps", "bundled_gazetteer"]
 

@@ -27,15 +27,15 @@ import bisect
 import functools
 import gc
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import regex
 
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding
-from ..errors import PatternTimeoutError, RulePackError, UnknownNormalizerError
-from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
+from ..errors import PatternTimeoutError
+from ..rulepacks.model import Rule, RulePack
 from .context import (
     MIN_SOURCE_WORDS,
     Context,
@@ -48,7 +48,7 @@ from .context import (
 from .lang import LANG_NAMES, LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold, word_bounded
 
-__all__ = ["KIND", "SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
+__all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
 PATTERN_TIMEOUT = 1.0
 #: Rule id of the finding that records the source language mtclean decided on.
@@ -79,7 +79,7 @@ def apply_case(matched: str, replacement: str) -> str:
     return replacement
 
 
-def _as_tuple(value: Any) -> tuple[str, ...]:
+def as_tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     return tuple(value) if isinstance(value, tuple | list) else (value,)
@@ -132,7 +132,7 @@ def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
     pattern = None
     whole_word = f.get("whole_word", True)
     if "pattern" in f:
-        body = "|".join(f"(?:{p})" for p in _as_tuple(f["pattern"]))
+        body = "|".join(f"(?:{p})" for p in as_tuple(f["pattern"]))
         if whole_word:
             body = f"{_START_GUARD}(?:{body}){_END_GUARD}"
         flags = regex.V0 if case == "sensitive" else regex.IGNORECASE
@@ -144,9 +144,9 @@ def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
         case,
         f.get("action", "fix"),
         f.get("replace", ""),
-        _as_tuple(f.get("find")),
+        as_tuple(f.get("find")),
         pattern,
-        _as_tuple(f.get("trigger")),
+        as_tuple(f.get("trigger")),
         context,
         f.get("ambiguous", False),
         whole_word,
@@ -566,80 +566,3 @@ def _leftovers(
 
 
 # -- the pack kind ------------------------------------------------------------------
-
-
-def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
-    if ("find" in fields) == ("pattern" in fields):
-        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
-    if fields.get("action", "fix") == "fix" and "replace" not in fields:
-        return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
-    for p in _as_tuple(fields.get("pattern")):
-        if regex.compile(p).fullmatch(""):
-            return (
-                "pattern",
-                f"{p!r} matches the empty string; make it match at least one character",
-            )
-    if "trigger" in fields and "pattern" not in fields:
-        return (
-            "trigger",
-            "only regex rules ('pattern') take triggers; 'find' terms trigger themselves",
-        )
-    return None
-
-
-def _check_pack(pack: RulePack) -> None:
-    """Reject a pack whose output would change again when cleaned twice."""
-    replacer = TermReplacer((pack,))
-    for rule in pack.rules:
-        repl = rule.get("replace")
-        if not rule.enabled or not repl or rule.get("action", "fix") != "fix":
-            continue
-        if rule.get("pattern") is not None and regex.search(r"\\[0-9g]", repl):
-            continue
-        again = replacer.edits(repl)
-        if again:
-            msg = (
-                f"not idempotent: its replacement {repl!r} is matched again by rule "
-                f"{again[0].rule!r}; cleaning twice would change the text again"
-            )
-            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
-    for rule in pack.rules:
-        for ex in rule.examples:
-            if ex.input == ex.expected or not rule.enabled:
-                continue
-            again = replacer.edits(ex.expected)
-            if again:
-                msg = (
-                    f"not idempotent: the expected output {ex.expected!r} is changed again "
-                    f"by rule {again[0].rule!r}"
-                )
-                raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
-
-
-KIND = KindSpec(
-    name="terms",
-    fields=(
-        FieldSpec("find", (str, list)),
-        FieldSpec("pattern", (str, list), is_regex=True),
-        FieldSpec("replace"),
-        FieldSpec("case", choices=("exact", "preserve", "sensitive")),
-        FieldSpec("whole_word", (bool,)),
-        FieldSpec("action", choices=("fix", "flag")),
-        FieldSpec("message"),
-        FieldSpec("confidence", (float, int)),
-        FieldSpec("trigger", (str, list)),
-        FieldSpec("before", (str, list), is_regex=True),
-        FieldSpec("not_before", (str, list), is_regex=True),
-        FieldSpec("after", (str, list), is_regex=True),
-        FieldSpec("not_after", (str, list), is_regex=True),
-        FieldSpec("line_has", (str, list), is_regex=True),
-        FieldSpec("not_line_has", (str, list), is_regex=True),
-        FieldSpec("unless", (str, list), is_regex=True),
-        FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
-        FieldSpec("line_shape", choices=("any", "caption")),
-        FieldSpec("ambiguous", (bool,)),
-    ),
-    build=lambda pack: TermReplacer((pack,)),
-    check_rule=_check_rule,
-    check_pack=_check_pack,
-)

@@ -37,7 +37,7 @@ def _bundled(name: str) -> RulePack | None:
 
 
 def build_steps(options: Options) -> list[Normalizer]:
-    """The term stage: the source-language pack (or all of them, to detect), style and user packs."""
+    """The term stage: the source-language pack (or all, to detect), style and user packs."""
     packs: list[RulePack] = []
     detect: list[RulePack] = []
     langs = (options.source_lang,) if options.source_lang else tuple(LANG_NAMES)

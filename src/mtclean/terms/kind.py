@@ -1,0 +1,91 @@
+"""The terms kind of rule pack: its fields and the checks run when a pack loads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import regex
+
+from ..errors import RulePackError
+from ..rulepacks.model import FieldSpec, KindSpec, RulePack
+from .replacer import TermReplacer, as_tuple
+
+__all__ = ["KIND"]
+
+
+def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
+    if ("find" in fields) == ("pattern" in fields):
+        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
+    if fields.get("action", "fix") == "fix" and "replace" not in fields:
+        return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
+    for p in as_tuple(fields.get("pattern")):
+        if regex.compile(p).fullmatch(""):
+            return (
+                "pattern",
+                f"{p!r} matches the empty string; make it match at least one character",
+            )
+    if "trigger" in fields and "pattern" not in fields:
+        return (
+            "trigger",
+            "only regex rules ('pattern') take triggers; 'find' terms trigger themselves",
+        )
+    return None
+
+
+def _check_pack(pack: RulePack) -> None:
+    """Reject a pack whose output would change again when cleaned twice."""
+    replacer = TermReplacer((pack,))
+    for rule in pack.rules:
+        repl = rule.get("replace")
+        if not rule.enabled or not repl or rule.get("action", "fix") != "fix":
+            continue
+        if rule.get("pattern") is not None and regex.search(r"\\[0-9g]", repl):
+            continue
+        again = replacer.edits(repl)
+        if again:
+            msg = (
+                f"not idempotent: its replacement {repl!r} is matched again by rule "
+                f"{again[0].rule!r}; cleaning twice would change the text again"
+            )
+            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
+    for rule in pack.rules:
+        for ex in rule.examples:
+            if ex.input == ex.expected or not rule.enabled:
+                continue
+            again = replacer.edits(ex.expected)
+            if again:
+                msg = (
+                    f"not idempotent: the expected output {ex.expected!r} is changed again "
+                    f"by rule {again[0].rule!r}"
+                )
+                raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
+
+
+KIND = KindSpec(
+    name="terms",
+    fields=(
+        FieldSpec("find", (str, list)),
+        FieldSpec("pattern", (str, list), is_regex=True),
+        FieldSpec("replace"),
+        FieldSpec("case", choices=("exact", "preserve", "sensitive")),
+        FieldSpec("whole_word", (bool,)),
+        FieldSpec("action", choices=("fix", "flag")),
+        FieldSpec("message"),
+        FieldSpec("confidence", (float, int)),
+        FieldSpec("trigger", (str, list)),
+        FieldSpec("before", (str, list), is_regex=True),
+        FieldSpec("not_before", (str, list), is_regex=True),
+        FieldSpec("after", (str, list), is_regex=True),
+        FieldSpec("not_after", (str, list), is_regex=True),
+        FieldSpec("line_has", (str, list), is_regex=True),
+        FieldSpec("not_line_has", (str, list), is_regex=True),
+        FieldSpec("unless", (str, list), is_regex=True),
+        FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
+        FieldSpec("line_shape", choices=("any", "caption")),
+        FieldSpec("ambiguous", (bool,)),
+    ),
+    build=lambda pack: TermReplacer((pack,)),
+    check_rule=_check_rule,
+    check_pack=_check_pack,
+)
