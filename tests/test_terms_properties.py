@@ -9,7 +9,7 @@ from mtclean.kinds import load_rules, parse_rules
 from mtclean.options import Options
 from mtclean.rulepacks.model import RulePack
 from mtclean.terms.kind import KIND
-from mtclean.terms.match import TermIndex, fold, word_bounded
+from mtclean.terms.match import TermIndex, fold_term, word_bounded
 from mtclean.terms.replacer import TermReplacer, apply_case
 from mtclean.terms.stage import build_steps
 
@@ -252,7 +252,7 @@ INDEX, INDEX_ALL, INDEX_FIRST_CASED = _index()
 
 def _occurs(text: str, start: int, end: int, i: int) -> bool:
     key, found = INDEX_ALL[i], text[start:end]
-    same = found == key if i >= INDEX_FIRST_CASED else fold(found) == fold(key)
+    same = found == key if i >= INDEX_FIRST_CASED else fold_term(found) == fold_term(key)
     return same and word_bounded(text, start, end)
 
 

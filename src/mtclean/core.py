@@ -22,6 +22,7 @@ __all__ = [
     "apply_edits",
     "check_edits",
     "check_text",
+    "line_bounds",
 ]
 
 BYTES_ERROR = (
@@ -99,6 +100,19 @@ class Normalizer(Protocol):
     def edits(self, text: str) -> Iterable[Edit]:
         """Propose the edits this step makes to ``text``."""
         ...
+
+
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The start of the line holding ``text[start]`` and the end (before its newline)
+    of the line holding ``text[end]`` (``end`` defaults to ``start``).
+
+    >>> line_bounds("a\\nNavo top\\nb", 2, 6)
+    (2, 10)
+    >>> line_bounds("last line", 3)
+    (0, 9)
+    """
+    stop = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
 def check_text(text: object) -> str:

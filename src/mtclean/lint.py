@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from .core import Analysis, Edit, Finding, Normalizer
+from .names.words import PARTICLES
 from .options import Options
 
 __all__ = ["RULE_ID", "StrayCapitals", "build_steps"]
@@ -143,29 +144,6 @@ _SMALL = frozenset(
     ]
 )
 
-#: Name particles ("van", "de"): a capital after them belongs to a name.
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "le",
-        "la",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    ]
-)
 
 _ALTERNATION = "|".join(sorted(FUNCTION_WORDS | CLAUSE_WORDS, key=len, reverse=True))
 # One pass over the text: a letter, blanks, a candidate word, blanks, a lowercase letter.
@@ -297,7 +275,7 @@ def _judge(text: str, line_start: int, start: int, end: int, word: str) -> float
     if not before or not after or not after[0].islower():
         return 0.0
     previous = before[0]
-    if previous.lower() in _PARTICLES:
+    if previous.lower() in PARTICLES:
         return 0.0
     if previous[:1].islower():
         following = _content(after)

@@ -7,10 +7,18 @@ a misspelt keyword raises ``TypeError`` with a "did you mean" hint.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from .choices import (
+    NAME_STYLES,
+    QUOTE_STYLES,
+    REPEATED_PARAGRAPHS,
+    NameStyle,
+    QuoteStyle,
+    RepeatedParagraphs,
+)
 from .kinds import load_rules
 from .rulepacks.model import RulePack, did_you_mean
 
@@ -48,10 +56,10 @@ class Options:
     rules: tuple[RulePack, ...] = ()
     disable: frozenset[str] = frozenset()
     enable: frozenset[str] = frozenset()
-    quotes: str | None = None
+    quotes: QuoteStyle | None = None
     boilerplate_max_share: float = 0.5
-    repeated_paragraphs: str = "report"
-    name_style: str = "default"
+    repeated_paragraphs: RepeatedParagraphs = "report"
+    name_style: NameStyle = "default"
 
     def __post_init__(self) -> None:
         if self.source_lang is not None and self.source_lang not in SOURCE_LANGS:
@@ -60,16 +68,20 @@ class Options:
                 f"(decide from the text), not {self.source_lang!r}"
             )
             raise ValueError(msg)
-        if self.quotes not in (None, "straight", "curly", "dominant"):
+        if self.quotes is not None and self.quotes not in QUOTE_STYLES:
             msg = f"quotes must be None, 'straight', 'curly' or 'dominant', not {self.quotes!r}"
             raise ValueError(msg)
-        if not 0 < self.boilerplate_max_share <= 1:
+        share = self.boilerplate_max_share
+        if isinstance(share, bool) or not isinstance(share, (int, float)):
+            msg = f"boilerplate_max_share must be a number, not {type(share).__name__}"
+            raise TypeError(msg)
+        if not 0 < share <= 1:
             msg = "boilerplate_max_share must be a share between 0 (exclusive) and 1"
             raise ValueError(msg)
-        if self.repeated_paragraphs not in ("report", "remove"):
+        if self.repeated_paragraphs not in REPEATED_PARAGRAPHS:
             msg = "repeated_paragraphs must be 'report' or 'remove'"
             raise ValueError(msg)
-        if self.name_style not in ("default", "canonical", "dominant"):
+        if self.name_style not in NAME_STYLES:
             msg = f"name_style must be 'default', 'canonical' or 'dominant': {self.name_style!r}"
             raise ValueError(msg)
 
@@ -96,10 +108,6 @@ class Options:
     def packs_of(self, kind: str) -> tuple[RulePack, ...]:
         """The user packs of ``kind``, in the order given."""
         return tuple(p for p in self.rules if p.kind == kind)
-
-    def with_(self, **changes: Any) -> Options:
-        """A copy with ``changes`` applied."""
-        return replace(self, **changes)
 
 
 def _packs(value: Any) -> tuple[RulePack, ...]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO
 
+from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
 from ..corpus.engine import Outcome, Task, default_processes, process
 from ..errors import InputError, MtcleanError
 from ..options import SOURCE_LANGS
@@ -79,20 +80,20 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--quotes",
-        choices=("straight", "curly", "dominant"),
+        choices=QUOTE_STYLES,
         help="make quotes consistent: straight, curly, or the text's dominant style "
         "(default: leave quotes as they are)",
     )
     parser.add_argument(
         "--name-style",
-        choices=("default", "canonical", "dominant"),
+        choices=NAME_STYLES,
         default="default",
         help="spelling of a person named several ways in one document: the document's one "
         "accepted spelling (default), the gazetteer's canonical one, or the most frequent",
     )
     parser.add_argument(
         "--repeated-paragraphs",
-        choices=("report", "remove"),
+        choices=REPEATED_PARAGRAPHS,
         default="report",
         help="a paragraph repeated verbatim: report it (default) or remove the repeat",
     )

@@ -2,7 +2,7 @@
 
 Collects capitalized name-like tokens (not at the start of a sentence, not
 common words, not in capitals) across the given files or folders, groups
-spellings that fold to the same consonant skeleton or are very similar, and
+spellings that fold_name to the same consonant skeleton or are very similar, and
 prints each group with at least two spellings as a ``kind = "names"`` rule pack:
 the most frequent spelling is the canonical one (with the first name most often
 seen before it), the others are listed as variants, with counts and example
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..names.match import TOKEN_RE, fold, skeleton
+from ..names.match import TOKEN_RE, fold_name, skeleton
 from ..names.words import TITLES, common_words
 from .fileio import find_inputs, read_text, write_atomic
 
@@ -133,7 +133,7 @@ def group(spellings: dict[str, Spelling], *, similarity: float = 0.8) -> list[li
     head_skeletons: dict[str, int] = {}
     groups: list[list[Spelling]] = []
     for s in ordered:
-        key, skel = fold(s.text), skeleton(s.text)
+        key, skel = fold_name(s.text), skeleton(s.text)
         index = head_skeletons.get(skel)
         if index is not None and not _close(key, heads[index], 0.7):
             index = None

@@ -39,7 +39,7 @@ from __future__ import annotations
 from .align import align, classify
 from .dataset import load_article, load_articles
 from .gate import check_thresholds, load_thresholds
-from .model import CATEGORIES, Article, ArticleScore, Counts, EvalError, Outcome, TextEdit
+from .model import CATEGORIES, Article, ArticleScore, Counts, EditOutcome, EvalError, TextEdit
 from .report import EvalReport, format_outcomes
 from .score import evaluate, score_article
 
@@ -48,9 +48,9 @@ __all__ = [
     "Article",
     "ArticleScore",
     "Counts",
+    "EditOutcome",
     "EvalError",
     "EvalReport",
-    "Outcome",
     "TextEdit",
     "align",
     "check_thresholds",

@@ -57,7 +57,7 @@ class TextEdit:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class EditOutcome:
     """One scored edit: expected (``kind="miss"``/``"hit"``) or actual (``"false"``/``"right"``)."""
 
     article: str
@@ -117,7 +117,7 @@ class ArticleScore:
     article: Article
     output: str
     counts: dict[str, Counts]
-    outcomes: list[Outcome]
+    outcomes: list[EditOutcome]
     findings_hit: int = 0
     control_rules: tuple[str, ...] = ()
 

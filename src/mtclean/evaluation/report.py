@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import CATEGORIES, ArticleScore, Counts, Outcome
+from .model import CATEGORIES, ArticleScore, Counts, EditOutcome
 
 
 @dataclass
@@ -81,7 +81,7 @@ class EvalReport:
             out[f"{cat}.recall"] = c.recall
         return out
 
-    def outcomes(self, *kinds: str) -> list[Outcome]:
+    def outcomes(self, *kinds: str) -> list[EditOutcome]:
         """Outcomes of the given kinds (``"miss"``, ``"false"``, ...), in article order."""
         return [o for s in self.scores for o in s.outcomes if o.kind in kinds]
 
@@ -169,7 +169,7 @@ class EvalReport:
         return "\n".join(rows)
 
 
-def format_outcomes(outcomes: Iterable[Outcome], *, limit: int | None = None) -> str:
+def format_outcomes(outcomes: Iterable[EditOutcome], *, limit: int | None = None) -> str:
     """Misses and false changes, one per line."""
     lines = []
     for i, o in enumerate(outcomes):

@@ -12,7 +12,7 @@ from ..options import Options
 from ..result import Change, Result
 from ..stages import STAGES
 from .align import align, classify, deleted_line, line_key
-from .model import CATEGORIES, STAGE_CATEGORY, Article, ArticleScore, Counts, Outcome, TextEdit
+from .model import CATEGORIES, STAGE_CATEGORY, Article, ArticleScore, Counts, EditOutcome, TextEdit
 from .report import EvalReport
 
 # -- attribution ---------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
     residuals = align(want, got)
     line_edits, missed_lines, consumed = _restored_lines(text, expected, spans, residuals)
     counts = {c: Counts() for c in CATEGORIES}
-    outcomes: list[Outcome] = []
+    outcomes: list[EditOutcome] = []
 
     def line_of(pos: int) -> int:
         return text.count("\n", 0, pos) + 1
@@ -209,7 +209,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         counts[act_cat].proposed += 1
         counts[act_cat].right += 1
         outcomes.append(
-            Outcome(article.id, "hit", cat, line_of(e.start), e.before, e.after, e.after, rules)
+            EditOutcome(article.id, "hit", cat, line_of(e.start), e.before, e.after, e.after, rules)
         )
 
     claimed: set[int] = set(consumed)
@@ -219,7 +219,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         if i in line_edits:
             if i in missed_lines:
                 outcomes.append(
-                    Outcome(article.id, "miss", cat, line_of(e.start), e.before, "", e.before)
+                    EditOutcome(article.id, "miss", cat, line_of(e.start), e.before, "", e.before)
                 )
             else:
                 hit(e, cat)
@@ -236,13 +236,15 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         done = _changes_in(result.changes, *_core(e), strict=True)
         _, rules = _blame(done, stage_of, cat)
         outcomes.append(
-            Outcome(article.id, "miss", cat, line_of(e.start), e.before, want[lo:hi], shown, rules)
+            EditOutcome(
+                article.id, "miss", cat, line_of(e.start), e.before, want[lo:hi], shown, rules
+            )
         )
         if done:
             act_cat, rules = _blame(done, stage_of, cat)
             counts[act_cat].proposed += 1
             outcomes.append(
-                Outcome(
+                EditOutcome(
                     article.id, "false", act_cat, line_of(e.start), e.before, e.after, shown, rules
                 )
             )
@@ -254,7 +256,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         act_cat, rules = _blame(culprits, stage_of, "punctuation")
         counts[act_cat].proposed += 1
         outcomes.append(
-            Outcome(
+            EditOutcome(
                 article.id,
                 "false",
                 act_cat,

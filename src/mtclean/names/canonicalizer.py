@@ -34,6 +34,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ..choices import NAME_STYLES
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
 from ..rulepacks.model import RulePack
 from .evidence import (
@@ -58,7 +59,7 @@ from .gazetteer import (
     person_from_rule,
     start_word,
 )
-from .match import TOKEN_RE, fold, is_name_boundary, score, skeleton
+from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
 from .table import load_name_table
 from .words import TITLES, common_words
 
@@ -71,10 +72,6 @@ __all__ = [
 
 #: The bundled gazetteer's pack name.
 BUNDLED = "names-world"
-#: ``default``: keep a document's one spelling, unify mixed ones to the canonical;
-#: ``canonical``: every mention takes the gazetteer's spelling;
-#: ``dominant``: mixed spellings take the document's most frequent one.
-NAME_STYLES = ("default", "canonical", "dominant")
 FUZZY_RULE = "names/fuzzy"
 AMBIGUOUS_RULE = "names/ambiguous"
 
@@ -114,7 +111,7 @@ class _Block:
         for p in persons:
             for f in gaz.person_surnames[p]:
                 if " " not in f.text:
-                    key = fold(f.text)
+                    key = fold_name(f.text)
                     folded, owners = by_initial.setdefault(key[:1], ([], []))
                     folded.append(key)
                     owners.append(p)
@@ -523,7 +520,7 @@ class NameCanonicalizer(EditsNormalizer):
         if block is None:
             block = _Block.build(persons, self._gaz)
             self._blocks[persons] = block
-        key = fold(token)
+        key = fold_name(token)
         found = list(block.by_skeleton.get(skeleton(token), ()))
         folded, owners = block.by_initial.get(key[:1], ((), ()))
         for _, _, index in process.extract(

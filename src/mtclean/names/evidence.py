@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from .gazetteer import Gazetteer
-from .match import TOKEN_RE, TOKEN_TAIL, Score, fold, skeleton
+from .match import TOKEN_RE, TOKEN_TAIL, Score, fold_name, skeleton
 from .words import PARTICLES, TITLES
 
 __all__ = [
@@ -77,16 +77,16 @@ def accept(sc: Score, evidence: str, token: str, surname: str) -> bool:
             sc.same_skeleton
             and sc.ratio >= 0.7
             and sc.length_gap <= 2
-            and fold(token)[:1] == fold(surname)[:1]
+            and fold_name(token)[:1] == fold_name(surname)[:1]
         )
     if sc.same_skeleton:
         return sc.length_gap <= 2 and sc.ratio >= 0.5
-    if fold(token)[:1] != fold(surname)[:1]:
+    if fold_name(token)[:1] != fold_name(surname)[:1]:
         return False
     if sc.length_gap == 0:  # letters swapped or replaced
         return sc.ratio >= 0.85
     # one letter more or less: only in long names ("Rutter" is not "Rutte")
-    return sc.length_gap == 1 and sc.ratio >= 0.9 and len(fold(surname)) >= 8
+    return sc.length_gap == 1 and sc.ratio >= 0.9 and len(fold_name(surname)) >= 8
 
 
 def prev_word(text: str, pos: int) -> str | None:

@@ -20,7 +20,7 @@ __all__ = [
     "TOKEN_RE",
     "TOKEN_TAIL",
     "Score",
-    "fold",
+    "fold_name",
     "is_name_boundary",
     "score",
     "skeleton",
@@ -66,10 +66,10 @@ def is_name_boundary(text: str, index: int) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """``name`` lower-cased, without diacritics, transliteration spellings unified.
 
-    >>> fold("Selenskyj"), fold("Zelensky"), fold("Lawrow"), fold("Peskoff")
+    >>> fold_name("Selenskyj"), fold_name("Zelensky"), fold_name("Lawrow"), fold_name("Peskoff")
     ('selenskyj', 'selensky', 'lavrov', 'peskov')
     """
     plain = name.lower()
@@ -87,7 +87,7 @@ def skeleton(name: str) -> str:
     >>> skeleton("Koiliba") == skeleton("Kuleba"), skeleton("Kulebyak") == skeleton("Kuleba")
     (True, False)
     """
-    return _VOWELS_RE.sub("V", fold(name))
+    return _VOWELS_RE.sub("V", fold_name(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ def score(token: str, known: str) -> Score:
     >>> round(s.ratio, 2), s.same_skeleton, s.length_gap
     (0.62, True, 1)
     """
-    a, b = fold(token), fold(known)
+    a, b = fold_name(token), fold_name(known)
     return Score(
         Indel.normalized_similarity(a, b), skeleton(token) == skeleton(known), abs(len(a) - len(b))
     )

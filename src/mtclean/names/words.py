@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
+from ..wordlists import word_list
 
 TITLES = frozenset(
     [
@@ -80,35 +79,10 @@ TITLES = frozenset(
         "Bishop",
     ]
 )
-PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "du",
-        "le",
-        "la",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "ten",
-        "ter",
-        "al",
-        "bin",
-        "ibn",
-        "zu",
-        "y",
-    ]
-)
+#: Name particles ("van", "de", "bin"): lower-case words inside names.
+PARTICLES = word_list("name-particles")
 
 
-@functools.cache
 def common_words() -> frozenset[str]:
     """Common English words (lower case): never changed, never accepted as a name variant."""
-    text = (resources.files("mtclean") / "data" / "common-words.txt").read_text("utf-8")
-    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+    return word_list("common-words")

@@ -1,26 +1,10 @@
-"""Word lists of the repair stage, read once from ``mtclean/data/*.txt``.
-
-Each file holds one entry per line; ``#`` starts a comment line.
-"""
+"""Word lists of the repair stage (see :mod:`mtclean.wordlists`)."""
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
+from ..wordlists import word_list
 
-__all__ = ["abbreviations", "elisions", "file_extensions", "tlds", "word_list"]
-
-
-@functools.cache
-def word_list(name: str) -> frozenset[str]:
-    """The entries of ``mtclean/data/<name>.txt`` (stripped, comments and blanks dropped).
-
-    >>> "mr" in word_list("abbreviations-en")
-    True
-    """
-    text = (resources.files("mtclean") / "data" / f"{name}.txt").read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+__all__ = ["abbreviations", "elisions", "file_extensions", "tlds"]
 
 
 def abbreviations() -> frozenset[str]:

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..core import Edit, EditsNormalizer
+from ..core import Edit, EditsNormalizer, line_bounds
 from .data import abbreviations, file_extensions, tlds
-from .scan import Rule, first_matches, hits, run_starts
+from .scan import ScanRule, first_matches, hits, run_starts
 from .unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
@@ -195,13 +195,13 @@ class PunctuationRepairer(EditsNormalizer):
     name: str = "repair-punctuation"
     rule_ids: tuple[str, ...] = PUNCT_RULES
     pack_names: tuple[str, ...] = ("repair",)
-    _rules: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+    _rules: tuple[ScanRule, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        rules = tuple(Rule(r, _COMPILED[r]) for r in PUNCT_RULES if r in self.active)
+        rules = tuple(ScanRule(r, _COMPILED[r]) for r in PUNCT_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def matches(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+    def matches(self, text: str) -> list[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
             return []
@@ -219,7 +219,7 @@ class PunctuationRepairer(EditsNormalizer):
         for rule, m in self.matches(text):
             start, end = _reach(text, rule.id, m)
             if not line[0] <= start < line[1]:
-                line = _line_bounds(text, start)
+                line = line_bounds(text, start)
                 code = _code_spans(text, line)
             if not _is_protected(text, line, code, start, end):
                 out.extend(_edit(text, rule.id, m))
@@ -259,12 +259,6 @@ def _edit(text: str, rule: str, m: re.Match[str]) -> Iterable[Edit]:
         yield Edit(m.end(), m.end(), " ", GLUED, "sentence glued to the next one")
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _line(text: str, pos: int) -> str:
-    start, end = _line_bounds(text, pos)
+    start, end = line_bounds(text, pos)
     return text[start:end]

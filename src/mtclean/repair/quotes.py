@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..choices import QUOTE_STYLES
 from ..core import Edit, EditsNormalizer, apply_edits
 from .data import elisions
 from .unicode import UnicodeRepairer, keep_ftfy_stable
@@ -35,7 +36,7 @@ __all__ = ["QUOTES_CURLY", "QUOTES_STRAIGHT", "QUOTE_RULES", "QuoteNormalizer", 
 QUOTES_STRAIGHT = "repair/quotes-straight"
 QUOTES_CURLY = "repair/quotes-curly"
 QUOTE_RULES = (QUOTES_STRAIGHT, QUOTES_CURLY)
-STYLES = ("straight", "curly", "dominant")
+STYLES = QUOTE_STYLES
 
 _STRAIGHT_OF = {
     "\u201c": '"',

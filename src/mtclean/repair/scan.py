@@ -25,35 +25,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import Match, Pattern
 
-__all__ = ["Rule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
+__all__ = ["ScanRule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
 
 # Printable ASCII except "&", and "\n": what rare_chars drops.
 _PLAIN = bytes(b for b in range(32, 127) if b != 38) + b"\n"
-# Texts up to this length are remembered by rare_chars (one text at a time).
-_CACHE_MAX = 1 << 24
-_LAST: list[tuple[str, str]] = [("", "")]
 
 
 def rare_chars(text: str) -> str:
     """The characters of ``text`` other than printable ASCII and ``"\\n"`` (``&`` stays).
 
-    The last text asked about is remembered, so the steps of one pipeline pay
-    for the pass once while the text passes through them unchanged.
-
     >>> rare_chars("Caf\\u00e9 & bar\\t\\n")
     'é&\\t'
     """
-    last = _LAST[0]
-    if last[0] is text:
-        return last[1]
-    out = (
+    return (
         text.encode("utf-8", "surrogatepass")
         .translate(None, _PLAIN)
         .decode("utf-8", "surrogatepass")
     )
-    if len(text) <= _CACHE_MAX:
-        _LAST[0] = (text, out)
-    return out
 
 
 def hits(text: str, finders: Iterable[Pattern[str]]) -> list[int]:
@@ -108,7 +96,7 @@ def run_starts(text: str, positions: Sequence[int], back: str) -> list[int]:
 
 
 @dataclass(frozen=True)
-class Rule:
+class ScanRule:
     """A rule id and its precise pattern (matched with ``match`` at candidate starts)."""
 
     id: str
@@ -116,18 +104,18 @@ class Rule:
 
 
 def first_matches(
-    text: str, tries: Sequence[tuple[Rule, Iterable[int]]]
-) -> list[tuple[Rule, Match[str]]]:
+    text: str, tries: Sequence[tuple[ScanRule, Iterable[int]]]
+) -> list[tuple[ScanRule, Match[str]]]:
     """Matches of each rule at its candidate starts: leftmost first, earlier rules
     first at one start, none overlapping (a zero-width match blocks nothing).
 
     >>> import re
-    >>> a, b = Rule("x/a", re.compile("ab")), Rule("x/b", re.compile("b+"))
+    >>> a, b = ScanRule("x/a", re.compile("ab")), ScanRule("x/b", re.compile("b+"))
     >>> [(r.id, m.span()) for r, m in first_matches("abbb b", [(a, [0]), (b, [0, 1, 5])])]
     [('x/a', (0, 2)), ('x/b', (5, 6))]
     """
     order = sorted({(start, i) for i, (_, starts) in enumerate(tries) for start in starts})
-    out: list[tuple[Rule, Match[str]]] = []
+    out: list[tuple[ScanRule, Match[str]]] = []
     end = 0
     for start, i in order:
         if start < end:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core import Edit, EditsNormalizer
-from .scan import Rule, first_matches, hits, positions, rare_chars, run_starts
+from .scan import ScanRule, first_matches, hits, positions, rare_chars, run_starts
 from .unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
@@ -125,13 +125,13 @@ class SpacingRepairer(EditsNormalizer):
     name: str = "repair-spacing"
     rule_ids: tuple[str, ...] = SPACING_RULES
     pack_names: tuple[str, ...] = ("repair",)
-    _rules: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+    _rules: tuple[ScanRule, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        rules = tuple(Rule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
+        rules = tuple(ScanRule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def matches(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
+    def matches(self, text: str) -> list[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
             return []

@@ -27,7 +27,7 @@ import ftfy
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import HTML_ENTITY_RE
 
-from ..core import Edit, EditsNormalizer
+from ..core import Edit, EditsNormalizer, line_bounds
 from ..pipeline import diff_edits
 from .scan import positions, rare_chars
 
@@ -178,9 +178,8 @@ def ftfy_config(active: Iterable[str] = UNICODE_RULES) -> ftfy.TextFixerConfig:
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end (after the newline) of the line holding ``text[pos]``."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end + 1
+    start, end = line_bounds(text, pos)
+    return start, min(end + 1, len(text))
 
 
 @dataclass(frozen=True)
@@ -225,10 +224,6 @@ class UnicodeRepairer(EditsNormalizer):
         ):
             return True
         return bool(cfg.fix_encoding and not line.isascii() and looks_bad(line))
-
-    def may_need_ftfy(self, text: str) -> bool:
-        """A fast pre-check: false when no line of ``text`` can need ftfy."""
-        return bool(self._suspect_points(text))
 
     def _suspect_points(self, text: str) -> list[int]:
         """Offsets such that every line ftfy may change holds one of them.

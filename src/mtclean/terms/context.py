@@ -23,7 +23,6 @@ __all__ = [
     "in_source_name",
     "is_caption_line",
     "is_mention",
-    "line_bounds",
     "source_line",
 ]
 
@@ -51,15 +50,6 @@ _QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", 
 _QUOTE_RE = regex.compile(
     r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|‚[^‘’\n]*[‘’]|(?<!\w)_[^_\n]+_(?!\w)"
 )
-
-
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end offsets of the line (or lines) holding ``text[start:end]``.
-
-    >>> line_bounds("a\\nNavo top\\nb", 2, 6)
-    (2, 10)
-    """
-    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1))
 
 
 def is_caption_line(line: str) -> bool:

@@ -34,7 +34,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-__all__ = ["PREFIX", "TermIndex", "ascii_key", "fold", "is_word_char", "word_bounded"]
+__all__ = ["PREFIX", "TermIndex", "ascii_key", "fold_term", "is_word_char", "word_bounded"]
 
 #: Bytes of a one-word key that go into the automaton (the rest is compared on a
 #: hit); a phrase keeps its first word and this many bytes after it.
@@ -73,14 +73,14 @@ def _fold_char(c: str) -> str:
     return low if len(low) == 1 else c
 
 
-def fold(text: str) -> str:
+def fold_term(text: str) -> str:
     """Lower-case ``text`` character by character, keeping its length (offsets stay valid).
 
     A character whose lower case is longer, such as "İ", is kept as it is.
 
-    >>> fold("NAVO-top")
+    >>> fold_term("NAVO-top")
     'navo-top'
-    >>> len(fold("İstanbul")) == len("İstanbul")
+    >>> len(fold_term("İstanbul")) == len("İstanbul")
     True
     """
     if text.isascii():
@@ -239,7 +239,7 @@ class TermIndex:
         body = ascii_key(key)
         if not body.strip():
             if key:
-                self._opaque.setdefault(fold(key), []).append(id_)
+                self._opaque.setdefault(fold_term(key), []).append(id_)
             return b"", 0, 0
         pad_left = int(left and is_word_char(key[0]))
         pad_right = int(whole_word and is_word_char(key[-1]))
@@ -298,7 +298,7 @@ class TermIndex:
         if self._opaque_automaton is not None and not text.isascii():
             ids = self._opaque_ids
             for i, start, end in self._opaque_automaton.find_matches_as_indexes(
-                fold(text), overlapping=True
+                fold_term(text), overlapping=True
             ):
                 out.extend((start, end, id_) for id_ in ids[i])
         return out

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding
+from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, line_bounds
 from ..errors import PatternTimeoutError
 from ..rulepacks.model import Rule, RulePack
 from .context import (
@@ -42,11 +42,10 @@ from .context import (
     in_quoted_source,
     in_source_name,
     is_mention,
-    line_bounds,
     source_line,
 )
 from .lang import LANG_NAMES, LEFTOVER_WORDS, leftover_bounded
-from .match import TermIndex, fold, word_bounded
+from .match import TermIndex, fold_term, word_bounded
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
@@ -400,12 +399,12 @@ class TermReplacer(EditsNormalizer):
             slot, term, kind = key_slot[i], key_term[i], key_kind[i]
             matched = text[start:end]
             if kind & _LEFTOVER:
-                if fold(matched) == term and leftover_bounded(text, start, end):
+                if fold_term(matched) == term and leftover_bounded(text, start, end):
                     leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
             elif kind & _TRIGGER:
                 if not kind & _CASED or matched == term:
                     triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
-            elif matched == term or (not kind & _CASED and fold(matched) == fold(term)):
+            elif matched == term or (not kind & _CASED and fold_term(matched) == fold_term(term)):
                 rule = self._rule(slot)
                 if not rule.whole_word or word_bounded(text, start, end):
                     cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
@@ -480,7 +479,7 @@ class TermReplacer(EditsNormalizer):
         found = [lang for lang in self._langs if scan.leftovers.get(lang)]
         if len(found) == 1:
             lang = found[0]
-            words = {fold(text[s:e]) for s, e in scan.leftovers[lang]}
+            words = {fold_term(text[s:e]) for s, e in scan.leftovers[lang]}
             if len(words) >= MIN_LEFTOVER_EVIDENCE:
                 return lang, f"leftover words ({', '.join(sorted(words)[:5])})"
         return "", ""
