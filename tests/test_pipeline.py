@@ -18,8 +18,7 @@ from mtclean import (
     RegexNormalizer,
     make_pipeline,
 )
-from mtclean.core import EditsNormalizer
-from mtclean.pipeline import diff_edits
+from mtclean.core import EditsNormalizer, diff_edits
 
 NAVO = RegexNormalizer("navo", r"\bNavo\b", "NATO", message="Dutch acronym")
 DOTS = RegexNormalizer("dots", r" ?\. \.", ".")

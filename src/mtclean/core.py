@@ -7,9 +7,12 @@ received; :mod:`mtclean.result` maps spans back to the original text.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+from rapidfuzz.distance import Indel
 
 from .errors import EditConflictError
 
@@ -22,6 +25,7 @@ __all__ = [
     "apply_edits",
     "check_edits",
     "check_text",
+    "diff_edits",
     "line_bounds",
 ]
 
@@ -222,3 +226,63 @@ class EditsNormalizer:
 
     def __call__(self, text: str) -> str:
         return self.fix(check_text(text))
+
+
+def diff_edits(old: str, new: str, *, rule: str, message: str = "") -> list[Edit]:
+    r"""Minimal edits that turn ``old`` into ``new``, found by diffing line by line.
+
+    Lines are matched first, then the characters of each changed block, so the
+    cost stays close to linear for texts with few changes. Adjacent insertions
+    and deletions merge into one replacement.
+
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("Navo top", "NATO top", rule="r")]
+    [(1, 4, 'ATO')]
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("a\nb\nc\n", "a\nc\n", rule="r")]
+    [(2, 4, '')]
+    """
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    a_off = _line_offsets(a)
+    b_off = _line_offsets(b)
+    edits: list[Edit] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        s_old = old[a_off[i1] : a_off[i2]]
+        s_new = new[b_off[j1] : b_off[j2]]
+        edits.extend(_char_edits(s_old, s_new, a_off[i1], rule, message))
+    return edits
+
+
+def _line_offsets(lines: Sequence[str]) -> list[int]:
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    return offsets
+
+
+def _char_edits(old: str, new: str, base: int, rule: str, message: str) -> list[Edit]:
+    edits: list[Edit] = []
+    group: list[Any] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            if group:
+                edits.append(_merge(group, new, base, rule, message))
+                group = []
+        else:
+            group.append(op)
+    if group:
+        edits.append(_merge(group, new, base, rule, message))
+    return edits
+
+
+def _merge(group: list[Any], new: str, base: int, rule: str, message: str) -> Edit:
+    first, last = group[0], group[-1]
+    return Edit(
+        base + first.src_start,
+        base + last.src_end,
+        new[first.dest_start : last.dest_end],
+        rule,
+        message,
+    )

@@ -12,12 +12,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
-from rapidfuzz.distance import Indel
 
 from .core import (
     Analysis,
@@ -28,6 +26,7 @@ from .core import (
     apply_edits,
     check_edits,
     check_text,
+    diff_edits,
 )
 from .errors import PatternTimeoutError
 from .offsets import OffsetMap, StepMap
@@ -39,7 +38,6 @@ __all__ = [
     "RegexNormalizer",
     "analyze",
     "as_normalizer",
-    "diff_edits",
     "make_pipeline",
     "propose",
 ]
@@ -220,68 +218,6 @@ class FunctionNormalizer:
         """Edits derived from a diff of the function's input and output."""
         out = self.fix(text)
         return diff_edits(text, out, rule=self.name) if out != text else []
-
-
-def diff_edits(old: str, new: str, *, rule: str, message: str = "") -> list[Edit]:
-    r"""Minimal edits that turn ``old`` into ``new``, found by diffing line by line.
-
-    Lines are matched first, then the characters of each changed block, so the
-    cost stays close to linear for texts with few changes. Adjacent insertions
-    and deletions merge into one replacement.
-
-    >>> [(e.start, e.end, e.replacement) for e in diff_edits("Navo top", "NATO top", rule="r")]
-    [(1, 4, 'ATO')]
-    >>> [(e.start, e.end, e.replacement) for e in diff_edits("a\nb\nc\n", "a\nc\n", rule="r")]
-    [(2, 4, '')]
-    """
-    import difflib
-
-    a = old.splitlines(keepends=True)
-    b = new.splitlines(keepends=True)
-    a_off = _line_offsets(a)
-    b_off = _line_offsets(b)
-    edits: list[Edit] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        s_old = old[a_off[i1] : a_off[i2]]
-        s_new = new[b_off[j1] : b_off[j2]]
-        edits.extend(_char_edits(s_old, s_new, a_off[i1], rule, message))
-    return edits
-
-
-def _line_offsets(lines: Sequence[str]) -> list[int]:
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    return offsets
-
-
-def _char_edits(old: str, new: str, base: int, rule: str, message: str) -> list[Edit]:
-    edits: list[Edit] = []
-    group: list[Any] = []
-    for op in Indel.opcodes(old, new):
-        if op.tag == "equal":
-            if group:
-                edits.append(_merge(group, new, base, rule, message))
-                group = []
-        else:
-            group.append(op)
-    if group:
-        edits.append(_merge(group, new, base, rule, message))
-    return edits
-
-
-def _merge(group: list[Any], new: str, base: int, rule: str, message: str) -> Edit:
-    first, last = group[0], group[-1]
-    return Edit(
-        base + first.src_start,
-        base + last.src_end,
-        new[first.dest_start : last.dest_end],
-        rule,
-        message,
-    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..api import clean_and_explain
+from ..core import Edit, apply_edits
 from ..options import Options
 from ..result import Change, Result
 from ..stages import STAGES
@@ -288,13 +289,10 @@ def _core(e: TextEdit) -> tuple[int, int]:
 
 
 def _apply(text: str, start: int, end: int, edits: Sequence[TextEdit]) -> str:
-    parts, pos = [], start
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts.append(text[pos : e.start])
-        parts.append(e.after)
-        pos = e.end
-    parts.append(text[pos:end])
-    return "".join(parts)
+    """``text[start:end]`` with ``edits`` (spans in ``text``) applied."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    shifted = [Edit(e.start - start, e.end - start, e.after, "expected") for e in ordered]
+    return apply_edits(text[start:end], shifted, step="evaluation")
 
 
 def evaluate(articles: Sequence[Article], *, detect: bool = False, **options: Any) -> EvalReport:

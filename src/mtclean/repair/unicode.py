@@ -27,8 +27,7 @@ import ftfy
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import HTML_ENTITY_RE
 
-from ..core import Edit, EditsNormalizer, line_bounds
-from ..pipeline import diff_edits
+from ..core import Edit, EditsNormalizer, apply_edits, diff_edits, line_bounds
 from .scan import positions, rare_chars
 
 __all__ = [
@@ -318,14 +317,8 @@ def _widen(line: str, edits: Sequence[Edit], spans: Sequence[tuple[int, int]]) -
         if not inside:
             continue
         lo, hi = min(s, inside[0].start), max(t, inside[-1].end)
-        parts: list[str] = []
-        pos = lo
-        for e in inside:
-            parts.append(line[pos : e.start])
-            parts.append(e.replacement)
-            pos = e.end
-        parts.append(line[pos:hi])
-        merged = Edit(lo, hi, "".join(parts), inside[0].rule, inside[0].message)
+        shifted = [Edit(e.start - lo, e.end - lo, e.replacement, e.rule) for e in inside]
+        merged = Edit(lo, hi, apply_edits(line[lo:hi], shifted), inside[0].rule, inside[0].message)
         out = sorted([e for e in out if e not in inside] + [merged], key=lambda e: e.start)
     return out
 
