@@ -11,7 +11,7 @@ import mtclean
 from mtclean import RulePackError, UnknownNormalizerError, load_rules
 from mtclean.kinds import parse_rules
 
-RULES = Path(__file__).parent.parent / "fixtures" / "rules"
+RULES = Path(__file__).resolve().parents[2] / "fixtures" / "rules"
 BAD = sorted(RULES.glob("bad-*.toml"))
 
 

@@ -19,7 +19,7 @@ from mtclean.evaluation import (
     load_thresholds,
 )
 
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 THRESHOLDS = load_thresholds(ARTICLES / "thresholds.toml")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from mtclean.evaluation import Article, align, load_articles
 
-ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SET = load_articles(ARTICLES)
 LABELLED = [a for a in SET if not a.control]
 CONTROLS = [a for a in SET if a.control]

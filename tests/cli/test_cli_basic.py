@@ -11,7 +11,7 @@ import pytest
 
 from mtclean.cli.main import main
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
 
 

@@ -15,7 +15,7 @@ from mtclean.cli.main import main
 from mtclean.kinds import KINDS
 from mtclean.rulepacks.examples import run_example
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _cases() -> list[tuple[str, str, int]]:
