@@ -15,7 +15,7 @@ from typing import Any
 
 from ..api import clean_and_explain
 from ..errors import MtcleanError
-from .clean import add_input_arguments, add_pipeline_arguments, pipeline_options
+from .arguments import add_input_arguments, add_pipeline_arguments, pipeline_options
 from .fileio import find_inputs, read_text
 
 NAME = "lint"

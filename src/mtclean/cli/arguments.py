@@ -1,0 +1,130 @@
+"""Command-line options shared by the commands that run the default pipeline."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, NoReturn
+
+from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
+from ..errors import MtcleanError
+from ..options import SOURCE_LANGS
+
+__all__ = [
+    "UsageError",
+    "add_input_arguments",
+    "add_pipeline_arguments",
+    "fail",
+    "pipeline_options",
+]
+
+
+class UsageError(MtcleanError):
+    """Arguments that do not fit together."""
+
+
+def fail(msg: str) -> NoReturn:
+    raise UsageError(msg)
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that runs the default pipeline."""
+    parser.add_argument(
+        "--from",
+        dest="source_lang",
+        choices=SOURCE_LANGS,
+        metavar="LANG",
+        help=f"source language of the translation ({', '.join(SOURCE_LANGS)}); "
+        "default: decide from the text",
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="add a rule pack (a .toml path or a bundled pack name); repeatable",
+    )
+    parser.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch off a stage, step, pack or rule (e.g. names, terms-nl/navo); repeatable",
+    )
+    parser.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="PACK",
+        help="switch on a bundled pack that is off by default (e.g. a style pack); repeatable",
+    )
+    parser.add_argument(
+        "--quotes",
+        choices=QUOTE_STYLES,
+        help="make quotes consistent: straight, curly, or the text's dominant style "
+        "(default: leave quotes as they are)",
+    )
+    parser.add_argument(
+        "--name-style",
+        choices=NAME_STYLES,
+        default="default",
+        help="spelling of a person named several ways in one document: the document's one "
+        "accepted spelling (default), the gazetteer's canonical one, or the most frequent",
+    )
+    parser.add_argument(
+        "--repeated-paragraphs",
+        choices=REPEATED_PARAGRAPHS,
+        default="report",
+        help="a paragraph repeated verbatim: report it (default) or remove the repeat",
+    )
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--errors",
+        default="strict",
+        choices=("strict", "replace", "surrogateescape"),
+        help="what to do with undecodable input bytes (default: strict: the document "
+        "fails and is passed through unchanged)",
+    )
+
+
+def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword options for :func:`mtclean.clean` from parsed arguments."""
+    options: dict[str, Any] = {}
+    if args.source_lang:
+        options["source_lang"] = args.source_lang
+    if args.rules:
+        options["rules"] = tuple(args.rules)
+    if args.disable:
+        options["disable"] = tuple(args.disable)
+    if args.enable:
+        options["enable"] = tuple(args.enable)
+    if args.quotes:
+        options["quotes"] = args.quotes
+    if args.name_style != "default":
+        options["name_style"] = args.name_style
+    if args.repeated_paragraphs != "report":
+        options["repeated_paragraphs"] = args.repeated_paragraphs
+    return options
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """Input selection shared by ``clean`` and ``lint``: files, directories, globs."""
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="PATH",
+        help="input files or directories (walked recursively); - or none: stdin",
+    )
+    parser.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, take only files matching GLOB (e.g. '*.txt'); repeatable",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, skip files matching GLOB; repeatable",
+    )

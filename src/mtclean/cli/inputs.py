@@ -1,0 +1,129 @@
+"""Reading the documents to clean: files, directories, JSONL records and standard input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .fileio import Source, decode
+
+__all__ = ["Item", "item_key", "line_end", "read_items"]
+
+
+@dataclass(slots=True)
+class Item:
+    """One document on its way through the run (or a marker that only ends a source)."""
+
+    source: int
+    doc_id: str
+    text: str | None
+    raw: bytes
+    record: dict[str, Any] | None = None
+    error: str | None = None
+    last: bool = True
+    counted: bool = True
+    undecodable: bool = False
+
+
+def item_key(item: Item) -> tuple[str, str | None]:
+    return item.doc_id, item.text
+
+
+def _read_bytes(source: Source) -> bytes:
+    if source.is_stdin:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(source.path).read_bytes()
+    except OSError as exc:
+        msg = f"{source.path}: cannot read: {exc.strerror or exc}"
+        raise InputError(msg) from exc
+
+
+def read_items(sources: list[Source], args: argparse.Namespace) -> Iterator[Item]:
+    """Every document of ``sources``, read lazily, in order."""
+    for index, source in enumerate(sources):
+        if args.jsonl:
+            yield from _jsonl_items(index, source, args)
+            continue
+        try:
+            raw = _read_bytes(source)
+        except InputError as exc:
+            yield Item(index, source.name, None, b"", error=str(exc))
+            continue
+        try:
+            text = decode(raw, name=source.name, encoding=args.encoding, errors=args.errors)
+        except InputError as exc:
+            yield Item(index, source.name, None, raw, error=str(exc), undecodable=True)
+            continue
+        yield Item(index, source.name, text, raw)
+
+
+def _lines(source: Source) -> Iterator[bytes]:
+    if source.is_stdin:
+        yield from sys.stdin.buffer
+        return
+    with Path(source.path).open("rb") as handle:
+        yield from handle
+
+
+def _jsonl_items(index: int, source: Source, args: argparse.Namespace) -> Iterator[Item]:
+    previous: Item | None = None
+    try:
+        for lineno, raw in enumerate(_lines(source), 1):
+            item = _jsonl_item(index, source, lineno, raw, args)
+            if previous is not None:
+                previous.last = False
+                yield previous
+            previous = item
+    except OSError as exc:
+        msg = f"{source.name}: cannot read: {exc.strerror or exc}"
+        if previous is not None:
+            previous.last = False
+            yield previous
+        yield Item(index, source.name, None, b"", error=msg)
+        return
+    if previous is None:
+        yield Item(index, source.name, None, b"", counted=False)
+    else:
+        yield previous
+
+
+def _jsonl_item(
+    index: int, source: Source, lineno: int, raw: bytes, args: argparse.Namespace
+) -> Item:
+    where = f"{source.name}:{lineno}"
+    if not raw.strip():
+        return Item(index, where, None, raw, counted=False)
+    try:
+        line = decode(raw, name=where, encoding=args.encoding, errors=args.errors)
+        record = json.loads(line)
+    except InputError as exc:
+        return Item(index, where, None, raw, error=str(exc), undecodable=True)
+    except json.JSONDecodeError as exc:
+        return Item(index, where, None, raw, error=f"{where}: invalid JSON: {exc}")
+    if not isinstance(record, dict):
+        return Item(index, where, None, raw, error=f"{where}: not a JSON object")
+    doc_id = where
+    if args.id_field in record and record[args.id_field] is not None:
+        doc_id = str(record[args.id_field])
+    text = record.get(args.field)
+    if not isinstance(text, str):
+        problem = "missing" if text is None else f"of type {type(text).__name__}, not a string"
+        error = f"{doc_id}: field {args.field!r} is {problem}"
+        return Item(index, doc_id, None, raw, error=error)
+    return Item(index, doc_id, text, raw, record=record)
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def line_end(raw: bytes) -> bytes:
+    if raw.endswith(b"\r\n"):
+        return b"\r\n"
+    return b"\n" if raw.endswith(b"\n") else b""
