@@ -18,7 +18,7 @@ from .kinds import available_packs, load_rules
 from .options import Options
 from .pipeline import Pipeline
 from .result import Result
-from .rulepacks.model import did_you_mean
+from .rulepacks.model import RulePack, did_you_mean
 from .stages import STAGES
 
 __all__ = ["clean", "clean_and_explain", "default_pipeline", "known_names"]
@@ -38,11 +38,25 @@ def known_names(steps: tuple[Normalizer, ...]) -> set[str]:
 @functools.lru_cache(maxsize=32)
 def _pipeline_for(options: Options) -> Pipeline:
     _check_names(options)
+    options = _expand_domains(options)
     steps: list[Normalizer] = []
     for stage in STAGES:
         if not options.is_disabled(stage.name):
             steps.extend(s for s in stage.build(options) if not options.is_disabled(s.name))
     return Pipeline(tuple(steps))
+
+
+def _expand_domains(options: Options) -> Options:
+    """``disable`` with each ``pack/domain`` name replaced by that domain's rule ids."""
+    if not options.disable:
+        return options
+    extra = {
+        r.full_id
+        for p in _all_packs(options)
+        for r in p.rules
+        if r.domain and f"{p.name}/{r.domain}" in options.disable
+    }
+    return replace(options, disable=options.disable | extra) if extra else options
 
 
 def _check_names(options: Options) -> None:
@@ -58,6 +72,7 @@ def _check_names(options: Options) -> None:
     if not options.disable:
         return
     ids = {p.name for p in packs} | {r.full_id for p in packs for r in p.rules}
+    ids |= {f"{p.name}/{d}" for p in packs for d in p.domains}
     unknown = options.disable - ids
     if not unknown:
         return
@@ -71,7 +86,7 @@ def _check_names(options: Options) -> None:
         raise UnknownNormalizerError(msg + (f" ({hint})" if hint else ""))
 
 
-def _all_packs(options: Options) -> list[Any]:
+def _all_packs(options: Options) -> list[RulePack]:
     """Every pack a stage may use, bundled or given."""
     return [*(load_rules(n) for n in available_packs()), *options.rules]
 

@@ -51,11 +51,14 @@ def bundled_folder() -> Traversable:
 
 
 def available_packs() -> tuple[str, ...]:
-    """Names of the packs bundled with mtclean."""
+    """Names of the packs bundled with mtclean (a ``.toml`` file, or a folder of them,
+    one file per domain)."""
     folder = bundled_folder()
     if not folder.is_dir():
         return ()
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+    names = [p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")]
+    names += [p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))]
+    return tuple(sorted(names))
 
 
 def load_rules(name_or_path: str | Path | RulePack, *, kinds: Iterable[KindSpec]) -> RulePack:
@@ -85,6 +88,16 @@ def _looks_like_path(name: str) -> bool:
 
 @functools.cache
 def _load_bundled(name: str, kinds: Kinds) -> RulePack:
+    folder = bundled_folder() / name
+    if folder.is_dir():
+        files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=str)
+        parts = [
+            parse_rules(
+                f.read_text(encoding="utf-8"), kinds=kinds, source=f"{name}/{f.name}", bundled=True
+            )
+            for f in files
+        ]
+        return merge_domains(name, parts)
     resource = bundled_folder() / f"{name}.toml"
     if not resource.is_file():
         hint = did_you_mean(name, available_packs())
@@ -93,6 +106,38 @@ def _load_bundled(name: str, kinds: Kinds) -> RulePack:
         raise UnknownNormalizerError(msg)
     text = resource.read_text(encoding="utf-8")
     return parse_rules(text, kinds=kinds, source=f"{name}.toml", bundled=True)
+
+
+def merge_domains(name: str, parts: list[RulePack]) -> RulePack:
+    """One pack from the files of a pack folder: each file holds one domain of ``name``.
+
+    Every file must name the same pack and kind; rule ids are unique across files.
+    """
+    if not parts:
+        msg = f"bundled pack folder {name!r} holds no .toml file"
+        raise RulePackError(msg, source=name)
+    seen: dict[str, str] = {}
+    for part in parts:
+        if part.name != name or part.kind != parts[0].kind:
+            msg = f"a file of pack folder {name!r} must declare name = {name!r} and one kind"
+            raise RulePackError(msg, source=part.source, field="pack.name")
+        for rule in part.rules:
+            if rule.id in seen:
+                msg = f"duplicate rule id: also in {seen[rule.id]}"
+                raise RulePackError(msg, source=part.source, rule_id=rule.id, field="id")
+            seen[rule.id] = part.source
+    first = parts[0]
+    return RulePack(
+        name=name,
+        kind=first.kind,
+        rules=tuple(r for part in parts for r in part.rules),
+        source=f"{name}/",
+        version=first.version,
+        lang=next((p.lang for p in parts if p.lang), ""),
+        description=first.description,
+        enabled=first.enabled,
+        bundled=first.bundled,
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -143,13 +188,17 @@ def parse_rules(
     if not isinstance(rules_data, list) or not all(isinstance(r, dict) for r in rules_data):
         msg = "must be an array of tables: write each rule as [[rules]]"
         raise RulePackError(msg, source=source, field="rules")
+    domain = _pack_str(meta, "domain", source)
+    if domain and not RULE_ID_RE.fullmatch(domain):
+        msg = "a domain name is letters, digits, '-', '_' or '.'"
+        raise RulePackError(msg, source=source, field="pack.domain")
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     lines = _rule_lines(text, len(rules_data))
     for position, raw in enumerate(rules_data, start=1):
         line = lines[position - 1]
         try:
-            rule = _parse_rule({**defaults, **raw}, kind, name, source, position)
+            rule = _parse_rule({**defaults, **raw}, kind, name, source, position, domain)
         except RulePackError as exc:
             raise exc.at_line(line) from exc.__cause__
         if rule.id in seen:
@@ -224,7 +273,9 @@ def _check_keys(
             raise RulePackError(msg, source=source, rule_id=rule_id, field=key, hint=hint)
 
 
-def _parse_rule(raw: dict[str, Any], kind: KindSpec, pack: str, source: str, position: int) -> Rule:
+def _parse_rule(
+    raw: dict[str, Any], kind: KindSpec, pack: str, source: str, position: int, domain: str = ""
+) -> Rule:
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id:
         msg = f"rule #{position} has no id; give every rule a unique string id"
@@ -263,6 +314,7 @@ def _parse_rule(raw: dict[str, Any], kind: KindSpec, pack: str, source: str, pos
         examples=examples,
         enabled=enabled,
         fields=MappingProxyType(fields),
+        domain=domain,
     )
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Example", "FieldSpec", "KindSpec", "Rule", "RulePack", "did_you_mean"]
 
-PACK_KEYS = ("name", "kind", "version", "lang", "description", "enabled", "defaults")
+PACK_KEYS = ("name", "kind", "version", "lang", "description", "enabled", "defaults", "domain")
 COMMON_RULE_KEYS = ("id", "note", "examples", "enabled")
 RULE_ID_RE = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 
@@ -44,6 +44,7 @@ class Rule:
     examples: tuple[Example, ...] = ()
     enabled: bool = True
     fields: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    domain: str = ""
 
     @property
     def full_id(self) -> str:
@@ -57,12 +58,13 @@ class Rule:
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle support (``fields`` is a read-only mapping proxy, which does not pickle)."""
         fields = dict(self.fields)
-        return (_make_rule, (self.id, self.pack, self.note, self.examples, self.enabled, fields))
+        state = (self.id, self.pack, self.note, self.examples, self.enabled, fields, self.domain)
+        return (_make_rule, state)
 
 
 def _make_rule(*args: Any) -> Rule:
-    id_, pack, note, examples, enabled, fields = args
-    return Rule(id_, pack, note, examples, enabled, MappingProxyType(dict(fields)))
+    id_, pack, note, examples, enabled, fields, domain = args
+    return Rule(id_, pack, note, examples, enabled, MappingProxyType(dict(fields)), domain)
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,6 +80,11 @@ class RulePack:
     description: str = ""
     enabled: bool = True
     bundled: bool = False
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The domains the pack's rules belong to (``terms-de/politics``: ``politics``)."""
+        return tuple(sorted({r.domain for r in self.rules if r.domain}))
 
     def rule(self, rule_id: str) -> Rule:
         """The rule called ``rule_id`` (short or ``pack/rule`` form)."""
