@@ -35,9 +35,31 @@ class TestBadInput:
             mtclean.clean("x", source_language="nl")
 
     def test_bad_source_lang(self) -> None:
-        """Only the supported source languages (or None) are accepted."""
-        with pytest.raises(ValueError, match="source_lang must be one of nl, de, fr, es, it"):
+        """Only ISO 639-1 codes (or None / "auto") are accepted."""
+        with pytest.raises(ValueError, match="source_lang must be an ISO 639-1 code"):
             mtclean.clean("x", source_lang="xx")
+        with pytest.raises(TypeError, match="source_lang must be a language code"):
+            mtclean.clean("x", source_lang=7)
+
+    @pytest.mark.parametrize("code", ["PT", "pt", " Pt ", "ro", "pl", "tr", "ko", "el", "ca"])
+    def test_any_language_code_runs_the_language_independent_stages(self, code: str) -> None:
+        """A language without a terms pack still gets repair, boilerplate and names."""
+        text = "Zelenskyy met Zelensky .. Leave a Reply\n"
+        assert mtclean.clean(text, source_lang=code) == mtclean.clean(
+            text, disable=["terms"], source_lang=None
+        )
+        result = mtclean.clean_and_explain("Plain text.", source_lang=code)
+        info = [f for f in result.findings if f.rule == "terms/source-lang"]
+        lang = code.strip().lower()
+        if lang in ("pt", "pl", "ro"):
+            return
+        assert len(info) == 1 and info[0].kind == "info"
+        assert f"source language: {lang} (" in info[0].message
+        assert "no terms pack" in info[0].message
+
+    def test_auto_is_none(self) -> None:
+        """``"auto"`` (any case) lets mtclean decide, like ``None``."""
+        assert mtclean.Options.from_kwargs(source_lang="AUTO").source_lang is None
 
     def test_unknown_disable_name(self) -> None:
         """Disabling something that does not exist is an error with a hint."""

@@ -20,12 +20,13 @@ from .choices import (
     RepeatedParagraphs,
 )
 from .kinds import load_rules
+from .languages import normalize_lang
 from .rulepacks.model import RulePack, did_you_mean
 
 __all__ = ["SOURCE_LANGS", "Options"]
 
 #: Source languages with bundled term packs; ``None`` lets mtclean decide from the text.
-SOURCE_LANGS = ("nl", "de", "fr", "es", "it")
+SOURCE_LANGS = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,10 @@ class Options:
     """Settings of the default pipeline.
 
     Args:
-        source_lang: the language the text was translated from ("nl", "de", "fr",
-            "es", "it"), or ``None`` to let mtclean decide from the text.
+        source_lang: the language the text was translated from: any ISO 639-1 code,
+            case-insensitive (``"nl"``, ``"PT"``), or ``None`` / ``"auto"`` to let
+            mtclean decide from the text. Languages without a terms pack (see
+            ``SOURCE_LANGS``) run every language-independent stage.
         rules: extra rule packs (loaded packs, bundled pack names or paths); each
             joins the stage of its kind.
         disable: stages, steps, packs or single rules to switch off, by name
@@ -62,12 +65,7 @@ class Options:
     name_style: NameStyle = "default"
 
     def __post_init__(self) -> None:
-        if self.source_lang is not None and self.source_lang not in SOURCE_LANGS:
-            msg = (
-                f"source_lang must be one of {', '.join(SOURCE_LANGS)} or None "
-                f"(decide from the text), not {self.source_lang!r}"
-            )
-            raise ValueError(msg)
+        object.__setattr__(self, "source_lang", normalize_lang(self.source_lang))
         if self.quotes is not None and self.quotes not in QUOTE_STYLES:
             msg = f"quotes must be None, 'straight', 'curly' or 'dominant', not {self.quotes!r}"
             raise ValueError(msg)

@@ -196,7 +196,7 @@ def test_load_articles(tmp_path: Path) -> None:
     ("meta", "message"),
     [
         ('source = "nl"\n', "unknown key 'source'"),
-        ('source_lang = "xx"\n', "source_lang must be one of"),
+        ('source_lang = "xx"\n', "source_lang must be an ISO 639-1 code"),
         ("source_lang = \n", "meta.toml"),
         ('labels = [{before = "x", category = "style"}]\n', "label category"),
     ],

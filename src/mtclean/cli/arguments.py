@@ -31,10 +31,9 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="source_lang",
-        choices=SOURCE_LANGS,
         metavar="LANG",
-        help=f"source language of the translation ({', '.join(SOURCE_LANGS)}); "
-        "default: decide from the text",
+        help="source language of the translation: any ISO 639-1 code (terms packs for "
+        f"{', '.join(SOURCE_LANGS)}) or auto; default: decide from the text",
     )
     parser.add_argument(
         "--rules",

@@ -30,6 +30,7 @@ __all__ = [
     "word_count",
 ]
 
+#: The languages whose leftover words mtclean knows (see :data:`LEFTOVER_WORDS`).
 LANG_NAMES = {"nl": "Dutch", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian"}
 
 

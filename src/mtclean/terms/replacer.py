@@ -35,6 +35,7 @@ import regex
 
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, line_bounds
 from ..errors import PatternTimeoutError
+from ..languages import language_name
 from ..rulepacks.model import Rule, RulePack
 from .context import (
     MIN_SOURCE_WORDS,
@@ -44,7 +45,7 @@ from .context import (
     is_mention,
     source_line,
 )
-from .lang import LANG_NAMES, LEFTOVER_WORDS, leftover_bounded
+from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
@@ -530,7 +531,7 @@ class TermReplacer(EditsNormalizer):
         ]
         if self._langs and SOURCE_LANG_RULE not in self.disabled and (sel.lang or sel.considered):
             if sel.lang:
-                msg = f"source language: {sel.lang} ({LANG_NAMES[sel.lang]}), from {sel.reason}"
+                msg = f"source language: {sel.lang} ({language_name(sel.lang)}), from {sel.reason}"
                 out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.9, kind="info"))
             else:
                 langs = ", ".join(sel.considered)
@@ -551,7 +552,7 @@ def _leftovers(
     for start, end in sorted(spans):
         by_line.setdefault(line_bounds(text, start, end), []).append((start, end))
     out: list[Finding] = []
-    name = LANG_NAMES[lang]
+    name = language_name(lang)
     for bounds, words in by_line.items():
         if len(words) >= MIN_SOURCE_WORDS and source_line(text, bounds, lang):
             msg = f"line still in {name}"
