@@ -234,7 +234,8 @@ def test_build_steps_picks_packs_from_options() -> None:
     (nl,) = build_steps(Options(source_lang="nl"))
     assert nl.pack_names == ("terms-nl",)
     (auto,) = build_steps(Options())
-    assert set(auto.pack_names) == {f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")}
+    langs = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
+    assert set(auto.pack_names) == {f"terms-{lang}" for lang in langs}
     (styled,) = build_steps(Options(source_lang="de", enable=frozenset({"style-en"})))
     assert styled.pack_names == ("terms-de", "style-en")
     assert build_steps(Options(source_lang="fr", disable=frozenset({"terms-fr"}))) == []

@@ -11,14 +11,24 @@ from ..rulepacks.model import RulePack
 from .canonicalizer import BUNDLED, NameCanonicalizer
 from .table import parse_name_table
 
-__all__ = ["build_steps", "bundled_gazetteer"]
+__all__ = ["build_steps", "bundled_gazetteer", "bundled_gazetteers"]
 
 
 @functools.cache
+def bundled_gazetteers() -> tuple[RulePack, ...]:
+    """The bundled gazetteers: one names pack per file of ``data/names/`` (``names-world``,
+    ``names-de``, ``names-sport``, ...), each switched off by its name."""
+    folder = resources.files("mtclean") / "data" / "names"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
+    return tuple(
+        parse_name_table(f.read_text("utf-8"), name=f.name[:-4], source=f"names/{f.name}")
+        for f in files
+    )
+
+
 def bundled_gazetteer() -> RulePack:
-    """The bundled gazetteer of public figures (pack ``names-world``)."""
-    resource = resources.files("mtclean") / "data" / f"{BUNDLED}.tsv"
-    return parse_name_table(resource.read_text("utf-8"), name=BUNDLED, source=f"{BUNDLED}.tsv")
+    """The bundled gazetteer of world figures (pack ``names-world``)."""
+    return next(p for p in bundled_gazetteers() if p.name == BUNDLED)
 
 
 @functools.lru_cache(maxsize=32)
@@ -27,7 +37,7 @@ def _cached(packs: tuple[RulePack, ...], disabled: frozenset[str], style: str) -
 
 
 def build_steps(options: Options) -> list[Normalizer]:
-    """The name stage of the default pipeline: the bundled gazetteer plus user packs."""
+    """The name stage of the default pipeline: the bundled gazetteers plus user packs."""
     user = tuple(p for p in options.packs_of("names") if p.enabled or p.name in options.enable)
-    packs = (bundled_gazetteer(), *user)
+    packs = (*bundled_gazetteers(), *user)
     return [_cached(packs, options.disable, options.name_style)]
