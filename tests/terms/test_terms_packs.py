@@ -2,45 +2,58 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 import mtclean
 from mtclean.kinds import available_packs, load_rules
-from mtclean.rulepacks.model import Rule, RulePack
+from mtclean.rulepacks.model import Example, Rule, RulePack
 from mtclean.terms.kind import KIND
+from mtclean.terms.replacer import TermReplacer
 
 TERM_PACKS = [n for n in available_packs() if n.startswith(("terms-", "style-"))]
 SOURCE_PACKS = [f"terms-{lang}" for lang in ("nl", "de", "fr", "es", "it")]
 
 
-def _cases() -> list[tuple[str, Rule, int]]:
-    return [
-        (name, rule, i)
-        for name in TERM_PACKS
-        for rule in load_rules(name).rules
-        for i in range(len(rule.examples))
-    ]
-
-
-@pytest.mark.parametrize(
-    ("name", "rule", "index"), _cases(), ids=lambda v: v.id if isinstance(v, Rule) else str(v)
-)
-def test_pack_example(name: str, rule: Rule, index: int) -> None:
+@functools.cache
+def _step(name: str) -> TermReplacer:
     step = KIND.build(load_rules(name))
-    example = rule.examples[index]
-    assert step.fix(example.input) == example.expected  # type: ignore[attr-defined]
-    fired = {e.rule for e in step.edits(example.input)}
-    fired |= {f.rule for f in step.findings(example.input)}  # type: ignore[attr-defined]
-    if example.input != example.expected:
-        assert rule.full_id in fired, "the example must exercise its own rule"
-    # Cleaning twice changes nothing more.
-    assert step.fix(example.expected) == example.expected  # type: ignore[attr-defined]
+    assert isinstance(step, TermReplacer)
+    return step
+
+
+def _example_problems(step: TermReplacer, rule: Rule, example: Example) -> list[str]:
+    problems = []
+    got = step.fix(example.input)
+    if got != example.expected:
+        problems.append(f"{rule.full_id}: {example.input!r} -> {got!r}, not {example.expected!r}")
+    analysis = step.analyze(example.input, audit=True)
+    fired = {e.rule for e in analysis.edits} | {f.rule for f in analysis.findings}
+    if example.input != example.expected and rule.full_id not in fired:
+        problems.append(f"{rule.full_id}: the example {example.input!r} must exercise its rule")
+    again = step.fix(example.expected)  # cleaning twice changes nothing more
+    if again != example.expected:
+        problems.append(f"{rule.full_id}: not idempotent: {example.expected!r} -> {again!r}")
+    return problems
+
+
+@pytest.mark.parametrize("name", TERM_PACKS)
+def test_pack_examples(name: str) -> None:
+    step = _step(name)
+    problems = [
+        problem
+        for rule in load_rules(name).rules
+        for example in rule.examples
+        for problem in _example_problems(step, rule, example)
+    ]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name", TERM_PACKS)
 def test_every_flag_rule_fires_on_an_example(name: str) -> None:
     pack = load_rules(name)
-    step = KIND.build(pack)
+    step = _step(name)
     for rule in pack.rules:
         if rule.get("action") == "flag":
             fired = {

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core import Normalizer
 from ..pipeline import make_pipeline
 from .model import Example, KindSpec, Rule, RulePack
 
@@ -62,22 +63,30 @@ class ExampleOutcome:
 
 
 def run_example(
-    pack: RulePack, rule: Rule, index: int, *, kinds: Iterable[KindSpec]
+    pack: RulePack,
+    rule: Rule,
+    index: int,
+    *,
+    kinds: Iterable[KindSpec],
+    normalizer: Normalizer | None = None,
 ) -> ExampleOutcome:
     """Run ``rule``'s example number ``index`` through ``pack``'s own normalizer
-    (built by the spec of the pack's kind among ``kinds``)."""
-    kind = next(k for k in kinds if k.name == pack.kind)
+    (``normalizer``, or one built by the spec of the pack's kind among ``kinds``)."""
+    if normalizer is None:
+        kind = next(k for k in kinds if k.name == pack.kind)
+        normalizer = kind.build(pack)
     example = rule.examples[index]
-    result = make_pipeline(kind.build(pack)).explain(example.input)
+    result = make_pipeline(normalizer).explain(example.input)
     fired = rule.full_id in {c.rule for c in result.changes}
     return ExampleOutcome(rule.full_id, index, example, result.text, fired)
 
 
 def check_examples(pack: RulePack, *, kinds: Iterable[KindSpec]) -> tuple[ExampleOutcome, ...]:
     """Run every example of every rule in ``pack``; the outcomes in pack order."""
-    kinds = tuple(kinds)
+    kind = next(k for k in kinds if k.name == pack.kind)
+    normalizer = kind.build(pack)  # built once for all the pack's examples
     return tuple(
-        run_example(pack, rule, index, kinds=kinds)
+        run_example(pack, rule, index, kinds=(kind,), normalizer=normalizer)
         for rule in pack.rules
         for index in range(len(rule.examples))
     )

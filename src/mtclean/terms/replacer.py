@@ -47,6 +47,7 @@ from .context import (
 )
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
+from .protect import protect_pack
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
@@ -276,7 +277,9 @@ class TermReplacer(EditsNormalizer):
         ]
         disabled = self.disabled
         base = 0
-        for pack, detect in [(p, False) for p in self.packs] + [(p, True) for p in self.detect]:
+        chosen = [(p, False) for p in self.packs] + [(p, True) for p in self.detect]
+        protect = protect_pack((p for p, _ in chosen), disabled)
+        for pack, detect in [*chosen, (protect, False)]:
             if pack.name in disabled:
                 continue
             if ranges:
