@@ -16,11 +16,13 @@ import time
 from _common import corpus_arg, ftfy_rate, load_docs, report, throughput
 
 import mtclean
-from mtclean.api import STAGES
+from mtclean.stages import STAGES
+
+STAGE_NAMES = [s.name for s in STAGES]
 
 
 def _stage_rate(stage: str, docs: list[str]) -> float | None:
-    others = [s for s in STAGES if s != stage]
+    others = [s for s in STAGE_NAMES if s != stage]
     pipeline = mtclean.default_pipeline(disable=others)
     if not pipeline.steps:
         return None
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         ok &= report(
             f"mtclean.clean ({name})", throughput(mtclean.clean, docs, repeat=2), base, target
         )
-        for stage in STAGES:
+        for stage in STAGE_NAMES:
             rate = _stage_rate(stage, docs)
             if rate is not None:
                 report(f"  stage {stage} alone", rate, base)

@@ -27,7 +27,7 @@ import bisect
 import functools
 import gc
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -297,6 +297,7 @@ class TermReplacer(EditsNormalizer):
                 and "action" not in f
                 and "whole_word" not in f
                 and not (detect and "ambiguous" in f)
+                and f.get("replace") != find
                 and ("case" not in f or f["case"] != "sensitive")
                 for f, find in zip(fields, finds, strict=True)
             ]
@@ -362,6 +363,7 @@ class TermReplacer(EditsNormalizer):
             fields.get("action", "fix") != "fix"
             or rule.pack == PROTECT_PACK
             or (detect and bool(fields.get("ambiguous")))
+            or _keeps(fields)
         )
         flag = _FLAG if quiet else 0
         find = fields.get("find")
@@ -588,3 +590,12 @@ def _edits(text: str, chosen: Iterable[_Candidate]) -> tuple[Edit, ...]:
         out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
         floor = end
     return tuple(out)
+
+
+def _keeps(fields: Mapping[str, Any]) -> bool:
+    """Whether a rule writes back what it matched (it only keeps a name whole)."""
+    replace = fields.get("replace")
+    find = fields.get("find")
+    if replace == "\\g<0>":
+        return True
+    return find is not None and all(t == replace for t in as_tuple(find))
