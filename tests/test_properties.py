@@ -16,10 +16,11 @@ Parametrized over the steps of the default pipeline under several option sets
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mtclean
@@ -42,6 +43,9 @@ def _steps() -> list[Any]:
 
 
 STEPS = _steps()
+# The whole pipeline's idempotence is checked on 10,000 examples in CI (HYPOTHESIS_PROFILE=ci)
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+PIPELINE_EXAMPLES = {"ci": 10_000, "deep": 20_000}.get(_PROFILE, 150)
 PIPELINES = [
     pytest.param(mtclean.default_pipeline(**o), id=str(sorted(o.items()))) for o in OPTION_SETS
 ]
@@ -206,6 +210,7 @@ class TestEveryStep:
 class TestDefaultPipeline:
     """The default pipeline as a whole."""
 
+    @settings(max_examples=PIPELINE_EXAMPLES)
     @given(anything)
     def test_idempotent_and_audited(self, pipeline: mtclean.Pipeline, text: str) -> None:
         """clean(clean(x)) == clean(x); the audit replays; fast path == audited path."""

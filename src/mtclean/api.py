@@ -21,7 +21,11 @@ from .result import Result
 from .rulepacks.model import RulePack, did_you_mean
 from .stages import STAGES
 
-__all__ = ["clean", "clean_and_explain", "default_pipeline", "known_names"]
+__all__ = ["PASSES", "clean", "clean_and_explain", "default_pipeline", "known_names"]
+
+#: How many times the default pipeline may run over its own output before it stops:
+#: a pass that changes nothing ends the loop, so clean text is read once.
+PASSES = 4
 
 
 def known_names(steps: tuple[Normalizer, ...]) -> set[str]:
@@ -43,7 +47,7 @@ def _pipeline_for(options: Options) -> Pipeline:
     for stage in STAGES:
         if not options.is_disabled(stage.name):
             steps.extend(s for s in stage.build(options) if not options.is_disabled(s.name))
-    return Pipeline(tuple(steps))
+    return Pipeline(tuple(steps), passes=PASSES)
 
 
 def _expand_domains(options: Options) -> Options:

@@ -30,6 +30,7 @@ from .core import (
 )
 from .errors import PatternTimeoutError
 from .offsets import OffsetMap, StepMap
+from .protect import Span, allowed, find_spans, shift_spans
 from .result import Change, Result
 
 __all__ = [
@@ -74,6 +75,19 @@ def run_step(step: Normalizer, text: str) -> str:
     return apply_edits(text, propose(step, text), step=step.name)
 
 
+def protects(step: Normalizer) -> bool:
+    """Whether ``step`` leaves protected spans alone (every step but plain functions,
+    unless it says otherwise with a ``protects_spans`` attribute)."""
+    default = not isinstance(step, FunctionNormalizer)
+    return bool(getattr(step, "protects_spans", default))
+
+
+def _run_protected(step: Normalizer, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """``text`` after ``step``, without its edits inside ``spans``; the spans moved along."""
+    edits = allowed(propose(step, text), spans)
+    return apply_edits(text, edits, step=step.name), shift_spans(spans, edits)
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """An immutable sequence of normalizers applied in order.
@@ -82,17 +96,32 @@ class Pipeline:
     returns a :class:`~mtclean.result.Result` with every change mapped to the
     original text. ``make_pipeline(a, b)(x) == b(a(x))``; the empty pipeline is
     the identity.
+
+    Protected spans (URLs, e-mail addresses, domain names, code: see
+    :mod:`mtclean.protect`) are found once per pass, and no step but a plain
+    function edits inside one. With ``passes`` > 1 the pipeline runs again on its
+    own output while a pass still changes the text (at most ``passes`` times), so
+    a change one step makes that an earlier step would act on is finished in the
+    same call: cleaning twice gives what cleaning once gave. The default pipeline
+    runs to that fixpoint; a pipeline that holds it as a step does too.
     """
 
     steps: tuple[Normalizer, ...] = ()
+    passes: int = 1
 
     def __post_init__(self) -> None:
         # A pipeline given as a step joins with its own steps, so the audit keeps
         # each inner step's rules and findings instead of one diff of the whole.
         flat: list[Normalizer] = []
+        passes = self.passes
         for step in self.steps:
-            flat.extend(step.steps if isinstance(step, Pipeline) else (step,))
+            if isinstance(step, Pipeline):
+                flat.extend(step.steps)
+                passes = max(passes, step.passes)
+            else:
+                flat.append(step)
         object.__setattr__(self, "steps", tuple(flat))
+        object.__setattr__(self, "passes", passes)
 
     def __repr__(self) -> str:
         return f"Pipeline({', '.join(self.names)})"
@@ -104,12 +133,12 @@ class Pipeline:
 
     def then(self, *more: Normalizer | Callable[[str], str]) -> Pipeline:
         """Return a new pipeline with ``more`` steps appended."""
-        return Pipeline((*self.steps, *(as_normalizer(m) for m in more)))
+        return Pipeline((*self.steps, *(as_normalizer(m) for m in more)), self.passes)
 
     def without(self, *names: str) -> Pipeline:
         """Return a new pipeline without the steps called ``names``."""
         drop = set(names)
-        return Pipeline(tuple(s for s in self.steps if s.name not in drop))
+        return Pipeline(tuple(s for s in self.steps if s.name not in drop), self.passes)
 
     @property
     def name(self) -> str:
@@ -118,8 +147,25 @@ class Pipeline:
 
     def __call__(self, text: str) -> str:
         text = check_text(text)
+        for _ in range(self.passes):
+            out = self._pass(text)
+            if out == text:
+                break
+            text = out
+        return text
+
+    def _pass(self, text: str) -> str:
+        spans: list[Span] | None = None
         for step in self.steps:
-            text = run_step(step, text)
+            if not protects(step):
+                text = run_step(step, text)
+                continue
+            if spans is None:
+                spans = find_spans(text)
+            if spans:
+                text, spans = _run_protected(step, text, spans)
+            else:
+                text = run_step(step, text)
         return text
 
     def fix(self, text: str) -> str:
@@ -136,13 +182,40 @@ class Pipeline:
         original = check_text(text)
         offsets = OffsetMap()
         changes: list[Change] = []
-        findings: list[Finding] = []
-        for index, step in enumerate(self.steps):
+        findings: dict[Finding, None] = {}
+        for pass_index in range(self.passes):
+            before = len(changes)
+            text, offsets = self._explain_pass(
+                text, offsets, changes, findings, pass_index * len(self.steps)
+            )
+            if len(changes) == before:
+                break
+        ordered = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        return Result(original, text, tuple(changes), tuple(ordered), offsets)
+
+    def _explain_pass(
+        self,
+        text: str,
+        offsets: OffsetMap,
+        changes: list[Change],
+        findings: dict[Finding, None],
+        first_index: int,
+    ) -> tuple[str, OffsetMap]:
+        spans: list[Span] | None = None
+        for index, step in enumerate(self.steps, first_index):
             analysis = analyze(step, text)
+            guarded = protects(step)
+            if guarded and spans is None:
+                spans = find_spans(text)
             for f in analysis.findings:
+                if guarded and spans and not allowed([Edit(f.start, f.end, "", "")], spans):
+                    continue  # a finding inside a URL or code is not a finding
                 start, end = offsets.to_original(f.start, f.end, absorb=False)
-                findings.append(Finding(start, end, f.rule, f.message, f.confidence, f.kind))
+                findings[Finding(start, end, f.rule, f.message, f.confidence, f.kind)] = None
             edits = _checked(step, text, analysis.edits)
+            if guarded and spans:
+                edits = allowed(edits, spans)
+                spans = shift_spans(spans, edits)
             if not edits:
                 continue
             for e in edits:
@@ -163,8 +236,7 @@ class Pipeline:
                 )
             text = apply_edits(text, edits, step=step.name)
             offsets = offsets.then(StepMap.from_edits(edits))
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return Result(original, text, tuple(changes), tuple(findings), offsets)
+        return text, offsets
 
 
 def make_pipeline(*steps: Normalizer | Callable[[str], str]) -> Pipeline:

@@ -274,3 +274,13 @@ def test_killed_in_place_run_loses_nothing(
     old, new = _check_old_or_new(files, pack)
     assert new >= 1
     assert old >= 1, "the run finished before the signal: make the corpus bigger"
+
+
+def test_clean_many_rejects_a_single_string() -> None:
+    """A str is one text, not an iterable of texts: a TypeError at once, not 3 cleanings."""
+    import pytest
+
+    from mtclean.corpus.engine import clean_many
+
+    with pytest.raises(TypeError, match="iterable of texts"):
+        clean_many("abc")

@@ -140,7 +140,10 @@ def _plan(args: argparse.Namespace, sources: list[Source]) -> _Plan:
 def run(args: argparse.Namespace) -> int:
     """Clean every input and write the results; 1 if any document failed."""
     skip = Path(args.output) if args.output else None
-    sources = find_inputs(args.files, include=args.include, exclude=args.exclude, skip=skip)
+    exclude = list(args.exclude)
+    if args.in_place and args.backup:
+        exclude.append(f"*{args.backup}")  # never clean the backups of an earlier run
+    sources = find_inputs(args.files, include=args.include, exclude=exclude, skip=skip)
     plan = _plan(args, sources)
     if args.jobs is not None and args.jobs < 1:
         fail(f"-j takes a number of processes >= 1, not {args.jobs}")

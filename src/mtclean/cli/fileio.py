@@ -194,9 +194,13 @@ def atomic_output(
 
 
 def _make_backup(target: Path, backup: Path) -> None:
-    """Keep ``target``'s current content as ``backup`` (a hard link where possible)."""
-    with contextlib.suppress(FileNotFoundError):
-        backup.unlink()
+    """Keep ``target``'s current content as ``backup`` (a hard link where possible).
+
+    An existing backup is never replaced: it holds the file as it was before the
+    first run, which a second run (after an interruption, say) must not lose.
+    """
+    if backup.exists():
+        return
     try:
         os.link(target, backup)
     except OSError:
@@ -304,8 +308,8 @@ def _walk(
             d for d in dirnames if not d.startswith(".") and (base / d).resolve() != skipped
         )
         for filename in sorted(filenames):
-            if filename.startswith("."):
-                continue
+            if filename.startswith(".") or not (base / filename).is_file():
+                continue  # hidden files, FIFOs, sockets and devices are not documents
             relative = (base / filename).relative_to(root).as_posix()
             if include and not _matches(relative, include):
                 continue

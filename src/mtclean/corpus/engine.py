@@ -414,11 +414,24 @@ def clean_many(
 
     >>> list(clean_many(iter(["A clean line."]), processes=1))
     ['A clean line.']
+    >>> clean_many("one text")
+    Traceback (most recent call last):
+    ...
+    TypeError: clean_many takes an iterable of texts, not one str: use [text] or mtclean.clean
     """
+    if isinstance(texts, (str, bytes, bytearray)):
+        kind = type(texts).__name__
+        msg = f"clean_many takes an iterable of texts, not one {kind}: use [text] or mtclean.clean"
+        raise TypeError(msg)
     if errors not in ("raise", "keep"):
         msg = f"errors must be 'raise' or 'keep', not {errors!r}"
         raise ValueError(msg)
-    task = _task_for(pipeline, options)
+    return _clean_many(texts, _task_for(pipeline, options), processes, errors, batch_chars)
+
+
+def _clean_many(
+    texts: Iterable[str], task: Task, processes: int | None, errors: str, batch_chars: int
+) -> Iterator[str]:
     numbered = enumerate(texts)
 
     def key(item: tuple[int, object]) -> tuple[str, str | None]:
