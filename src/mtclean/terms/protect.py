@@ -27,14 +27,15 @@ longer match wins the span over the rules for the words inside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import regex
 
 from ..rulepacks.model import Rule, RulePack
 
-__all__ = ["PROTECT_PACK", "protect_pack", "protected_rules"]
+__all__ = ["PROTECT_PACK", "only_keeps", "protect_pack", "protected_rules"]
 
 #: The name of the pack of protected terms (built, never loaded from a file).
 PROTECT_PACK = "terms-protect"
@@ -85,3 +86,14 @@ def _writes_own_term(rule: Rule, replace: str) -> bool:
 def protect_pack(packs: Iterable[RulePack], disabled: frozenset[str] = frozenset()) -> RulePack:
     """The protected terms of ``packs`` as one pack."""
     return RulePack(PROTECT_PACK, "terms", tuple(protected_rules(packs, disabled)))
+
+
+def only_keeps(fields: Mapping[str, Any]) -> bool:
+    """Whether a rule writes back what it matched (it only keeps a name whole)."""
+    replace = fields.get("replace")
+    find = fields.get("find")
+    if replace == "\\g<0>":
+        return True
+    return find is not None and all(
+        t == replace for t in ((find,) if isinstance(find, str) else tuple(find))
+    )

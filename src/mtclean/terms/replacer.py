@@ -27,7 +27,7 @@ import bisect
 import functools
 import gc
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -48,7 +48,7 @@ from .context import (
 from .grammar import agree
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
-from .protect import PROTECT_PACK, protect_pack
+from .protect import PROTECT_PACK, only_keeps, protect_pack
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
@@ -363,7 +363,7 @@ class TermReplacer(EditsNormalizer):
             fields.get("action", "fix") != "fix"
             or rule.pack == PROTECT_PACK
             or (detect and bool(fields.get("ambiguous")))
-            or _keeps(fields)
+            or only_keeps(fields)
         )
         flag = _FLAG if quiet else 0
         find = fields.get("find")
@@ -590,12 +590,3 @@ def _edits(text: str, chosen: Iterable[_Candidate]) -> tuple[Edit, ...]:
         out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
         floor = end
     return tuple(out)
-
-
-def _keeps(fields: Mapping[str, Any]) -> bool:
-    """Whether a rule writes back what it matched (it only keeps a name whole)."""
-    replace = fields.get("replace")
-    find = fields.get("find")
-    if replace == "\\g<0>":
-        return True
-    return find is not None and all(t == replace for t in as_tuple(find))
