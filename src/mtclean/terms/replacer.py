@@ -45,6 +45,7 @@ from .context import (
     is_mention,
     source_line,
 )
+from .detect import decide_language, text_leftover_words
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
 from .protect import protect_pack
@@ -445,7 +446,7 @@ class TermReplacer(EditsNormalizer):
         return not rule.source_lang or not (
             in_source_name(text, cand.start, line, rule.source_lang)
             or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
-            or source_line(text, line, rule.source_lang)
+            or source_line(text, line, rule.source_lang, (cand.start, cand.end))
         )
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
@@ -464,36 +465,38 @@ class TermReplacer(EditsNormalizer):
         if not self._langs:
             return "", ""
         cands = scan.cands
-        scores: dict[str, int] = {}
+        if not thorough and not cands:
+            return "", ""
+        # Evidence per language: distinct terms of its fixing rules that fire,
+        # and distinct words of the whole text that are common in it and not English.
+        evidence: dict[str, set[str]] = {lang: set() for lang in self._langs}
         for c in cands:
             rule = c.rule
-            evidence = rule.lang and not rule.ambiguous and rule.action == "fix"
-            if evidence and c.replacement != text[c.start : c.end]:
-                scores[rule.lang] = scores.get(rule.lang, 0) + 1
-        if scores:
-            best = max(scores.values())
-            winners = [lang for lang, n in scores.items() if n == best]
-            if len(winners) == 1:
-                detail = ", ".join(f"{lang} {n}" for lang, n in sorted(scores.items()))
-                return winners[0], f"terms that occur only in it ({detail})"
-        if not thorough and not any(
-            c.rule.lang and c.rule.ambiguous and c.rule.action == "fix" for c in cands
-        ):
-            return "", ""
-        found = [lang for lang in self._langs if scan.leftovers.get(lang)]
-        if len(found) == 1:
-            lang = found[0]
-            words = {fold_term(text[s:e]) for s, e in scan.leftovers[lang]}
-            if len(words) >= MIN_LEFTOVER_EVIDENCE:
-                return lang, f"leftover words ({', '.join(sorted(words)[:5])})"
-        return "", ""
+            if (
+                rule.lang in evidence
+                and rule.action == "fix"
+                and c.replacement != text[c.start : c.end]
+            ):
+                evidence[rule.lang].add(fold_term(text[c.start : c.end]))
+        for lang, spans in scan.leftovers.items():
+            if lang in evidence:
+                evidence[lang].update(fold_term(text[s:e]) for s, e in spans)
+        for lang, words in text_leftover_words(text, self._langs, names=True).items():
+            evidence[lang].update(words)
+        return decide_language(evidence)
 
     def _select(self, text: str, scan: _Scan, *, thorough: bool = False) -> _Selection:
         cands = scan.cands
         lang, reason = self._decide(text, scan, thorough) if cands or thorough else ("", "")
         considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
         kept = sorted(
-            (c for c in cands if not c.rule.lang or c.rule.lang == lang or not c.rule.ambiguous),
+            (
+                c
+                for c in cands
+                if not c.rule.lang
+                or c.rule.lang == lang
+                or not (c.rule.ambiguous or _proper_noun(text, c))
+            ),
             key=_Candidate.key,
         )
         chosen: list[_Candidate] = []
@@ -545,6 +548,16 @@ class TermReplacer(EditsNormalizer):
             fixed = [(c.start, c.end) for c in sel.chosen]
             out.extend(_leftovers(text, lang, scan.leftovers[lang], fixed))
         return sorted(out, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _proper_noun(text: str, cand: _Candidate) -> bool:
+    """Whether the match is one capitalised word: a place or acronym English may share.
+
+    Such a term ("Rusland", "Otan", "Polen") is fixed only when the text is decided
+    to be in its rule's language.
+    """
+    matched = text[cand.start : cand.end]
+    return matched[:1].isupper() and " " not in matched
 
 
 def _leftovers(
