@@ -465,8 +465,11 @@ class TermReplacer(EditsNormalizer):
         if not self._langs:
             return "", ""
         cands = scan.cands
-        if not thorough and not cands:
-            return "", ""
+        if not thorough and not any(
+            c.rule.lang and c.rule.action == "fix" and (c.rule.ambiguous or _proper_noun(text, c))
+            for c in cands
+        ):
+            return "", ""  # no change depends on the decision: the fast path skips it
         # Evidence per language: distinct terms of its fixing rules that fire,
         # and distinct words of the whole text that are common in it and not English.
         evidence: dict[str, set[str]] = {lang: set() for lang in self._langs}
