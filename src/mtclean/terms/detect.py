@@ -52,14 +52,16 @@ _EXEMPT_RE = regex.compile(
 )
 
 
-def foreign_lines(text: str, langs: Iterable[str]) -> list[tuple[int, int, str]]:
-    """The lines of ``text`` that are mostly in one of ``langs``: (start, end, lang).
+def foreign_lines(text: str, langs: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+    """The lines of ``text`` that are mostly in one of ``langs`` (empty: any language the
+    vocabulary knows): (start, end, lang).
 
     >>> t = "Napoli won the title.\\nIl Napoli ha vinto il suo primo scudetto in 33 anni."
     >>> foreign_lines(t, ("it", "es"))
     [(22, 74, 'it')]
     """
     vocab = foreign_vocab()
+    langs = frozenset(langs)
     out: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.split("\n"):
@@ -71,8 +73,8 @@ def foreign_lines(text: str, langs: Iterable[str]) -> list[tuple[int, int, str]]
             for lang in vocab.langs_of(m.group()):
                 counts[lang] = counts.get(lang, 0) + 1
         if total >= FOREIGN_LINE_WORDS and counts:
-            lang = max((n, lang) for lang, n in counts.items() if lang in langs or not langs)[1]
-            if lang in langs and counts[lang] >= FOREIGN_LINE_SHARE * total:
+            n, lang = max((n, lang) for lang, n in counts.items())
+            if (lang in langs or not langs) and n >= FOREIGN_LINE_SHARE * total:
                 out.append((pos, end, lang))
         pos = end + 1
     return out
@@ -92,7 +94,7 @@ def text_leftovers(
         return {}
     vocab = foreign_vocab()
     skip = [(m.start(), m.end()) for m in _EXEMPT_RE.finditer(text)]
-    skip += [(s, e) for s, e, _ in foreign_lines(text, wanted)]
+    skip += [(s, e) for s, e, _ in foreign_lines(text)]  # in any language
     skip.sort()
     out: dict[str, list[tuple[int, int]]] = {}
     k = 0
@@ -137,18 +139,33 @@ def text_leftover_words(
     }
 
 
-def decide_language(evidence: Mapping[str, set[str]]) -> tuple[str, str]:
+def decide_language(
+    evidence: Mapping[str, set[str]], lasting: Mapping[str, set[str]] | None = None
+) -> tuple[str, str]:
     """The language with the most distinct evidence, if it is clear; and why.
 
-    At least :data:`MIN_EVIDENCE` pieces and twice as many as the runner-up.
+    At least :data:`MIN_EVIDENCE` pieces of ``evidence``; and of ``lasting`` evidence
+    (what a cleaning pass does not remove; default: all) at least one piece and twice
+    as many as any other language. Deciding by what lasts keeps cleaning idempotent:
+    a second pass never decides a language the first did not.
+
+    >>> decide_language({"nl": {"a", "b"}, "de": {"c"}}, {"nl": {"a"}, "de": set()})[0]
+    'nl'
     """
-    ranked = sorted(((len(v), lang) for lang, v in evidence.items() if v), reverse=True)
-    if not ranked:
+    lasting = evidence if lasting is None else lasting
+    winners = [
+        lang
+        for lang, words in evidence.items()
+        if len(words) >= MIN_EVIDENCE
+        and lasting.get(lang)
+        and all(
+            len(lasting[lang]) >= 2 * len(v) for other, v in lasting.items() if other != lang
+        )
+    ]
+    if len(winners) != 1:
         return "", ""
-    best, lang = ranked[0]
-    second = ranked[1][0] if len(ranked) > 1 else 0
-    if best < MIN_EVIDENCE or best < 2 * second:
-        return "", ""
+    lang = winners[0]
+    ranked = sorted(((len(v), code) for code, v in evidence.items() if v), reverse=True)
     words = ", ".join(sorted(evidence[lang])[:5])
     detail = ", ".join(f"{code} {n}" for n, code in ranked[:3])
     return lang, f"leftover words and terms ({detail}: {words}) [{language_name(lang)}]"
