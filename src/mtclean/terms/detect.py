@@ -158,9 +158,7 @@ def decide_language(
         for lang, words in evidence.items()
         if len(words) >= MIN_EVIDENCE
         and lasting.get(lang)
-        and all(
-            len(lasting[lang]) >= 2 * len(v) for other, v in lasting.items() if other != lang
-        )
+        and all(len(lasting[lang]) >= 2 * len(v) for other, v in lasting.items() if other != lang)
     ]
     if len(winners) != 1:
         return "", ""
