@@ -13,7 +13,7 @@ from types import ModuleType
 
 from .. import __version__
 from ..errors import MtcleanError
-from . import check_rules, clean, learn_boilerplate, lint, suggest_names
+from . import check_rules, clean, learn_boilerplate, lexicon, lint, suggest_names
 from . import eval as eval_command
 
 __all__ = ["main"]
@@ -27,6 +27,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     check_rules,
     learn_boilerplate,
     suggest_names,
+    lexicon,
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from .lang import glue_re, leftover_count, phrase_re, word_count
+from .vocab import VOCAB_LANGS, foreign_vocab
 
 __all__ = [
     "CAPTION_MAX_WORDS",
@@ -30,6 +31,9 @@ __all__ = [
 #: of its words, is still in the source language: rules leave it alone.
 MIN_SOURCE_WORDS = 3
 MIN_SOURCE_SHARE = 0.25
+#: A line whose words are at least this share common words of the source language that
+#: are not English (by word frequency, :mod:`mtclean.terms.vocab`) is in that language.
+MIN_FOREIGN_SHARE = 0.3
 
 #: A caption or credit line has at most this many words.
 CAPTION_MAX_WORDS = 40
@@ -211,7 +215,9 @@ def _wrap(value: Any, template: str) -> Any:
     return tuple(template.format(p) for p in items)
 
 
-def source_line(text: str, line: tuple[int, int], lang: str) -> bool:
+def source_line(
+    text: str, line: tuple[int, int], lang: str, match: tuple[int, int] | None = None
+) -> bool:
     """Whether the line is still mostly in the source language (left alone).
 
     >>> source_line("De Navo is niet van plan om het te doen, zei hij", (0, 48), "nl")
@@ -223,7 +229,19 @@ def source_line(text: str, line: tuple[int, int], lang: str) -> bool:
         return False
     segment = text[line[0] : line[1]]
     hits, total = leftover_count(segment, lang)
-    return hits >= MIN_SOURCE_WORDS and hits >= MIN_SOURCE_SHARE * total
+    if hits >= MIN_SOURCE_WORDS and hits >= MIN_SOURCE_SHARE * total:
+        return True
+    if lang not in VOCAB_LANGS or total < 2 * MIN_SOURCE_WORDS:
+        return False
+    # The match itself (a long name: "Bundesamt für Migration") is no evidence.
+    if match is not None:
+        segment = text[line[0] : match[0]] + " " + text[match[1] : line[1]]
+    unquoted = _QUOTE_RE.sub(" ", segment)
+    vocab = foreign_vocab()
+    foreign = sum(lang in vocab.langs_of(w) for w in unquoted.split())
+    return foreign >= 2 * MIN_SOURCE_WORDS and vocab.foreign_share(unquoted, lang) >= (
+        MIN_FOREIGN_SHARE
+    )
 
 
 #: Languages a term can be said to belong to when it is talked about as a word.
@@ -286,6 +304,16 @@ _MENTION_BEFORE = regex.compile(
 )
 
 
+#: A gloss: the term alone in parentheses after the writer's English words, "the debt
+#: brake (Schuldenbremse)", or right after "known as", "called", "the word".
+_GLOSS_BEFORE = regex.compile(
+    rf"(?:[\p{{L}}\p{{M}}\p{{N}}.,]\s*\(|\b(?:known\s+as|so-called|called|dubbed|named)"
+    rf"|\bthe\s+(?:word|term|phrase|expression))\s*{_Q}\s*\Z",
+    regex.REVERSE,
+)
+_GLOSS_AFTER = regex.compile(rf"{_Q}\s*(?:\)|[.,;:!?]|$)")
+
+
 def is_mention(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
     """Whether the term ``text[start:end]`` is talked about as a word, not used.
 
@@ -298,7 +326,16 @@ def is_mention(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
     >>> t = "NAVO troops arrived."
     >>> is_mention(t, 0, 4, (0, len(t)))
     False
+    >>> t = "the debt brake (Schuldenbremse) was suspended"
+    >>> is_mention(t, 16, 30, (0, len(t)))
+    True
     """
     if _MENTION_AFTER.match(text, end, line[1]):
         return True
+    if _GLOSS_AFTER.match(text, end, line[1]):
+        gloss = _GLOSS_BEFORE.search(text, max(line[0], start - 80), start)
+        # After a cue word only a single foreign word is a gloss, not a calque
+        # ("now called The Homeland").
+        if gloss and (gloss.group().rstrip().endswith("(") or " " not in text[start:end]):
+            return True
     return _MENTION_BEFORE.search(text, max(line[0], start - 80), start) is not None

@@ -19,9 +19,14 @@ the article and fixes both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import regex
 
-__all__ = ["agree", "wants_an"]
+from ..core import Edit
+
+__all__ = ["agree", "grammatical_edits", "wants_an"]
 
 # Words spelled with a vowel but said with a consonant, and the reverse (lower case).
 _CONSONANT_SOUND = ("one", "once", "uni", "use", "usu", "uti", "eu", "ewe", "ufo", "ura", "uro")
@@ -71,3 +76,17 @@ def agree(text: str, start: int, end: int, replacement: str, floor: int) -> tupl
     ):
         return start, end, replacement[0].upper() + replacement[1:]
     return start, end, replacement
+
+
+def grammatical_edits(text: str, chosen: Iterable[Any]) -> tuple[Edit, ...]:
+    """The edits of the chosen fixing candidates (with ``start``, ``end``, ``replacement``
+    and ``rule``), each with the grammar around it fixed."""
+    out: list[Edit] = []
+    floor = 0
+    for c in chosen:
+        if c.rule.action != "fix" or c.replacement == text[c.start : c.end]:
+            continue
+        start, end, replacement = agree(text, c.start, c.end, c.replacement, floor)
+        out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
+        floor = end
+    return tuple(out)

@@ -31,7 +31,16 @@ __all__ = [
 ]
 
 #: The languages whose leftover words mtclean knows (see :data:`LEFTOVER_WORDS`).
-LANG_NAMES = {"nl": "Dutch", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian"}
+LANG_NAMES = {
+    "nl": "Dutch",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "pl": "Polish",
+    "ro": "Romanian",
+}
 
 
 def _words(text: str) -> frozenset[str]:
@@ -73,6 +82,21 @@ LEFTOVER_WORDS: dict[str, frozenset[str]] = {
         "quando mentre però già oggi ieri domani governo ministro anni "
         "sul sulla"
     ),
+    "pt": _words(
+        "uma não também pelo pela pelos pelas mais foi está estão são ser sido tem têm "
+        "ainda depois segundo entre sobre desde muito quando onde porque embora além "
+        "ontem hoje governo ministro ano anos disse isso esta este estes estas"
+    ),
+    "pl": _words(
+        "nie jest się że oraz ale jak tak już jego jej ich przez przy dla został "
+        "została zostały było były będzie może tylko jednak według podczas również "
+        "wczoraj dzisiaj rząd minister roku latach które który która"
+    ),
+    "ro": _words(
+        "și este sunt care pentru această acest acesta fost fi dar mai către despre "
+        "după prin între când unde pentru că însă ieri astăzi guvernul ministrul anul "
+        "anii spus potrivit foarte trebuie"
+    ),
 }
 
 #: Articles and prepositions that join the words of a source-language name
@@ -84,6 +108,9 @@ GLUE_WORDS: dict[str, frozenset[str]] = {
     "fr": _words("de du des la le les d l aux en sur"),
     "es": _words("de del la el los las y"),
     "it": _words("di del della dei degli delle la il lo d dell da dal dalla"),
+    "pt": _words("de do da dos das o a os as e"),
+    "pl": _words("i w z na do"),
+    "ro": _words("de din la al a ai ale lui și"),
 }
 
 #: Glue words that are not English words: a term right after one of them is part of
@@ -97,6 +124,9 @@ _PHRASE_EXTRA: dict[str, frozenset[str]] = {
     "fr": _words("la le les de du des et est c'est c’est vive notre votre en un"),
     "es": _words("el la los las de del y en es que un viva"),
     "it": _words("il la lo le di del della e è che un viva"),
+    "pt": _words("o a os as de do da e é que um viva"),
+    "pl": _words("i w z na do to co"),
+    "ro": _words("de din la și în că un o"),
 }
 
 # The standard library's engine: word splitting runs on every candidate's line.

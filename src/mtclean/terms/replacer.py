@@ -33,32 +33,30 @@ from typing import Any, NamedTuple
 
 import regex
 
-from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, line_bounds
+from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding, line_bounds
 from ..errors import PatternTimeoutError
 from ..languages import language_name
 from ..rulepacks.model import Rule, RulePack
 from .context import (
-    MIN_SOURCE_WORDS,
     Context,
     in_quoted_source,
     in_source_name,
     is_mention,
     source_line,
 )
-from .grammar import agree
+from .detect import decide_language, foreign_lines, text_leftovers
+from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
+from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
+from .vocab import VOCAB_LANGS
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
 PATTERN_TIMEOUT = 1.0
 #: Rule id of the finding that records the source language mtclean decided on.
 SOURCE_LANG_RULE = "terms/source-lang"
-#: Rule id of findings for source-language words no rule fixed.
-LEFTOVER_RULE = "terms/leftover"
-#: Rule id of findings for lines still in the source language.
-UNTRANSLATED_RULE = "terms/untranslated-line"
 #: Distinct leftover words that decide the source language when no term does.
 MIN_LEFTOVER_EVIDENCE = 3
 
@@ -457,7 +455,7 @@ class TermReplacer(EditsNormalizer):
         return not rule.source_lang or not (
             in_source_name(text, cand.start, line, rule.source_lang)
             or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
-            or source_line(text, line, rule.source_lang)
+            or source_line(text, line, rule.source_lang, (cand.start, cand.end))
         )
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
@@ -476,36 +474,55 @@ class TermReplacer(EditsNormalizer):
         if not self._langs:
             return "", ""
         cands = scan.cands
-        scores: dict[str, int] = {}
+        if not thorough and not any(
+            c.rule.lang and c.rule.action == "fix" and (c.rule.ambiguous or _proper_noun(text, c))
+            for c in cands
+        ):
+            return "", ""  # no change depends on the decision: the fast path skips it
+        # Evidence per language: distinct terms of its fixing rules that fire, and
+        # distinct words of the whole text that are common in it and not English.
+        # ``lasting`` leaves out what a rule changes whatever the decision (it is gone
+        # after one pass): a rival language is measured by it, so that cleaning twice
+        # never decides what cleaning once did not.
+        evidence: dict[str, set[str]] = {lang: set() for lang in self._langs}
+        lasting: dict[str, set[str]] = {lang: set() for lang in self._langs}
+        fixed: list[tuple[int, int]] = []
         for c in cands:
             rule = c.rule
-            evidence = rule.lang and not rule.ambiguous and rule.action == "fix"
-            if evidence and c.replacement != text[c.start : c.end]:
-                scores[rule.lang] = scores.get(rule.lang, 0) + 1
-        if scores:
-            best = max(scores.values())
-            winners = [lang for lang, n in scores.items() if n == best]
-            if len(winners) == 1:
-                detail = ", ".join(f"{lang} {n}" for lang, n in sorted(scores.items()))
-                return winners[0], f"terms that occur only in it ({detail})"
-        if not thorough and not any(
-            c.rule.lang and c.rule.ambiguous and c.rule.action == "fix" for c in cands
-        ):
-            return "", ""
-        found = [lang for lang in self._langs if scan.leftovers.get(lang)]
-        if len(found) == 1:
-            lang = found[0]
-            words = {fold_term(text[s:e]) for s, e in scan.leftovers[lang]}
-            if len(words) >= MIN_LEFTOVER_EVIDENCE:
-                return lang, f"leftover words ({', '.join(sorted(words)[:5])})"
-        return "", ""
+            if rule.action != "fix" or c.replacement == text[c.start : c.end]:
+                continue
+            if rule.lang in evidence:
+                term = fold_term(text[c.start : c.end])
+                evidence[rule.lang].add(term)
+                if rule.ambiguous or _proper_noun(text, c):
+                    lasting[rule.lang].add(term)
+                    continue
+            fixed.append((c.start, c.end))
+        lines = [(s, e) for s, e, _ in foreign_lines(text)]  # quotations, bilingual halves
+        found = {lang: list(spans) for lang, spans in scan.leftovers.items()}
+        for lang, spans in text_leftovers(text, self._langs, names=True).items():
+            found.setdefault(lang, []).extend(spans)
+        for lang, spans in found.items():
+            if lang in evidence:
+                for s, e in spans:
+                    if not any(a <= s < b for a, b in lines):
+                        evidence[lang].add(fold_term(text[s:e]))
+                        if not any(a < e and s < b for a, b in fixed):
+                            lasting[lang].add(fold_term(text[s:e]))
+        return decide_language(evidence, lasting)
 
     def _select(self, text: str, scan: _Scan, *, thorough: bool = False) -> _Selection:
         cands = scan.cands
         lang, reason = self._decide(text, scan, thorough) if cands or thorough else ("", "")
         considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
         kept = sorted(
-            (c for c in cands if not c.rule.lang or c.rule.lang == lang or not c.rule.ambiguous),
+            (
+                c
+                for c in cands
+                if not c.rule.lang
+                or c.rule.lang == lang
+                or not (c.rule.ambiguous or _proper_noun(text, c))
+            ),
             key=_Candidate.key,
         )
         chosen: list[_Candidate] = []
@@ -529,7 +546,7 @@ class TermReplacer(EditsNormalizer):
             return NO_ANALYSIS
         scan = self._scan(text, hits)
         sel = self._select(text, scan, thorough=audit)
-        edits = _edits(text, sel.chosen)
+        edits = grammatical_edits(text, sel.chosen)
         if not audit:
             return Analysis(edits)
         return Analysis(edits, self._findings(text, scan, sel))
@@ -549,44 +566,30 @@ class TermReplacer(EditsNormalizer):
                 msg = f"source language undecided (candidates: {langs}); ambiguous terms left"
                 out.append(Finding(0, 0, SOURCE_LANG_RULE, msg, 0.3, kind="info"))
         lang = sel.lang or self._fixed_lang
-        if lang and LEFTOVER_RULE not in self.disabled and scan.leftovers.get(lang):
+        if lang and LEFTOVER_RULE not in self.disabled:
             fixed = [(c.start, c.end) for c in sel.chosen]
-            out.extend(_leftovers(text, lang, scan.leftovers[lang], fixed))
+            spans = set(scan.leftovers.get(lang, ()))
+            if lang in VOCAB_LANGS:
+                spans.update(text_leftovers(text, (lang,)).get(lang, ()))
+            if spans:
+                out.extend(leftover_findings(text, lang, sorted(spans), fixed))
+        if self._langs or self._fixed_lang:
+            reported = {(f.start, f.end) for f in out if f.rule == UNTRANSLATED_RULE}
+            for start, end, other in foreign_lines(text):
+                if (start, end) not in reported and UNTRANSLATED_RULE not in self.disabled:
+                    msg = f"line in {language_name(other)}, left as it is"
+                    out.append(Finding(start, end, UNTRANSLATED_RULE, msg, 0.7))
         return sorted(out, key=lambda f: (f.start, f.end, f.rule))
 
 
-def _leftovers(
-    text: str, lang: str, spans: list[tuple[int, int]], fixed: list[tuple[int, int]]
-) -> list[Finding]:
-    """Findings for the leftover words ``spans``, one per line if the line is untranslated."""
-    by_line: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for start, end in sorted(spans):
-        by_line.setdefault(line_bounds(text, start, end), []).append((start, end))
-    out: list[Finding] = []
-    name = language_name(lang)
-    for bounds, words in by_line.items():
-        if len(words) >= MIN_SOURCE_WORDS and source_line(text, bounds, lang):
-            msg = f"line still in {name}"
-            out.append(Finding(bounds[0], bounds[1], UNTRANSLATED_RULE, msg, 0.7))
-            continue
-        for start, end in words:
-            if not any(s < end and start < e for s, e in fixed):
-                msg = f"{name} word {text[start:end]!r} left untranslated"
-                out.append(Finding(start, end, LEFTOVER_RULE, msg, 0.6))
-    return out
+def _proper_noun(text: str, cand: _Candidate) -> bool:
+    """Whether the match is one capitalised word: a place or acronym English may share.
+
+    Such a term ("Rusland", "Otan", "Polen") is fixed only when the text is decided
+    to be in its rule's language.
+    """
+    matched = text[cand.start : cand.end]
+    return matched[:1].isupper() and " " not in matched
 
 
 # -- the pack kind ------------------------------------------------------------------
-
-
-def _edits(text: str, chosen: Iterable[_Candidate]) -> tuple[Edit, ...]:
-    """The edits of the chosen fixing candidates, each with the grammar around it fixed."""
-    out: list[Edit] = []
-    floor = 0
-    for c in chosen:
-        if c.rule.action != "fix" or c.replacement == text[c.start : c.end]:
-            continue
-        start, end, replacement = agree(text, c.start, c.end, c.replacement, floor)
-        out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
-        floor = end
-    return tuple(out)
