@@ -37,6 +37,7 @@ from rapidfuzz.distance import Indel
 from ..choices import NAME_STYLES
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
 from ..rulepacks.model import RulePack
+from .block import BLOCK_SIZE, Block
 from .evidence import (
     ADJECTIVE_ENDINGS,
     accept,
@@ -48,7 +49,7 @@ from .evidence import (
     prev_word,
     sentence_start,
 )
-from .gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
+from .gate import GIVEN, ROLE, SPELLING, TRANSLATION, VARIANT_GIVEN, GateHit
 from .gazetteer import (
     Form,
     Gazetteer,
@@ -60,7 +61,9 @@ from .gazetteer import (
     start_word,
 )
 from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
+from .policy import target_spelling
 from .table import load_name_table
+from .translated import named_in, phrase_people, translated_mentions
 from .words import TITLES, common_words
 
 __all__ = [
@@ -92,32 +95,6 @@ class _Mention:
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 #: A name token not glued to a word, number, apostrophe or hyphen before it.
 _TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.pattern)
-
-#: Above this many candidate people, fuzzy matching first narrows them down (blocking).
-BLOCK_SIZE = 24
-
-
-@dataclass(frozen=True)
-class _Block:
-    """The surname spellings of many people, folded, for one fuzzy lookup each."""
-
-    by_initial: dict[str, tuple[list[str], list[int]]]
-    by_skeleton: dict[str, tuple[int, ...]]
-
-    @classmethod
-    def build(cls, persons: tuple[int, ...], gaz: Gazetteer) -> _Block:
-        by_initial: dict[str, tuple[list[str], list[int]]] = {}
-        by_skeleton: dict[str, list[int]] = {}
-        for p in persons:
-            for f in gaz.person_surnames[p]:
-                if " " not in f.text:
-                    key = fold_name(f.text)
-                    folded, owners = by_initial.setdefault(key[:1], ([], []))
-                    folded.append(key)
-                    owners.append(p)
-                    by_skeleton.setdefault(skeleton(f.text), []).append(p)
-        return cls(by_initial, {k: tuple(v) for k, v in by_skeleton.items()})
-
 
 #: A fuzzy-match candidate: span, token, candidate people, evidence, first-name forms before it.
 _Fuzzy = tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]
@@ -166,7 +143,7 @@ class NameCanonicalizer(EditsNormalizer):
     fuzzy: bool = True
     name: str = "names"
     _gaz: Gazetteer = field(init=False, repr=False, compare=False)
-    _blocks: dict[tuple[int, ...], _Block] = field(
+    _blocks: dict[tuple[int, ...], Block] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
     _initials: dict[str, frozenset[str]] = field(
@@ -223,7 +200,10 @@ class NameCanonicalizer(EditsNormalizer):
         """
         candidate = self._may_fix if self.fuzzy else None
         for hit in self._gaz.gate.hits(text, candidate=candidate):
-            if hit.flags == SPELLING or self._anchor_may_edit(text, hit):
+            if hit.flags == TRANSLATION:
+                if any(named_in(text, self._gaz, p) for p in phrase_people(self._gaz, hit.word)):
+                    return True
+            elif hit.flags == SPELLING or self._anchor_may_edit(text, hit):
                 return True
         return False
 
@@ -315,18 +295,39 @@ class NameCanonicalizer(EditsNormalizer):
                     gs = s - 1 - len(g.text)
                     scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
                     break
+        if self._gaz.translations:
+            self._translated_elsewhere(text, scan)
         if self.fuzzy:
             self._document_evidence(text, scan)
         return self._coherent_edits(scan), scan.findings
 
+    def _translated_elsewhere(self, text: str, scan: _Scan) -> None:
+        """Translated surnames of people the text also names correctly."""
+        named = {
+            m.person for m in scan.mentions.values() if m.part == "surname" and m.kind != "fix"
+        }
+        named = {p for p in named if self._gaz.persons[p].translated_as}
+        if not named:
+            return
+        taken = sorted(scan.mentions)
+        reach = list(itertools.accumulate((b for _, b in taken), max))
+        for s, e, p, phrase in translated_mentions(
+            text, self._gaz, named, [a for a, _ in taken], reach
+        ):
+            scan.add(_Mention(s, e, p, "surname", phrase, "fix", evidence="translation"))
+
     def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
         matched: list[Form] = []
+        glued: set[int] = set()  # people whose longer spelling is glued to a word ("Meloni-von")
         for f in forms:
             if matched and len(f.text) < len(matched[0].text):
                 break
             fs = e - len(f.text)
-            if fs >= 0 and text.startswith(f.text, fs) and is_name_boundary(text, fs - 1):
-                matched.append(f)
+            if fs >= 0 and text.startswith(f.text, fs) and f.person not in glued:
+                if is_name_boundary(text, fs - 1):
+                    matched.append(f)
+                else:
+                    glued.add(f.person)
         if not matched:
             return
         fs = e - len(matched[0].text)
@@ -518,7 +519,7 @@ class NameCanonicalizer(EditsNormalizer):
             return persons
         block = self._blocks.get(persons)
         if block is None:
-            block = _Block.build(persons, self._gaz)
+            block = Block.build(persons, self._gaz)
             self._blocks[persons] = block
         key = fold_name(token)
         found = list(block.by_skeleton.get(skeleton(token), ()))
@@ -561,13 +562,7 @@ class NameCanonicalizer(EditsNormalizer):
     def _target(self, person: Person, part: str, mentions: list[_Mention]) -> str:
         canonical = person.surname if part == "surname" else person.given
         good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
-        if self.style == "canonical" or not good:
-            return canonical
-        if self.style == "default":
-            return next(iter(good)) if len(good) == 1 else canonical
-        top = max(good.values())
-        tied = [s for s in good if good[s] == top]
-        return canonical if canonical in tied else tied[0]
+        return target_spelling(canonical, good, self.style)
 
     def _coherent_edits(self, scan: _Scan) -> list[Edit]:
         groups: dict[tuple[int, str], list[_Mention]] = {}

@@ -453,7 +453,9 @@ def _gate(
         if not first[:1].isupper():
             starts.add(start_word(_capitalized(first)))
     name_starts = frozenset(starts)
-    return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
+    phrases = {phrase for i in rich for phrase in people[i].translated_as}
+    gate = NameGate(spellings, anchors, [*name_starts, *translations], phrases)
+    return gate, name_starts
 
 
 def _given_anchors(
