@@ -45,6 +45,7 @@ from .evidence import (
     anchor_ok,
     initial,
     initials_re,
+    next_token,
     overlaps,
     prev_word,
     sentence_start,
@@ -60,6 +61,7 @@ from .gazetteer import (
     person_from_rule,
     start_word,
 )
+from .given import near_given
 from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
 from .policy import target_spelling
 from .table import load_name_table
@@ -299,7 +301,7 @@ class NameCanonicalizer(EditsNormalizer):
             self._translated_elsewhere(text, scan)
         if self.fuzzy:
             self._document_evidence(text, scan)
-        return self._coherent_edits(scan), scan.findings
+        return self._coherent_edits(text, scan), scan.findings
 
     def _translated_elsewhere(self, text: str, scan: _Scan) -> None:
         """Translated surnames of people the text also names correctly."""
@@ -346,12 +348,18 @@ class NameCanonicalizer(EditsNormalizer):
                 self._ambiguous(fs, e, [f.person for f, _ in with_given], scan)
                 return
             f, g = with_given[0]
-            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind))
             gs = fs - 1 - len(g.text)
             scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
         before = prev_word(text, fs)
         if not anchor_ok(before, common_words(), self._gaz):
+            if len(matched) == 1 and matched[0].kind != "fix" and before is not None:
+                g = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
+                if g is not None:  # the person's own first name, misspelt ("Ricada Lang")
+                    p, bs = matched[0].person, fs - 1 - len(before)
+                    scan.add(_Mention(fs, e, p, "surname", matched[0].spelling, matched[0].kind))
+                    scan.add(_Mention(bs, fs - 1, p, "given", before, "fix", evidence="surname"))
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
@@ -368,7 +376,7 @@ class NameCanonicalizer(EditsNormalizer):
                 "surname",
                 f.spelling,
                 f.kind,
-                f.capital or sentence_start(text, fs),
+                f.capital or sentence_start(text, fs),  # "De Jonge" alone: Dutch style
                 anchored=anchored,
             )
         )
@@ -380,14 +388,6 @@ class NameCanonicalizer(EditsNormalizer):
         scan.findings.append(
             Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
         )
-
-    def _next_token(self, text: str, e: int) -> tuple[int, int, str] | None:
-        if e >= len(text) or text[e] != " ":
-            return None
-        tm = TOKEN_RE.match(text, e + 1)
-        if tm is None or not is_name_boundary(text, tm.end()):
-            return None
-        return tm.start(), tm.end(), tm.group()
 
     def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
         if not self._gaz.translations or e >= len(text) or text[e] != " ":
@@ -432,7 +432,7 @@ class NameCanonicalizer(EditsNormalizer):
         )
         if self._translated(text, e, people, scan):
             return
-        nxt = self._next_token(text, e)
+        nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index:
             return
         fuzzy.append((nxt[0], nxt[1], nxt[2], people, "first name", tuple(matched)))
@@ -455,7 +455,7 @@ class NameCanonicalizer(EditsNormalizer):
         found = tuple(dict.fromkeys(people))
         if self._translated(text, e, found, scan):
             return
-        nxt = self._next_token(text, e)
+        nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
             return
         fuzzy.append((nxt[0], nxt[1], nxt[2], found, "role", ()))
@@ -550,7 +550,7 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             if token.endswith(ADJECTIVE_ENDINGS):
                 continue  # Martian, Parisian: words made from names, not misspellings
-            nxt = self._next_token(text, e)
+            nxt = next_token(text, e)
             if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
                 continue  # part of a longer name
             person = self._resolve(text, s, e, token, present, "document", scan)
@@ -564,7 +564,7 @@ class NameCanonicalizer(EditsNormalizer):
         good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
         return target_spelling(canonical, good, self.style)
 
-    def _coherent_edits(self, scan: _Scan) -> list[Edit]:
+    def _coherent_edits(self, text: str, scan: _Scan) -> list[Edit]:
         groups: dict[tuple[int, str], list[_Mention]] = {}
         for key, m in sorted(scan.mentions.items()):
             if key not in scan.clashes:
@@ -574,9 +574,11 @@ class NameCanonicalizer(EditsNormalizer):
             person = self._gaz.persons[p]
             target = self._target(person, part, mentions)
             for m in mentions:
-                if m.spelling == target:
-                    continue
+                # particles take the person's case ("de Jonge", "De Wever"); a sentence may
+                # start with a capital, and a text that writes the person's own form keeps it
                 replacement = target[:1].upper() + target[1:] if m.capital else target
+                if text[m.start : m.end] in (replacement, target):
+                    continue
                 how = "misspelling" if m.kind == "fix" else "spelling variant"
                 via = f" ({m.evidence} evidence)" if m.evidence else ""
                 message = person.message or f"{how} of {person.canonical}{via}"

@@ -289,7 +289,12 @@ class Tables:
         add_given = given_forms.setdefault
         for i, p in enumerate(people):
             surname = p.surname
-            if len(p.surnames) == 1 and len(p.givens) <= 1 and surname[:1].isupper():
+            if (
+                len(p.surnames) == 1
+                and len(p.givens) <= 1
+                and surname[:1].isupper()
+                and surname.split(" ", 1)[0].lower() not in PARTICLES
+            ):
                 # a plain entry (canonical name only): the common case of big tables
                 form = Form(surname, i, "surname", "canonical")
                 if " " in surname:
@@ -319,7 +324,12 @@ class Tables:
                         if kind == "accepted" and text not in generated and text.lower() in common:
                             _explicit_common_word(p, text, source)
                         continue
-                if text[:1].isupper():
+                if text[:1].isupper() and text.split(" ", 1)[0].lower() in PARTICLES:
+                    # a capital particle by the person's convention ("De Wever", "Le Pen"):
+                    # lower case is a misspelling
+                    lower = Form(text[:1].lower() + text[1:], i, "surname", "fix")
+                    forms = [Form(text, i, "surname", kind), lower]
+                elif text[:1].isupper():
                     forms = [Form(text, i, "surname", kind)]
                 else:
                     forms = [
@@ -445,6 +455,10 @@ def _gate(
         translations.update(phrase.split(" ", 1)[0] for phrase in p.translated_as)
     for word in TITLES:
         anchors[word] = anchors.get(word, 0) | TITLE
+    for p in people:  # a capital particle in lower case ("le Pen", "de Wever") is a misspelling
+        first = p.surname.split(" ", 1)[0]
+        if first != p.surname and first[:1].isupper() and first.lower() in PARTICLES:
+            spellings.add(first.lower() + p.surname[len(first) :])
     texts = {text for i in anchored for text, _ in people[i].surnames}
     starts = {text for text in texts if text.isalpha() and text[0].isupper()}
     for text in texts - starts:
