@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .evidence import after_determiner, overlaps, prev_word
+from .evidence import after_determiner, overlaps, prev_word, sentence_start
 from .gazetteer import Gazetteer
 from .match import TOKEN_RE, is_name_boundary
-from .words import TITLES, common_words
+from .words import TITLES
 
 __all__ = ["named_in", "phrase_people", "translated_mentions"]
 
@@ -41,14 +41,18 @@ def _stands_alone(text: str, s: int, e: int, phrase: str, gaz: Gazetteer) -> boo
     if not (is_name_boundary(text, s - 1) and is_name_boundary(text, e)):
         return False
     before = prev_word(text, s)
-    if before is not None and before not in TITLES and before not in gaz.role_index:
-        return False  # inside a longer name
+    if not (
+        before is None
+        or before in TITLES
+        or before in gaz.role_index
+        or sentence_start(text, s - 1 - len(before))  # "Later Baker said"
+    ):
+        return False  # inside a longer name ("Tom Baker")
     if phrase[:1].isupper() and after_determiner(text, s):
         return False
     if e < len(text) and text[e] == " ":
-        nxt = TOKEN_RE.match(text, e + 1)
-        if nxt is not None and nxt.group().lower() not in common_words():
-            return False  # a longer name goes on
+        if TOKEN_RE.match(text, e + 1) is not None:
+            return False  # a longer name goes on ("Miller Street")
         if not phrase[:1].isupper() and text.startswith("of ", e + 1):
             return False  # "the Mayor of Lyon"
     return True
