@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 from rapidfuzz import process
@@ -64,8 +66,10 @@ from .gazetteer import (
 from .given import near_given
 from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
 from .policy import target_spelling
+from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
 from .translated import named_in, phrase_people, translated_mentions
+from .window import LONG, WINDOW, Nearby, blocks, spans_around
 from .words import TITLES, common_words
 
 __all__ = [
@@ -81,41 +85,9 @@ FUZZY_RULE = "names/fuzzy"
 AMBIGUOUS_RULE = "names/ambiguous"
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int
-    end: int
-    person: int
-    part: str
-    spelling: str
-    kind: str
-    capital: bool = False
-    evidence: str = ""
-    anchored: bool = True  # named with a first name, title or role, or an unusual spelling
-
-
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 #: A name token not glued to a word, number, apostrophe or hyphen before it.
 _TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.pattern)
-
-#: A fuzzy-match candidate: span, token, candidate people, evidence, first-name forms before it.
-_Fuzzy = tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]
-
-
-@dataclass
-class _Scan:
-    audit: bool = True  # collect findings (only audits need them)
-    mentions: dict[tuple[int, int], _Mention] = field(default_factory=dict)
-    clashes: set[tuple[int, int]] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
-
-    def add(self, m: _Mention) -> None:
-        key = (m.start, m.end)
-        old = self.mentions.get(key)
-        if old is not None and old.person != m.person:
-            self.clashes.add(key)
-        elif old is None:
-            self.mentions[key] = m
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,34 +152,48 @@ class NameCanonicalizer(EditsNormalizer):
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits for every name spelling that should change; with ``audit``, also the
         possible misspellings that were not changed (weak or ambiguous matches)."""
-        if not audit and not self._needs_work(text):
+        regions = [(0, len(text))] if audit else self._needs_work(text)
+        if not regions:
             return NO_ANALYSIS
-        edits, findings = self._analyze(text, audit=audit)
+        edits, findings = self._analyze(text, audit=audit, regions=regions)
         return Analysis(edits, findings)
 
     def fix(self, text: str) -> str:
         """``text`` with its names fixed (returned as it is when nothing can change)."""
-        if not self._needs_work(text):
+        regions = self._needs_work(text)
+        if not regions:
             return text
-        return apply_edits(text, self._analyze(text, audit=False)[0], step=self.name)
+        edits = self._analyze(text, audit=False, regions=regions)[0]
+        return apply_edits(text, edits, step=self.name)
 
     # -- the precheck -----------------------------------------------------------------
 
-    def _needs_work(self, text: str) -> bool:
-        """Whether ``text`` could need a change (``False``: it surely needs none).
+    def _needs_work(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` that could need a change (none: it surely needs none).
 
         Every edit needs a non-canonical spelling in the text or an anchor (first
         name, role, title) right before a name, a translated surname or a word a
-        fuzzy fix would change; the gate finds those places with one scan.
+        fuzzy fix would change; the gate finds those places with one scan. A short
+        text is one part; in a long one, evidence reaches a bounded window
+        (:mod:`mtclean.names.window`), so only the parts around those places count.
         """
         candidate = self._may_fix if self.fuzzy else None
+        size = len(text)
+        places = []
         for hit in self._gaz.gate.hits(text, candidate=candidate):
             if hit.flags == TRANSLATION:
-                if any(named_in(text, self._gaz, p) for p in phrase_people(self._gaz, hit.word)):
-                    return True
-            elif hit.flags == SPELLING or self._anchor_may_edit(text, hit):
-                return True
-        return False
+                a, b = max(0, hit.start - WINDOW), hit.end + WINDOW
+                around = text if size <= LONG else text[a:b]
+                if not any(
+                    named_in(around, self._gaz, p) for p in phrase_people(self._gaz, hit.word)
+                ):
+                    continue
+            elif hit.flags != SPELLING and not self._anchor_may_edit(text, hit):
+                continue
+            if size <= LONG:
+                return [(0, size)]
+            places.append(hit.start)
+        return spans_around(places, size, 2 * WINDOW)
 
     def _may_fix(self, anchor: str, token: str) -> bool:
         """Whether a fuzzy fix could change ``token`` right after the first name or role ``anchor``.
@@ -243,8 +229,8 @@ class NameCanonicalizer(EditsNormalizer):
         tm = TOKEN_RE.match(text, s)
         if tm is None or tm.end() != e:
             return False
-        scan = _Scan(audit=False)
-        fuzzy: list[_Fuzzy] = []
+        scan = Scan(audit=False)
+        fuzzy: list[Fuzzy] = []
         if hit.flags & GIVEN:
             self._after_given(text, s, e, gaz.given_index.get(hit.word, ()), scan, fuzzy)
         if hit.flags & ROLE:
@@ -258,21 +244,25 @@ class NameCanonicalizer(EditsNormalizer):
 
     # -- scanning -------------------------------------------------------------------
 
-    def _hits(self, text: str) -> list[tuple[int, int, str]]:
-        """Every name token of ``text`` the gazetteer knows (surname, first name or role word)."""
+    def _hits(self, text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Every name token in ``regions`` the gazetteer knows (surname, first name, role word)."""
         triggers = self._gaz.triggers
         return [
             (m.start(), m.end(), m.group())
-            for m in _TOKEN_START_RE.finditer(text)
+            for a, b in regions
+            for m in _TOKEN_START_RE.finditer(text, a, b)
             if m.group() in triggers
         ]
 
-    def _analyze(self, text: str, *, audit: bool) -> tuple[list[Edit], list[Finding]]:
-        hits = self._hits(text)
+    def _analyze(
+        self, text: str, *, audit: bool, regions: list[tuple[int, int]] | None = None
+    ) -> tuple[list[Edit], list[Finding]]:
+        regions = regions or [(0, len(text))]
+        hits = self._hits(text, regions)
         if not hits:
             return [], []
-        scan = _Scan(audit=audit)
-        fuzzy: list[_Fuzzy] = []
+        scan = Scan(audit=audit)
+        fuzzy: list[Fuzzy] = []
         for s, e, word in hits:
             forms = self._gaz.surname_index.get(word)
             if forms:
@@ -291,34 +281,39 @@ class NameCanonicalizer(EditsNormalizer):
             person = self._resolve(text, s, e, token, persons, evidence, scan)
             if person is None:
                 continue
-            scan.add(_Mention(s, e, person, "surname", token, "fix", evidence=evidence))
+            scan.add(Mention(s, e, person, "surname", token, "fix", evidence=evidence))
             for g in before:
                 if g.person == person:
                     gs = s - 1 - len(g.text)
-                    scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
+                    scan.add(Mention(gs, s - 1, person, "given", g.text, g.kind))
                     break
         if self._gaz.translations:
             self._translated_elsewhere(text, scan)
         if self.fuzzy:
-            self._document_evidence(text, scan)
+            self._document_evidence(text, scan, regions)
         return self._coherent_edits(text, scan), scan.findings
 
-    def _translated_elsewhere(self, text: str, scan: _Scan) -> None:
+    def _translated_elsewhere(self, text: str, scan: Scan) -> None:
         """Translated surnames of people the text also names correctly."""
-        named = {
-            m.person for m in scan.mentions.values() if m.part == "surname" and m.kind != "fix"
-        }
-        named = {p for p in named if self._gaz.persons[p].translated_as}
-        if not named:
+        at: dict[int, list[int]] = {}
+        for m in scan.mentions.values():
+            if (
+                m.part == "surname"
+                and m.kind != "fix"
+                and self._gaz.persons[m.person].translated_as
+            ):
+                at.setdefault(m.person, []).append(m.start)
+        if not at:
             return
+        named = {p: spans_around(ps, len(text)) for p, ps in at.items()}
         taken = sorted(scan.mentions)
         reach = list(itertools.accumulate((b for _, b in taken), max))
         for s, e, p, phrase in translated_mentions(
             text, self._gaz, named, [a for a, _ in taken], reach
         ):
-            scan.add(_Mention(s, e, p, "surname", phrase, "fix", evidence="translation"))
+            scan.add(Mention(s, e, p, "surname", phrase, "fix", evidence="translation"))
 
-    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
+    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: Scan) -> None:
         matched: list[Form] = []
         glued: set[int] = set()  # people whose longer spelling is glued to a word ("Meloni-von")
         for f in forms:
@@ -348,9 +343,9 @@ class NameCanonicalizer(EditsNormalizer):
                 self._ambiguous(fs, e, [f.person for f, _ in with_given], scan)
                 return
             f, g = with_given[0]
-            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind))
+            scan.add(Mention(fs, e, f.person, "surname", f.spelling, f.kind))
             gs = fs - 1 - len(g.text)
-            scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
+            scan.add(Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
         before = prev_word(text, fs)
         if not anchor_ok(before, common_words(), self._gaz):
@@ -358,8 +353,8 @@ class NameCanonicalizer(EditsNormalizer):
                 g = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
                 if g is not None:  # the person's own first name, misspelt ("Ricada Lang")
                     p, bs = matched[0].person, fs - 1 - len(before)
-                    scan.add(_Mention(fs, e, p, "surname", matched[0].spelling, matched[0].kind))
-                    scan.add(_Mention(bs, fs - 1, p, "given", before, "fix", evidence="surname"))
+                    scan.add(Mention(fs, e, p, "surname", matched[0].spelling, matched[0].kind))
+                    scan.add(Mention(bs, fs - 1, p, "given", before, "fix", evidence="surname"))
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
@@ -369,7 +364,7 @@ class NameCanonicalizer(EditsNormalizer):
         titled = before is not None and (before in TITLES or before in self._gaz.role_index)
         anchored = titled or f.kind != "canonical"
         scan.add(
-            _Mention(
+            Mention(
                 fs,
                 e,
                 f.person,
@@ -381,7 +376,7 @@ class NameCanonicalizer(EditsNormalizer):
             )
         )
 
-    def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
+    def _ambiguous(self, s: int, e: int, people: list[int], scan: Scan) -> None:
         if not scan.audit:
             return
         names = sorted({self._gaz.persons[p].canonical for p in people})
@@ -389,7 +384,7 @@ class NameCanonicalizer(EditsNormalizer):
             Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
         )
 
-    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
+    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: Scan) -> bool:
         if not self._gaz.translations or e >= len(text) or text[e] != " ":
             return False
         word = _WORD_RE.match(text, e + 1)
@@ -401,7 +396,7 @@ class NameCanonicalizer(EditsNormalizer):
                 end = e + 1 + len(phrase)
                 if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
                     scan.add(
-                        _Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
+                        Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
                     )
                     return True
         return False
@@ -412,8 +407,8 @@ class NameCanonicalizer(EditsNormalizer):
         s: int,
         e: int,
         givens: tuple[GivenGroup, ...],
-        scan: _Scan,
-        fuzzy: list[_Fuzzy],
+        scan: Scan,
+        fuzzy: list[Fuzzy],
     ) -> None:
         groups = [
             g
@@ -442,8 +437,8 @@ class NameCanonicalizer(EditsNormalizer):
         text: str,
         e: int,
         roles: tuple[tuple[str, tuple[int, ...]], ...],
-        scan: _Scan,
-        fuzzy: list[_Fuzzy],
+        scan: Scan,
+        fuzzy: list[Fuzzy],
     ) -> None:
         people: list[int] = []
         for role, persons in roles:
@@ -473,7 +468,7 @@ class NameCanonicalizer(EditsNormalizer):
         token: str,
         persons: tuple[int, ...],
         evidence: str,
-        scan: _Scan,
+        scan: Scan,
     ) -> int | None:
         if not self._candidate(token):
             return None
@@ -530,17 +525,32 @@ class NameCanonicalizer(EditsNormalizer):
             found.append(owners[index])
         return tuple(dict.fromkeys(found))
 
-    def _document_evidence(self, text: str, scan: _Scan) -> None:
+    def _evidence_tokens(
+        self, text: str, near: Nearby, regions: list[tuple[int, int]]
+    ) -> Iterator[Any]:
+        """Tokens that may misspell a person named nearby, block by block of ``regions``."""
         gaz = self._gaz
-        named = {m.person for m in scan.mentions.values() if m.part == "surname" and m.anchored}
-        present = tuple(sorted(named & gaz.distinctive))
-        if not present:
+        for a, b in blocks(text, regions, WINDOW):
+            present = near.at(a)
+            if present:
+                letters = frozenset(gaz.persons[p].surname[0] for p in present)
+                yield from initials_re(letters).finditer(text, a, b)
+
+    def _document_evidence(self, text: str, scan: Scan, regions: list[tuple[int, int]]) -> None:
+        gaz = self._gaz
+        near = Nearby(
+            (m.start, m.person)
+            for m in scan.mentions.values()
+            if m.part == "surname" and m.anchored and m.person in gaz.distinctive
+        )
+        if not near.everyone:
             return
         taken = sorted(scan.mentions)
         starts = [a for a, _ in taken]
         reach = list(itertools.accumulate((b for _, b in taken), max))
         common = common_words()
-        for tm in initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(text):
+        seen: dict[tuple[str, tuple[int, ...]], int | None] = {}  # without audit: one try each
+        for tm in self._evidence_tokens(text, near, regions):
             s, e, token = tm.start(), tm.end(), tm.group()
             if not self._candidate(token) or not is_name_boundary(text, s - 1):
                 continue
@@ -553,19 +563,25 @@ class NameCanonicalizer(EditsNormalizer):
             nxt = next_token(text, e)
             if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
                 continue  # part of a longer name
-            person = self._resolve(text, s, e, token, present, "document", scan)
+            present = near.at(s)
+            if not present:
+                continue
+            key = (token, present)
+            if scan.audit or key not in seen:
+                seen[key] = self._resolve(text, s, e, token, present, "document", scan)
+            person = seen[key]
             if person is not None:
-                scan.add(_Mention(s, e, person, "surname", token, "fix", evidence="document"))
+                scan.add(Mention(s, e, person, "surname", token, "fix", evidence="document"))
 
     # -- coherence ------------------------------------------------------------------
 
-    def _target(self, person: Person, part: str, mentions: list[_Mention]) -> str:
+    def _target(self, person: Person, part: str, mentions: list[Mention]) -> str:
         canonical = person.surname if part == "surname" else person.given
         good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
         return target_spelling(canonical, good, self.style)
 
-    def _coherent_edits(self, text: str, scan: _Scan) -> list[Edit]:
-        groups: dict[tuple[int, str], list[_Mention]] = {}
+    def _coherent_edits(self, text: str, scan: Scan) -> list[Edit]:
+        groups: dict[tuple[int, str], list[Mention]] = {}
         for key, m in sorted(scan.mentions.items()):
             if key not in scan.clashes:
                 groups.setdefault((m.person, m.part), []).append(m)

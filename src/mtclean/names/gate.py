@@ -133,6 +133,7 @@ class NameGate:
         size = len(raw)
         same_offsets = size == len(text)
         flags_of = self._flags
+        last_byte = last_char = 0  # byte offsets become character offsets incrementally
         for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True):
             if s and raw[s - 1] in _WORD_BEFORE:
                 continue  # inside a word
@@ -143,7 +144,13 @@ class NameGate:
             elif e >= size or not self._may_follow(raw, e, i, candidate):
                 continue
             word = self._words[i]
-            start = s if same_offsets else len(raw[:s].decode("utf-8", "surrogatepass"))
+            if same_offsets:
+                start = s
+            elif s >= last_byte:
+                start = last_char + len(raw[last_byte:s].decode("utf-8", "surrogatepass"))
+                last_byte, last_char = s, start
+            else:  # an overlapping match that starts earlier
+                start = len(raw[:s].decode("utf-8", "surrogatepass"))
             yield GateHit(flags, start, start + len(word), word)
 
     def _may_follow(

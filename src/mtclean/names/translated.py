@@ -12,7 +12,7 @@ Renderings without evidence are at most findings.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .evidence import after_determiner, overlaps, prev_word, sentence_start
 from .gazetteer import Gazetteer
@@ -59,21 +59,27 @@ def _stands_alone(text: str, s: int, e: int, phrase: str, gaz: Gazetteer) -> boo
 
 
 def translated_mentions(
-    text: str, gaz: Gazetteer, named: set[int], starts: list[int], reach: list[int]
+    text: str,
+    gaz: Gazetteer,
+    named: Mapping[int, list[tuple[int, int]]],
+    starts: list[int],
+    reach: list[int],
 ) -> Iterator[tuple[int, int, int, str]]:
     """``(start, end, person, phrase)`` of every translated surname of the ``named`` people
-    standing alone outside the spans already taken (``starts``/``reach`` as in
+    standing alone inside the spans where they are named (a window around each correct
+    mention) and outside the spans already taken (``starts``/``reach`` as in
     :func:`~mtclean.names.evidence.overlaps`)."""
-    for p in sorted(named):
+    for p, spans in sorted(named.items()):
         for phrase in gaz.persons[p].translated_as:
             words = phrase.split(" ")
             if words[-1][:1].islower() or (len(words) > 1 and words[0] != "the"):
                 continue  # only "Melons" or "the Mayor" read as a name on their own
-            if len(set(phrase_people(gaz, phrase)) & named) != 1:
+            if len(set(phrase_people(gaz, phrase)) & named.keys()) != 1:
                 continue  # the rendering of several people: no evidence picks one
-            s = text.find(phrase)
-            while s >= 0:
-                e = s + len(phrase)
-                if not overlaps(starts, reach, s, e) and _stands_alone(text, s, e, phrase, gaz):
-                    yield s, e, p, phrase
-                s = text.find(phrase, e)
+            for a, b in spans:
+                s = text.find(phrase, a, b)
+                while s >= 0:
+                    e = s + len(phrase)
+                    if not overlaps(starts, reach, s, e) and _stands_alone(text, s, e, phrase, gaz):
+                        yield s, e, p, phrase
+                    s = text.find(phrase, e, b)
