@@ -180,3 +180,60 @@ def test_table_path_loads_as_names_pack(tmp_path: Path) -> None:
     csv = tmp_path / "more.csv"
     csv.write_text("canonical,translated_as\nAnna Bakker,Baker\n", encoding="utf-8")
     assert load_rules(csv).rules[0].get("translated_as") == ("Baker",)
+
+
+# -- precision -------------------------------------------------------------------------------
+
+SHARED = """
+[pack]
+name = "shared"
+kind = "names"
+
+[[rules]]
+id = "a"
+canonical = "Jan Kowalczyk"
+roles = ["Prime Minister"]
+
+[[rules]]
+id = "b"
+canonical = "Eva Brzezinska"
+roles = ["Prime Minister"]
+
+[[rules]]
+id = "c"
+canonical = "Ola Wisniewska"
+roles = ["Prime Minister"]
+
+[[rules]]
+id = "d"
+canonical = "Ada Zielinska"
+roles = ["Prime Minister"]
+
+[[rules]]
+id = "e"
+canonical = "Tomas Landsbergis"
+roles = ["Lithuanian Foreign Minister"]
+"""
+
+
+def test_a_role_many_people_hold_anchors_no_fuzzy_fix() -> None:
+    step = NameCanonicalizer((parse_rules(SHARED, source="shared.toml"),))
+    assert step.fix("Prime Minister Kowalczik spoke.") == "Prime Minister Kowalczik spoke."
+    assert step.fix("Jan Kowalczik spoke.") == "Jan Kowalczyk spoke."
+    text = "Lithuanian Foreign Minister Landsbergys spoke."
+    assert step.fix(text) == "Lithuanian Foreign Minister Landsbergis spoke."
+
+
+def test_shared_variant_follows_the_first_name() -> None:
+    assert WORLD.fix("Gerd Muller spoke. Gerd Müller left.") == (
+        "Gerd Müller spoke. Gerd Müller left."
+    )
+    assert WORLD.fix("Muller spoke. Mueller left.") == "Muller spoke. Mueller left."
+
+
+def test_untranslated_foreign_words_are_not_fuzzy_targets() -> None:
+    from mtclean.names.gazetteer import could_be_misspelt
+
+    assert not could_be_misspelt("Rathaus", frozenset())
+    assert not could_be_misspelt("Gemeente", frozenset())
+    assert could_be_misspelt("Koiliba", frozenset())

@@ -70,7 +70,7 @@ from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
 from .translated import named_in, phrase_people, translated_mentions
 from .window import LONG, WINDOW, Nearby, blocks, spans_around
-from .words import TITLES, common_words
+from .words import TITLES, common_words, english_names
 
 __all__ = [
     "BUNDLED",
@@ -83,6 +83,8 @@ __all__ = [
 BUNDLED = "names-world"
 FUZZY_RULE = "names/fuzzy"
 AMBIGUOUS_RULE = "names/ambiguous"
+#: A role held by more people than this anchors no fuzzy fix (translations still apply).
+SHARED_ROLE = 3
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -361,7 +363,12 @@ class NameCanonicalizer(EditsNormalizer):
                 self._ambiguous(fs, e, [f.person for f in matched], scan)
             return
         f = matched[0]
-        titled = before is not None and (before in TITLES or before in self._gaz.role_index)
+        titled = (
+            before is not None
+            and (before in TITLES or before in self._gaz.role_index)
+            and f.text not in self._gaz.given_index  # "Sir Floris": a first name
+            and f.text not in english_names()  # "Mr Murray": too many people
+        )
         anchored = titled or f.kind != "canonical"
         scan.add(
             Mention(
@@ -448,8 +455,8 @@ class NameCanonicalizer(EditsNormalizer):
         if not people:
             return
         found = tuple(dict.fromkeys(people))
-        if self._translated(text, e, found, scan):
-            return
+        if self._translated(text, e, found, scan) or len(found) > SHARED_ROLE:
+            return  # a role many people hold ("Prime Minister") is no evidence for a fuzzy fix
         nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
             return

@@ -30,7 +30,7 @@ from ..rulepacks.model import Rule
 from .gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .match import TOKEN_RE
 from .translit import given_variants, surname_variants
-from .words import PARTICLES, TITLES, common_words
+from .words import PARTICLES, TITLES, common_words, foreign_words
 
 __all__ = ["Form", "Gazetteer", "Person", "paused_gc", "person_from_rule"]
 
@@ -284,6 +284,12 @@ class Tables:
             for t, _ in (*p.surnames, *p.givens):
                 if owners.setdefault(t, i) != i:
                     owners[t] = -1
+        # a canonical spelling (surname or given name) is nobody else's variant; a variant
+        # several people share ("Muller") stays: their first names tell them apart
+        canonical = {p.surname for p in people} | {p.given for p in people if p.given}
+        for t in canonical:
+            if owners.get(t) == -1:
+                owners[t] = -2
         given_ok: dict[str, bool] = {}
         add_surname = surname_forms.setdefault
         add_given = given_forms.setdefault
@@ -499,6 +505,7 @@ def could_be_misspelt(token: str, known: frozenset[str]) -> bool:
         or token in known
         or token in TITLES
         or token.lower() in common_words()
+        or token.lower() in foreign_words()
     )
 
 
@@ -555,7 +562,7 @@ def _matchable(text: str) -> bool:
 def _usable(text: str, person: int, owners: Mapping[str, int], common: frozenset[str]) -> bool:
     """A non-canonical spelling is usable if it is nobody else's and no common word."""
     return (
-        owners.get(text, person) == person
+        owners.get(text, person) in (person, -1)
         and len(text) >= 3
         and text not in TITLES
         and text.lower() not in common
