@@ -33,16 +33,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from ..choices import NAME_STYLES
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
 from ..rulepacks.model import RulePack
-from .block import BLOCK_SIZE, Block
+from .block import Block
 from .evidence import (
     ADJECTIVE_ENDINGS,
-    accept,
     after_determiner,
     anchor_ok,
     initial,
@@ -58,14 +55,14 @@ from .gazetteer import (
     Gazetteer,
     GivenGroup,
     Person,
-    could_be_misspelt,
     paused_gc,
     person_from_rule,
     start_word,
 )
 from .given import near_given
-from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
+from .match import TOKEN_RE, is_name_boundary
 from .policy import target_spelling
+from .resolve import Resolver
 from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
 from .translated import named_in, phrase_people, translated_mentions
@@ -81,8 +78,6 @@ __all__ = [
 
 #: The bundled gazetteer's pack name.
 BUNDLED = "names-world"
-FUZZY_RULE = "names/fuzzy"
-AMBIGUOUS_RULE = "names/ambiguous"
 #: A role held by more people than this anchors no fuzzy fix (translations still apply).
 SHARED_ROLE = 3
 
@@ -93,7 +88,7 @@ _TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.patter
 
 
 @dataclass(frozen=True, eq=False)
-class NameCanonicalizer(EditsNormalizer):
+class NameCanonicalizer(Resolver, EditsNormalizer):
     """Canonicalize person names in running text against gazetteer packs.
 
     >>> from mtclean.kinds import parse_rules
@@ -352,8 +347,8 @@ class NameCanonicalizer(EditsNormalizer):
         before = prev_word(text, fs)
         if not anchor_ok(before, common_words(), self._gaz):
             if len(matched) == 1 and matched[0].kind != "fix" and before is not None:
-                g = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
-                if g is not None:  # the person's own first name, misspelt ("Ricada Lang")
+                near = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
+                if near is not None:  # the person's own first name, misspelt ("Ricada Lang")
                     p, bs = matched[0].person, fs - 1 - len(before)
                     scan.add(Mention(fs, e, p, "surname", matched[0].spelling, matched[0].kind))
                     scan.add(Mention(bs, fs - 1, p, "given", before, "fix", evidence="surname"))
@@ -381,14 +376,6 @@ class NameCanonicalizer(EditsNormalizer):
                 f.capital or sentence_start(text, fs),  # "De Jonge" alone: Dutch style
                 anchored=anchored,
             )
-        )
-
-    def _ambiguous(self, s: int, e: int, people: list[int], scan: Scan) -> None:
-        if not scan.audit:
-            return
-        names = sorted({self._gaz.persons[p].canonical for p in people})
-        scan.findings.append(
-            Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
         )
 
     def _translated(self, text: str, e: int, people: tuple[int, ...], scan: Scan) -> bool:
@@ -461,76 +448,6 @@ class NameCanonicalizer(EditsNormalizer):
         if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
             return
         fuzzy.append((nxt[0], nxt[1], nxt[2], found, "role", ()))
-
-    # -- fuzzy matching -----------------------------------------------------------
-
-    def _candidate(self, token: str) -> bool:
-        return could_be_misspelt(token, self._gaz.known_tokens)
-
-    def _resolve(
-        self,
-        text: str,
-        s: int,
-        e: int,
-        token: str,
-        persons: tuple[int, ...],
-        evidence: str,
-        scan: Scan,
-    ) -> int | None:
-        if not self._candidate(token):
-            return None
-        ranked = []
-        for p in self._block_candidates(token, persons):
-            options = [
-                score(token, f.text) for f in self._gaz.person_surnames[p] if " " not in f.text
-            ]
-            if options:
-                best = max(options, key=lambda sc: sc.value)
-                ranked.append((best.value, p, best))
-        if not ranked:
-            return None
-        ranked.sort(key=lambda r: -r[0])
-        value, person, best = ranked[0]
-        ok = accept(best, evidence, token, self._gaz.persons[person].surname)
-        runner_up = ranked[1] if len(ranked) > 1 else None
-        if ok and runner_up is not None:
-            second_ok = accept(
-                runner_up[2], evidence, token, self._gaz.persons[runner_up[1]].surname
-            )
-            if second_ok or value - runner_up[0] < 0.1:
-                self._ambiguous(s, e, [person, runner_up[1]], scan)
-                return None
-        if ok:
-            return person
-        if scan.audit and (best.ratio >= 0.6 or best.same_skeleton):
-            canonical = self._gaz.persons[person].canonical
-            scan.findings.append(
-                Finding(
-                    s,
-                    e,
-                    FUZZY_RULE,
-                    f"possibly {canonical} (similarity {best.ratio:.2f}, {evidence} evidence)",
-                    round(min(best.ratio, 0.9), 2),
-                )
-            )
-        return None
-
-    def _block_candidates(self, token: str, persons: tuple[int, ...]) -> tuple[int, ...]:
-        """The few of many ``persons`` whose surname could be ``token`` (blocking)."""
-        if len(persons) <= BLOCK_SIZE:
-            return persons
-        block = self._blocks.get(persons)
-        if block is None:
-            block = Block.build(persons, self._gaz)
-            self._blocks[persons] = block
-        key = fold_name(token)
-        found = list(block.by_skeleton.get(skeleton(token), ()))
-        folded, owners = block.by_initial.get(key[:1], ((), ()))
-        for _, _, index in process.extract(
-            key, folded, scorer=Indel.normalized_similarity, score_cutoff=0.6, limit=6
-        ):
-            found.append(owners[index])
-        return tuple(dict.fromkeys(found))
 
     def _evidence_tokens(
         self, text: str, near: Nearby, regions: list[tuple[int, int]]
