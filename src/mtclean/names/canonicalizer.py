@@ -62,7 +62,7 @@ from .gazetteer import (
 from .given import near_given
 from .match import TOKEN_RE, is_name_boundary
 from .policy import target_spelling
-from .resolve import Resolver
+from .resolve import AMBIGUOUS_RULE, FUZZY_RULE, Resolver
 from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
 from .translated import named_in, phrase_people, translated_mentions
@@ -70,7 +70,9 @@ from .window import LONG, WINDOW, Nearby, blocks, spans_around
 from .words import TITLES, common_words, english_names
 
 __all__ = [
+    "AMBIGUOUS_RULE",
     "BUNDLED",
+    "FUZZY_RULE",
     "NAME_STYLES",
     "NameCanonicalizer",
     "load_name_table",
