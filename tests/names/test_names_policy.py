@@ -237,3 +237,8 @@ def test_untranslated_foreign_words_are_not_fuzzy_targets() -> None:
     assert not could_be_misspelt("Rathaus", frozenset())
     assert not could_be_misspelt("Gemeente", frozenset())
     assert could_be_misspelt("Koiliba", frozenset())
+
+
+def test_diacritics_on_some_words_of_a_name_but_not_all() -> None:
+    assert WORLD.fix("José Maria Aznar spoke.") == "José María Aznar spoke."
+    assert WORLD.fix("Jose Maria Aznar spoke.") == "Jose Maria Aznar spoke."

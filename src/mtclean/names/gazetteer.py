@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -300,6 +301,7 @@ class Tables:
                 and len(p.givens) <= 1
                 and surname[:1].isupper()
                 and surname.split(" ", 1)[0].lower() not in PARTICLES
+                and (" " not in p.given or p.given.isascii())
             ):
                 # a plain entry (canonical name only): the common case of big tables
                 form = Form(surname, i, "surname", "canonical")
@@ -361,6 +363,12 @@ class Tables:
                 else:
                     add_given(text, []).append(form)
                 givens.append(form)
+            known_givens = {f.text for f in givens}
+            for text in mixed_diacritics(p.given):  # "José Maria": always wrong
+                if text not in known_givens:
+                    form = Form(text, i, "given", "fix")
+                    add_given(text.rsplit(" ", 1)[-1], []).append(form)
+                    givens.append(form)
             person_givens.append(_longest_first(givens) if len(givens) > 1 else givens)
         translations: dict[str, list[tuple[str, int]]] = {}
         roles: dict[str, dict[str, list[int]]] = {}
@@ -395,6 +403,23 @@ class Tables:
             person_surnames=person_surnames,
             person_givens=person_givens,
         )
+
+
+def mixed_diacritics(name: str) -> list[str]:
+    """Spellings of a several-word ``name`` with diacritics on some words but not all:
+    a writer who keeps them for one word keeps them for every word.
+
+    >>> mixed_diacritics("José María"), mixed_diacritics("Olaf"), mixed_diacritics("Jan Peter")
+    (['José Maria', 'Jose María'], [], [])
+    """
+    if " " not in name or name.isascii():
+        return []
+    from .policy import plain_forms
+
+    options = [[w, *sorted(plain_forms(w) - {w})] if not w.isascii() else [w] for w in name.split()]
+    out = [" ".join(words) for words in itertools.product(*options)]
+    plain = plain_forms(name)
+    return [t for t in out if t != name and t not in plain]
 
 
 def _check_variants(person: Person, common: frozenset[str], source: str) -> None:
