@@ -437,14 +437,17 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
         fuzzy: list[Fuzzy],
     ) -> None:
         people: list[int] = []
+        longest: set[int] = set()  # the people of the longest role written ("NATO Secretary ...")
         for role, persons in roles:
             rs = e - len(role)
             if rs >= 0 and text.startswith(role, rs) and is_name_boundary(text, rs - 1):
+                if not people:
+                    longest.update(persons)
                 people.extend(persons)
         if not people:
             return
         found = tuple(dict.fromkeys(people))
-        if self._translated(text, e, found, scan) or len(found) > SHARED_ROLE:
+        if self._translated(text, e, found, scan) or len(longest) > SHARED_ROLE:
             return  # a role many people hold ("Prime Minister") is no evidence for a fuzzy fix
         nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:

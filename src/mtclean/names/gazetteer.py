@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -30,6 +29,7 @@ from ..errors import RulePackError
 from ..rulepacks.model import Rule
 from .gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .match import TOKEN_RE
+from .policy import mixed_diacritics
 from .translit import given_variants, surname_variants
 from .words import PARTICLES, TITLES, common_words, foreign_words
 
@@ -403,23 +403,6 @@ class Tables:
             person_surnames=person_surnames,
             person_givens=person_givens,
         )
-
-
-def mixed_diacritics(name: str) -> list[str]:
-    """Spellings of a several-word ``name`` with diacritics on some words but not all:
-    a writer who keeps them for one word keeps them for every word.
-
-    >>> mixed_diacritics("José María"), mixed_diacritics("Olaf"), mixed_diacritics("Jan Peter")
-    (['José Maria', 'Jose María'], [], [])
-    """
-    if " " not in name or name.isascii():
-        return []
-    from .policy import plain_forms
-
-    options = [[w, *sorted(plain_forms(w) - {w})] if not w.isascii() else [w] for w in name.split()]
-    out = [" ".join(words) for words in itertools.product(*options)]
-    plain = plain_forms(name)
-    return [t for t in out if t != name and t not in plain]
 
 
 def _check_variants(person: Person, common: frozenset[str], source: str) -> None:

@@ -13,10 +13,11 @@ a text that uses none (only misspellings) takes the gazetteer's spelling.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from collections import Counter
 
-__all__ = ["plain_forms", "target_spelling"]
+__all__ = ["mixed_diacritics", "plain_forms", "target_spelling"]
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "ı": "i"})
@@ -61,3 +62,18 @@ def target_spelling(canonical: str, good: Counter[str], style: str) -> str:
             if spelling != chosen and chosen in plain_forms(spelling):
                 return spelling
     return chosen
+
+
+def mixed_diacritics(name: str) -> list[str]:
+    """Spellings of a several-word ``name`` with diacritics on some words but not all:
+    a writer who keeps them for one word keeps them for every word.
+
+    >>> mixed_diacritics("José María"), mixed_diacritics("Olaf"), mixed_diacritics("Jan Peter")
+    (['José Maria', 'Jose María'], [], [])
+    """
+    if " " not in name or name.isascii():
+        return []
+    options = [[w, *sorted(plain_forms(w) - {w})] if not w.isascii() else [w] for w in name.split()]
+    out = [" ".join(words) for words in itertools.product(*options)]
+    plain = plain_forms(name)
+    return [t for t in out if t != name and t not in plain]
