@@ -28,43 +28,51 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from ..choices import NAME_STYLES
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
 from ..rulepacks.model import RulePack
+from .block import Block
 from .evidence import (
     ADJECTIVE_ENDINGS,
-    accept,
     after_determiner,
     anchor_ok,
     initial,
     initials_re,
+    next_token,
     overlaps,
     prev_word,
     sentence_start,
 )
-from .gate import GIVEN, ROLE, SPELLING, VARIANT_GIVEN, GateHit
+from .gate import GIVEN, ROLE, SPELLING, TRANSLATION, VARIANT_GIVEN, GateHit
 from .gazetteer import (
     Form,
     Gazetteer,
     GivenGroup,
     Person,
-    could_be_misspelt,
     paused_gc,
     person_from_rule,
     start_word,
 )
-from .match import TOKEN_RE, fold_name, is_name_boundary, score, skeleton
+from .given import near_given
+from .match import TOKEN_RE, is_name_boundary
+from .policy import target_spelling
+from .resolve import AMBIGUOUS_RULE, FUZZY_RULE, Resolver
+from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
-from .words import TITLES, common_words
+from .translated import named_in, phrase_people, translated_mentions
+from .window import LONG, WINDOW, Nearby, blocks, spans_around
+from .words import TITLES, common_words, english_names
 
 __all__ = [
+    "AMBIGUOUS_RULE",
     "BUNDLED",
+    "FUZZY_RULE",
     "NAME_STYLES",
     "NameCanonicalizer",
     "load_name_table",
@@ -72,75 +80,17 @@ __all__ = [
 
 #: The bundled gazetteer's pack name.
 BUNDLED = "names-world"
-FUZZY_RULE = "names/fuzzy"
-AMBIGUOUS_RULE = "names/ambiguous"
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int
-    end: int
-    person: int
-    part: str
-    spelling: str
-    kind: str
-    capital: bool = False
-    evidence: str = ""
-    anchored: bool = True  # named with a first name, title or role, or an unusual spelling
+#: A role held by more people than this anchors no fuzzy fix (translations still apply).
+SHARED_ROLE = 3
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
 #: A name token not glued to a word, number, apostrophe or hyphen before it.
 _TOKEN_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])" + TOKEN_RE.pattern)
 
-#: Above this many candidate people, fuzzy matching first narrows them down (blocking).
-BLOCK_SIZE = 24
-
-
-@dataclass(frozen=True)
-class _Block:
-    """The surname spellings of many people, folded, for one fuzzy lookup each."""
-
-    by_initial: dict[str, tuple[list[str], list[int]]]
-    by_skeleton: dict[str, tuple[int, ...]]
-
-    @classmethod
-    def build(cls, persons: tuple[int, ...], gaz: Gazetteer) -> _Block:
-        by_initial: dict[str, tuple[list[str], list[int]]] = {}
-        by_skeleton: dict[str, list[int]] = {}
-        for p in persons:
-            for f in gaz.person_surnames[p]:
-                if " " not in f.text:
-                    key = fold_name(f.text)
-                    folded, owners = by_initial.setdefault(key[:1], ([], []))
-                    folded.append(key)
-                    owners.append(p)
-                    by_skeleton.setdefault(skeleton(f.text), []).append(p)
-        return cls(by_initial, {k: tuple(v) for k, v in by_skeleton.items()})
-
-
-#: A fuzzy-match candidate: span, token, candidate people, evidence, first-name forms before it.
-_Fuzzy = tuple[int, int, str, tuple[int, ...], str, tuple[Form, ...]]
-
-
-@dataclass
-class _Scan:
-    audit: bool = True  # collect findings (only audits need them)
-    mentions: dict[tuple[int, int], _Mention] = field(default_factory=dict)
-    clashes: set[tuple[int, int]] = field(default_factory=set)
-    findings: list[Finding] = field(default_factory=list)
-
-    def add(self, m: _Mention) -> None:
-        key = (m.start, m.end)
-        old = self.mentions.get(key)
-        if old is not None and old.person != m.person:
-            self.clashes.add(key)
-        elif old is None:
-            self.mentions[key] = m
-
 
 @dataclass(frozen=True, eq=False)
-class NameCanonicalizer(EditsNormalizer):
+class NameCanonicalizer(Resolver, EditsNormalizer):
     """Canonicalize person names in running text against gazetteer packs.
 
     >>> from mtclean.kinds import parse_rules
@@ -166,7 +116,7 @@ class NameCanonicalizer(EditsNormalizer):
     fuzzy: bool = True
     name: str = "names"
     _gaz: Gazetteer = field(init=False, repr=False, compare=False)
-    _blocks: dict[tuple[int, ...], _Block] = field(
+    _blocks: dict[tuple[int, ...], Block] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
     _initials: dict[str, frozenset[str]] = field(
@@ -201,31 +151,48 @@ class NameCanonicalizer(EditsNormalizer):
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits for every name spelling that should change; with ``audit``, also the
         possible misspellings that were not changed (weak or ambiguous matches)."""
-        if not audit and not self._needs_work(text):
+        regions = [(0, len(text))] if audit else self._needs_work(text)
+        if not regions:
             return NO_ANALYSIS
-        edits, findings = self._analyze(text, audit=audit)
+        edits, findings = self._analyze(text, audit=audit, regions=regions)
         return Analysis(edits, findings)
 
     def fix(self, text: str) -> str:
         """``text`` with its names fixed (returned as it is when nothing can change)."""
-        if not self._needs_work(text):
+        regions = self._needs_work(text)
+        if not regions:
             return text
-        return apply_edits(text, self._analyze(text, audit=False)[0], step=self.name)
+        edits = self._analyze(text, audit=False, regions=regions)[0]
+        return apply_edits(text, edits, step=self.name)
 
     # -- the precheck -----------------------------------------------------------------
 
-    def _needs_work(self, text: str) -> bool:
-        """Whether ``text`` could need a change (``False``: it surely needs none).
+    def _needs_work(self, text: str) -> list[tuple[int, int]]:
+        """The parts of ``text`` that could need a change (none: it surely needs none).
 
         Every edit needs a non-canonical spelling in the text or an anchor (first
         name, role, title) right before a name, a translated surname or a word a
-        fuzzy fix would change; the gate finds those places with one scan.
+        fuzzy fix would change; the gate finds those places with one scan. A short
+        text is one part; in a long one, evidence reaches a bounded window
+        (:mod:`mtclean.names.window`), so only the parts around those places count.
         """
         candidate = self._may_fix if self.fuzzy else None
+        size = len(text)
+        places = []
         for hit in self._gaz.gate.hits(text, candidate=candidate):
-            if hit.flags == SPELLING or self._anchor_may_edit(text, hit):
-                return True
-        return False
+            if hit.flags == TRANSLATION:
+                a, b = max(0, hit.start - WINDOW), hit.end + WINDOW
+                around = text if size <= LONG else text[a:b]
+                if not any(
+                    named_in(around, self._gaz, p) for p in phrase_people(self._gaz, hit.word)
+                ):
+                    continue
+            elif hit.flags != SPELLING and not self._anchor_may_edit(text, hit):
+                continue
+            if size <= LONG:
+                return [(0, size)]
+            places.append(hit.start)
+        return spans_around(places, size, 2 * WINDOW)
 
     def _may_fix(self, anchor: str, token: str) -> bool:
         """Whether a fuzzy fix could change ``token`` right after the first name or role ``anchor``.
@@ -261,8 +228,8 @@ class NameCanonicalizer(EditsNormalizer):
         tm = TOKEN_RE.match(text, s)
         if tm is None or tm.end() != e:
             return False
-        scan = _Scan(audit=False)
-        fuzzy: list[_Fuzzy] = []
+        scan = Scan(audit=False)
+        fuzzy: list[Fuzzy] = []
         if hit.flags & GIVEN:
             self._after_given(text, s, e, gaz.given_index.get(hit.word, ()), scan, fuzzy)
         if hit.flags & ROLE:
@@ -276,21 +243,25 @@ class NameCanonicalizer(EditsNormalizer):
 
     # -- scanning -------------------------------------------------------------------
 
-    def _hits(self, text: str) -> list[tuple[int, int, str]]:
-        """Every name token of ``text`` the gazetteer knows (surname, first name or role word)."""
+    def _hits(self, text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Every name token in ``regions`` the gazetteer knows (surname, first name, role word)."""
         triggers = self._gaz.triggers
         return [
             (m.start(), m.end(), m.group())
-            for m in _TOKEN_START_RE.finditer(text)
+            for a, b in regions
+            for m in _TOKEN_START_RE.finditer(text, a, b)
             if m.group() in triggers
         ]
 
-    def _analyze(self, text: str, *, audit: bool) -> tuple[list[Edit], list[Finding]]:
-        hits = self._hits(text)
+    def _analyze(
+        self, text: str, *, audit: bool, regions: list[tuple[int, int]] | None = None
+    ) -> tuple[list[Edit], list[Finding]]:
+        regions = regions or [(0, len(text))]
+        hits = self._hits(text, regions)
         if not hits:
             return [], []
-        scan = _Scan(audit=audit)
-        fuzzy: list[_Fuzzy] = []
+        scan = Scan(audit=audit)
+        fuzzy: list[Fuzzy] = []
         for s, e, word in hits:
             forms = self._gaz.surname_index.get(word)
             if forms:
@@ -309,24 +280,50 @@ class NameCanonicalizer(EditsNormalizer):
             person = self._resolve(text, s, e, token, persons, evidence, scan)
             if person is None:
                 continue
-            scan.add(_Mention(s, e, person, "surname", token, "fix", evidence=evidence))
+            scan.add(Mention(s, e, person, "surname", token, "fix", evidence=evidence))
             for g in before:
                 if g.person == person:
                     gs = s - 1 - len(g.text)
-                    scan.add(_Mention(gs, s - 1, person, "given", g.text, g.kind))
+                    scan.add(Mention(gs, s - 1, person, "given", g.text, g.kind))
                     break
+        if self._gaz.translations:
+            self._translated_elsewhere(text, scan)
         if self.fuzzy:
-            self._document_evidence(text, scan)
-        return self._coherent_edits(scan), scan.findings
+            self._document_evidence(text, scan, regions)
+        return self._coherent_edits(text, scan), scan.findings
 
-    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: _Scan) -> None:
+    def _translated_elsewhere(self, text: str, scan: Scan) -> None:
+        """Translated surnames of people the text also names correctly."""
+        at: dict[int, list[int]] = {}
+        for m in scan.mentions.values():
+            if (
+                m.part == "surname"
+                and m.kind != "fix"
+                and self._gaz.persons[m.person].translated_as
+            ):
+                at.setdefault(m.person, []).append(m.start)
+        if not at:
+            return
+        named = {p: spans_around(ps, len(text)) for p, ps in at.items()}
+        taken = sorted(scan.mentions)
+        reach = list(itertools.accumulate((b for _, b in taken), max))
+        for s, e, p, phrase in translated_mentions(
+            text, self._gaz, named, [a for a, _ in taken], reach
+        ):
+            scan.add(Mention(s, e, p, "surname", phrase, "fix", evidence="translation"))
+
+    def _surname(self, text: str, s: int, e: int, forms: tuple[Form, ...], scan: Scan) -> None:
         matched: list[Form] = []
+        glued: set[int] = set()  # people whose longer spelling is glued to a word ("Meloni-von")
         for f in forms:
             if matched and len(f.text) < len(matched[0].text):
                 break
             fs = e - len(f.text)
-            if fs >= 0 and text.startswith(f.text, fs) and is_name_boundary(text, fs - 1):
-                matched.append(f)
+            if fs >= 0 and text.startswith(f.text, fs) and f.person not in glued:
+                if is_name_boundary(text, fs - 1):
+                    matched.append(f)
+                else:
+                    glued.add(f.person)
         if not matched:
             return
         fs = e - len(matched[0].text)
@@ -345,50 +342,45 @@ class NameCanonicalizer(EditsNormalizer):
                 self._ambiguous(fs, e, [f.person for f, _ in with_given], scan)
                 return
             f, g = with_given[0]
-            scan.add(_Mention(fs, e, f.person, "surname", f.spelling, f.kind, f.capital))
+            scan.add(Mention(fs, e, f.person, "surname", f.spelling, f.kind))
             gs = fs - 1 - len(g.text)
-            scan.add(_Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
+            scan.add(Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
         before = prev_word(text, fs)
         if not anchor_ok(before, common_words(), self._gaz):
+            if len(matched) == 1 and matched[0].kind != "fix" and before is not None:
+                near = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
+                if near is not None:  # the person's own first name, misspelt ("Ricada Lang")
+                    p, bs = matched[0].person, fs - 1 - len(before)
+                    scan.add(Mention(fs, e, p, "surname", matched[0].spelling, matched[0].kind))
+                    scan.add(Mention(bs, fs - 1, p, "given", before, "fix", evidence="surname"))
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
                 self._ambiguous(fs, e, [f.person for f in matched], scan)
             return
         f = matched[0]
-        titled = before is not None and (before in TITLES or before in self._gaz.role_index)
+        titled = (
+            before is not None
+            and (before in TITLES or before in self._gaz.role_index)
+            and f.text not in self._gaz.given_index  # "Sir Floris": a first name
+            and f.text not in english_names()  # "Mr Murray": too many people
+        )
         anchored = titled or f.kind != "canonical"
         scan.add(
-            _Mention(
+            Mention(
                 fs,
                 e,
                 f.person,
                 "surname",
                 f.spelling,
                 f.kind,
-                f.capital or sentence_start(text, fs),
+                f.capital or sentence_start(text, fs),  # "De Jonge" alone: Dutch style
                 anchored=anchored,
             )
         )
 
-    def _ambiguous(self, s: int, e: int, people: list[int], scan: _Scan) -> None:
-        if not scan.audit:
-            return
-        names = sorted({self._gaz.persons[p].canonical for p in people})
-        scan.findings.append(
-            Finding(s, e, AMBIGUOUS_RULE, f"could be any of: {', '.join(names)}", 0.3)
-        )
-
-    def _next_token(self, text: str, e: int) -> tuple[int, int, str] | None:
-        if e >= len(text) or text[e] != " ":
-            return None
-        tm = TOKEN_RE.match(text, e + 1)
-        if tm is None or not is_name_boundary(text, tm.end()):
-            return None
-        return tm.start(), tm.end(), tm.group()
-
-    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: _Scan) -> bool:
+    def _translated(self, text: str, e: int, people: tuple[int, ...], scan: Scan) -> bool:
         if not self._gaz.translations or e >= len(text) or text[e] != " ":
             return False
         word = _WORD_RE.match(text, e + 1)
@@ -400,7 +392,7 @@ class NameCanonicalizer(EditsNormalizer):
                 end = e + 1 + len(phrase)
                 if text.startswith(phrase, e + 1) and is_name_boundary(text, end):
                     scan.add(
-                        _Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
+                        Mention(e + 1, end, p, "surname", phrase, "fix", evidence="translation")
                     )
                     return True
         return False
@@ -411,8 +403,8 @@ class NameCanonicalizer(EditsNormalizer):
         s: int,
         e: int,
         givens: tuple[GivenGroup, ...],
-        scan: _Scan,
-        fuzzy: list[_Fuzzy],
+        scan: Scan,
+        fuzzy: list[Fuzzy],
     ) -> None:
         groups = [
             g
@@ -431,7 +423,7 @@ class NameCanonicalizer(EditsNormalizer):
         )
         if self._translated(text, e, people, scan):
             return
-        nxt = self._next_token(text, e)
+        nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index:
             return
         fuzzy.append((nxt[0], nxt[1], nxt[2], people, "first name", tuple(matched)))
@@ -441,105 +433,53 @@ class NameCanonicalizer(EditsNormalizer):
         text: str,
         e: int,
         roles: tuple[tuple[str, tuple[int, ...]], ...],
-        scan: _Scan,
-        fuzzy: list[_Fuzzy],
+        scan: Scan,
+        fuzzy: list[Fuzzy],
     ) -> None:
         people: list[int] = []
+        longest: set[int] = set()  # the people of the longest role written ("NATO Secretary ...")
         for role, persons in roles:
             rs = e - len(role)
             if rs >= 0 and text.startswith(role, rs) and is_name_boundary(text, rs - 1):
+                if not people:
+                    longest.update(persons)
                 people.extend(persons)
         if not people:
             return
         found = tuple(dict.fromkeys(people))
-        if self._translated(text, e, found, scan):
-            return
-        nxt = self._next_token(text, e)
+        if self._translated(text, e, found, scan) or len(longest) > SHARED_ROLE:
+            return  # a role many people hold ("Prime Minister") is no evidence for a fuzzy fix
+        nxt = next_token(text, e)
         if nxt is None or nxt[2] in self._gaz.surname_index or nxt[2] in self._gaz.given_index:
             return
         fuzzy.append((nxt[0], nxt[1], nxt[2], found, "role", ()))
 
-    # -- fuzzy matching -----------------------------------------------------------
-
-    def _candidate(self, token: str) -> bool:
-        return could_be_misspelt(token, self._gaz.known_tokens)
-
-    def _resolve(
-        self,
-        text: str,
-        s: int,
-        e: int,
-        token: str,
-        persons: tuple[int, ...],
-        evidence: str,
-        scan: _Scan,
-    ) -> int | None:
-        if not self._candidate(token):
-            return None
-        ranked = []
-        for p in self._block_candidates(token, persons):
-            options = [
-                score(token, f.text) for f in self._gaz.person_surnames[p] if " " not in f.text
-            ]
-            if options:
-                best = max(options, key=lambda sc: sc.value)
-                ranked.append((best.value, p, best))
-        if not ranked:
-            return None
-        ranked.sort(key=lambda r: -r[0])
-        value, person, best = ranked[0]
-        ok = accept(best, evidence, token, self._gaz.persons[person].surname)
-        runner_up = ranked[1] if len(ranked) > 1 else None
-        if ok and runner_up is not None:
-            second_ok = accept(
-                runner_up[2], evidence, token, self._gaz.persons[runner_up[1]].surname
-            )
-            if second_ok or value - runner_up[0] < 0.1:
-                self._ambiguous(s, e, [person, runner_up[1]], scan)
-                return None
-        if ok:
-            return person
-        if scan.audit and (best.ratio >= 0.6 or best.same_skeleton):
-            canonical = self._gaz.persons[person].canonical
-            scan.findings.append(
-                Finding(
-                    s,
-                    e,
-                    FUZZY_RULE,
-                    f"possibly {canonical} (similarity {best.ratio:.2f}, {evidence} evidence)",
-                    round(min(best.ratio, 0.9), 2),
-                )
-            )
-        return None
-
-    def _block_candidates(self, token: str, persons: tuple[int, ...]) -> tuple[int, ...]:
-        """The few of many ``persons`` whose surname could be ``token`` (blocking)."""
-        if len(persons) <= BLOCK_SIZE:
-            return persons
-        block = self._blocks.get(persons)
-        if block is None:
-            block = _Block.build(persons, self._gaz)
-            self._blocks[persons] = block
-        key = fold_name(token)
-        found = list(block.by_skeleton.get(skeleton(token), ()))
-        folded, owners = block.by_initial.get(key[:1], ((), ()))
-        for _, _, index in process.extract(
-            key, folded, scorer=Indel.normalized_similarity, score_cutoff=0.6, limit=6
-        ):
-            found.append(owners[index])
-        return tuple(dict.fromkeys(found))
-
-    def _document_evidence(self, text: str, scan: _Scan) -> None:
+    def _evidence_tokens(
+        self, text: str, near: Nearby, regions: list[tuple[int, int]]
+    ) -> Iterator[Any]:
+        """Tokens that may misspell a person named nearby, block by block of ``regions``."""
         gaz = self._gaz
-        named = {m.person for m in scan.mentions.values() if m.part == "surname" and m.anchored}
-        present = tuple(sorted(named & gaz.distinctive))
-        if not present:
+        for a, b in blocks(text, regions, WINDOW):
+            present = near.at(a)
+            if present:
+                letters = frozenset(gaz.persons[p].surname[0] for p in present)
+                yield from initials_re(letters).finditer(text, a, b)
+
+    def _document_evidence(self, text: str, scan: Scan, regions: list[tuple[int, int]]) -> None:
+        gaz = self._gaz
+        near = Nearby(
+            (m.start, m.person)
+            for m in scan.mentions.values()
+            if m.part == "surname" and m.anchored and m.person in gaz.distinctive
+        )
+        if not near.everyone:
             return
         taken = sorted(scan.mentions)
         starts = [a for a, _ in taken]
         reach = list(itertools.accumulate((b for _, b in taken), max))
         common = common_words()
-        for tm in initials_re(frozenset(gaz.persons[p].surname[0] for p in present)).finditer(text):
+        seen: dict[tuple[str, tuple[int, ...]], int | None] = {}  # without audit: one try each
+        for tm in self._evidence_tokens(text, near, regions):
             s, e, token = tm.start(), tm.end(), tm.group()
             if not self._candidate(token) or not is_name_boundary(text, s - 1):
                 continue
@@ -549,28 +489,28 @@ class NameCanonicalizer(EditsNormalizer):
                 continue
             if token.endswith(ADJECTIVE_ENDINGS):
                 continue  # Martian, Parisian: words made from names, not misspellings
-            nxt = self._next_token(text, e)
+            nxt = next_token(text, e)
             if nxt is not None and nxt[2].lower() not in common and nxt[2] not in TITLES:
                 continue  # part of a longer name
-            person = self._resolve(text, s, e, token, present, "document", scan)
+            present = near.at(s)
+            if not present:
+                continue
+            key = (token, present)
+            if scan.audit or key not in seen:
+                seen[key] = self._resolve(text, s, e, token, present, "document", scan)
+            person = seen[key]
             if person is not None:
-                scan.add(_Mention(s, e, person, "surname", token, "fix", evidence="document"))
+                scan.add(Mention(s, e, person, "surname", token, "fix", evidence="document"))
 
     # -- coherence ------------------------------------------------------------------
 
-    def _target(self, person: Person, part: str, mentions: list[_Mention]) -> str:
+    def _target(self, person: Person, part: str, mentions: list[Mention]) -> str:
         canonical = person.surname if part == "surname" else person.given
         good = Counter(m.spelling for m in mentions if m.kind in ("canonical", "accepted"))
-        if self.style == "canonical" or not good:
-            return canonical
-        if self.style == "default":
-            return next(iter(good)) if len(good) == 1 else canonical
-        top = max(good.values())
-        tied = [s for s in good if good[s] == top]
-        return canonical if canonical in tied else tied[0]
+        return target_spelling(canonical, good, self.style)
 
-    def _coherent_edits(self, scan: _Scan) -> list[Edit]:
-        groups: dict[tuple[int, str], list[_Mention]] = {}
+    def _coherent_edits(self, text: str, scan: Scan) -> list[Edit]:
+        groups: dict[tuple[int, str], list[Mention]] = {}
         for key, m in sorted(scan.mentions.items()):
             if key not in scan.clashes:
                 groups.setdefault((m.person, m.part), []).append(m)
@@ -579,9 +519,11 @@ class NameCanonicalizer(EditsNormalizer):
             person = self._gaz.persons[p]
             target = self._target(person, part, mentions)
             for m in mentions:
-                if m.spelling == target:
-                    continue
+                # particles take the person's case ("de Jonge", "De Wever"); a sentence may
+                # start with a capital, and a text that writes the person's own form keeps it
                 replacement = target[:1].upper() + target[1:] if m.capital else target
+                if text[m.start : m.end] in (replacement, target):
+                    continue
                 how = "misspelling" if m.kind == "fix" else "spelling variant"
                 via = f" ({m.evidence} evidence)" if m.evidence else ""
                 message = person.message or f"{how} of {person.canonical}{via}"

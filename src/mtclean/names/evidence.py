@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from .gazetteer import Gazetteer
-from .match import TOKEN_RE, TOKEN_TAIL, Score, fold_name, skeleton
+from .match import TOKEN_RE, TOKEN_TAIL, Score, fold_name, is_name_boundary, skeleton
 from .words import PARTICLES, TITLES
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "anchor_ok",
     "initial",
     "initials_re",
+    "next_token",
     "overlaps",
     "prev_word",
     "sentence_start",
@@ -106,3 +107,17 @@ def anchor_ok(word: str | None, common: frozenset[str], gaz: Gazetteer) -> bool:
     if word is None or word in TITLES or word in gaz.role_index:
         return True
     return word.lower() in common or word.lower() in PARTICLES
+
+
+def next_token(text: str, e: int) -> tuple[int, int, str] | None:
+    """The name token right after ``text[e]`` (one space between), if any.
+
+    >>> next_token("Dmytro Kuleba's visit", 6)
+    (7, 13, 'Kuleba')
+    """
+    if e >= len(text) or text[e] != " ":
+        return None
+    tm = TOKEN_RE.match(text, e + 1)
+    if tm is None or not is_name_boundary(text, tm.end()):
+        return None
+    return tm.start(), tm.end(), tm.group()

@@ -23,7 +23,16 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-__all__ = ["GIVEN", "ROLE", "SPELLING", "TITLE", "VARIANT_GIVEN", "GateHit", "NameGate"]
+__all__ = [
+    "GIVEN",
+    "ROLE",
+    "SPELLING",
+    "TITLE",
+    "TRANSLATION",
+    "VARIANT_GIVEN",
+    "GateHit",
+    "NameGate",
+]
 
 #: A non-canonical spelling of a surname (the whole spelling, particles included).
 SPELLING = 1
@@ -35,6 +44,8 @@ ROLE = 4
 TITLE = 8
 #: The last word of a non-canonical spelling of a given name ("Vladimir", "Wolodymyr").
 VARIANT_GIVEN = 16
+#: A surname translated as common words ("Melons"): a change only if the person is named too.
+TRANSLATION = 32
 
 # a name token never starts right after these (an apostrophe may stand before a quoted name)
 _WORD_BEFORE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
@@ -74,13 +85,16 @@ class NameGate:
         spellings: Iterable[str],
         anchors: Mapping[str, int],
         followers: Iterable[str],
+        translations: Iterable[str] = (),
     ) -> None:
         # line breaks end every name (and separate the keys below)
         spellings = [t for t in spellings if "\n" not in t]
+        translations = [t for t in translations if "\n" not in t and t not in spellings]
         anchors = {w: f for w, f in anchors.items() if "\n" not in w}
-        words = [*spellings, *anchors]
-        flags = [SPELLING] * len(spellings) + list(anchors.values())
-        joined = "\n".join([*spellings, *(w + " " for w in anchors)])
+        words = [*spellings, *translations, *anchors]
+        flags = [SPELLING] * len(spellings) + [TRANSLATION] * len(translations)
+        flags += list(anchors.values())
+        joined = "\n".join([*spellings, *translations, *(w + " " for w in anchors)])
         keys = joined.encode("utf-8", "surrogatepass").split(b"\n") if words else []
         unique = dict(zip(keys, zip(flags, words, strict=True), strict=True))
         self._flags = [f for f, _ in unique.values()]
@@ -119,17 +133,24 @@ class NameGate:
         size = len(raw)
         same_offsets = size == len(text)
         flags_of = self._flags
+        last_byte = last_char = 0  # byte offsets become character offsets incrementally
         for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True):
             if s and raw[s - 1] in _WORD_BEFORE:
                 continue  # inside a word
             flags = flags_of[i]
-            if flags == SPELLING:
+            if flags in (SPELLING, TRANSLATION):
                 if e < size and raw[e] in _LETTERS:
                     continue  # the word goes on
             elif e >= size or not self._may_follow(raw, e, i, candidate):
                 continue
             word = self._words[i]
-            start = s if same_offsets else len(raw[:s].decode("utf-8", "surrogatepass"))
+            if same_offsets:
+                start = s
+            elif s >= last_byte:
+                start = last_char + len(raw[last_byte:s].decode("utf-8", "surrogatepass"))
+                last_byte, last_char = s, start
+            else:  # an overlapping match that starts earlier
+                start = len(raw[:s].decode("utf-8", "surrogatepass"))
             yield GateHit(flags, start, start + len(word), word)
 
     def _may_follow(

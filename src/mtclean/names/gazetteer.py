@@ -29,8 +29,9 @@ from ..errors import RulePackError
 from ..rulepacks.model import Rule
 from .gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .match import TOKEN_RE
+from .policy import mixed_diacritics
 from .translit import given_variants, surname_variants
-from .words import PARTICLES, TITLES, common_words
+from .words import PARTICLES, TITLES, common_words, foreign_words
 
 __all__ = ["Form", "Gazetteer", "Person", "paused_gc", "person_from_rule"]
 
@@ -284,12 +285,24 @@ class Tables:
             for t, _ in (*p.surnames, *p.givens):
                 if owners.setdefault(t, i) != i:
                     owners[t] = -1
+        # a canonical spelling (surname or given name) is nobody else's variant; a variant
+        # several people share ("Muller") stays: their first names tell them apart
+        canonical = {p.surname for p in people} | {p.given for p in people if p.given}
+        for t in canonical:
+            if owners.get(t) == -1:
+                owners[t] = -2
         given_ok: dict[str, bool] = {}
         add_surname = surname_forms.setdefault
         add_given = given_forms.setdefault
         for i, p in enumerate(people):
             surname = p.surname
-            if len(p.surnames) == 1 and len(p.givens) <= 1 and surname[:1].isupper():
+            if (
+                len(p.surnames) == 1
+                and len(p.givens) <= 1
+                and surname[:1].isupper()
+                and surname.split(" ", 1)[0].lower() not in PARTICLES
+                and (" " not in p.given or p.given.isascii())
+            ):
                 # a plain entry (canonical name only): the common case of big tables
                 form = Form(surname, i, "surname", "canonical")
                 if " " in surname:
@@ -319,7 +332,12 @@ class Tables:
                         if kind == "accepted" and text not in generated and text.lower() in common:
                             _explicit_common_word(p, text, source)
                         continue
-                if text[:1].isupper():
+                if text[:1].isupper() and text.split(" ", 1)[0].lower() in PARTICLES:
+                    # a capital particle by the person's convention ("De Wever", "Le Pen"):
+                    # lower case is a misspelling
+                    lower = Form(text[:1].lower() + text[1:], i, "surname", "fix")
+                    forms = [Form(text, i, "surname", kind), lower]
+                elif text[:1].isupper():
                     forms = [Form(text, i, "surname", kind)]
                 else:
                     forms = [
@@ -345,6 +363,12 @@ class Tables:
                 else:
                     add_given(text, []).append(form)
                 givens.append(form)
+            known_givens = {f.text for f in givens}
+            for text in mixed_diacritics(p.given):  # "José Maria": always wrong
+                if text not in known_givens:
+                    form = Form(text, i, "given", "fix")
+                    add_given(text.rsplit(" ", 1)[-1], []).append(form)
+                    givens.append(form)
             person_givens.append(_longest_first(givens) if len(givens) > 1 else givens)
         translations: dict[str, list[tuple[str, int]]] = {}
         roles: dict[str, dict[str, list[int]]] = {}
@@ -445,6 +469,10 @@ def _gate(
         translations.update(phrase.split(" ", 1)[0] for phrase in p.translated_as)
     for word in TITLES:
         anchors[word] = anchors.get(word, 0) | TITLE
+    for p in people:  # a capital particle in lower case ("le Pen", "de Wever") is a misspelling
+        first = p.surname.split(" ", 1)[0]
+        if first != p.surname and first[:1].isupper() and first.lower() in PARTICLES:
+            spellings.add(first.lower() + p.surname[len(first) :])
     texts = {text for i in anchored for text, _ in people[i].surnames}
     starts = {text for text in texts if text.isalpha() and text[0].isupper()}
     for text in texts - starts:
@@ -453,7 +481,9 @@ def _gate(
         if not first[:1].isupper():
             starts.add(start_word(_capitalized(first)))
     name_starts = frozenset(starts)
-    return NameGate(spellings, anchors, [*name_starts, *translations]), name_starts
+    phrases = {phrase for i in rich for phrase in people[i].translated_as}
+    gate = NameGate(spellings, anchors, [*name_starts, *translations], phrases)
+    return gate, name_starts
 
 
 def _given_anchors(
@@ -483,6 +513,7 @@ def could_be_misspelt(token: str, known: frozenset[str]) -> bool:
         or token in known
         or token in TITLES
         or token.lower() in common_words()
+        or token.lower() in foreign_words()
     )
 
 
@@ -539,7 +570,7 @@ def _matchable(text: str) -> bool:
 def _usable(text: str, person: int, owners: Mapping[str, int], common: frozenset[str]) -> bool:
     """A non-canonical spelling is usable if it is nobody else's and no common word."""
     return (
-        owners.get(text, person) == person
+        owners.get(text, person) in (person, -1)
         and len(text) >= 3
         and text not in TITLES
         and text.lower() not in common

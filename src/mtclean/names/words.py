@@ -86,3 +86,14 @@ PARTICLES = word_list("name-particles")
 def common_words() -> frozenset[str]:
     """Common English words (lower case): never changed, never accepted as a name variant."""
     return word_list("common-words")
+
+
+def foreign_words() -> frozenset[str]:
+    """Common words of the source languages left untranslated ("Gemeente", "Rathaus"):
+    never the target of a fuzzy fix."""
+    return word_list("common-words-eu")
+
+
+def english_names() -> frozenset[str]:
+    """Ordinary English surnames ("Murray"): after a title they are no evidence."""
+    return word_list("english-names")
