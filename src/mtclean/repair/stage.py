@@ -35,6 +35,7 @@ from ..core import Normalizer
 from ..options import Options
 from .punct import PUNCT_RULES, PunctuationRepairer
 from .quotes import QUOTE_RULES, QuoteNormalizer
+from .redecode import REDECODE_RULES, Redecoder
 from .spacing import SPACING_RULES, SpacingRepairer
 from .unicode import UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
 
@@ -52,7 +53,7 @@ __all__ = [
 #: The name that switches every repair rule off at once.
 PACK = "repair"
 #: Every repair rule id, in pipeline order.
-RULE_IDS = (*UNICODE_RULES, ZERO_WIDTH, *QUOTE_RULES, *PUNCT_RULES, *SPACING_RULES)
+RULE_IDS = (*REDECODE_RULES, *UNICODE_RULES, ZERO_WIDTH, *QUOTE_RULES, *PUNCT_RULES, *SPACING_RULES)
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,12 @@ def _quotes(options: Options) -> QuoteNormalizer | None:
 
 
 def unicode_steps(options: Options) -> list[Normalizer]:
-    """Mojibake, HTML entities, control characters (ftfy), then zero-width spaces."""
+    """Mojibake ftfy misses and lost bytes, then mojibake, HTML entities, control
+    characters (ftfy), then zero-width spaces."""
     steps: list[Normalizer] = []
+    redecode = _active(options, REDECODE_RULES)
+    if redecode and not options.is_disabled("repair-redecode"):
+        steps.append(Redecoder(active=redecode))
     unicode = UnicodeRepairer(active=_active(options, UNICODE_RULES))
     if unicode.active:
         steps.append(unicode)
