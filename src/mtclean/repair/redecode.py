@@ -19,7 +19,8 @@ UTF-8 and 9D has no character in cp1252 or cp874, so it is often dropped
 (``"â€"`` or ``"โ€"`` before a space or the line end); the no-break space A0 that
 ends ``Š`` (C5 A0) and ``à`` (C3 A0) often becomes a space (``"Å koda"``).
 
-The step runs before ftfy, and leaves a run alone when ftfy alone would change it.
+The default pipeline runs the lost-byte repair before ftfy (ftfy would read
+``"â€ "`` as a dagger) and the code-page repair after it (on what ftfy leaves).
 
 >>> fix = Redecoder()
 >>> fix("Gonzรกlez said โ€œyesโ€ to ErdoÄŸan")
@@ -33,23 +34,31 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-import ftfy
 from ftfy.badness import badness
 
 from ..core import Edit, EditsNormalizer
 from ..wordlists import word_list
 from .scan import rare_chars
 
-__all__ = ["CODE_PAGES", "LOST_BYTE", "MOJIBAKE_CODEPAGE", "REDECODE_RULES", "Redecoder"]
+__all__ = [
+    "CODE_PAGES",
+    "LOST_BYTE",
+    "MOJIBAKE_CODEPAGE",
+    "OTHER_PAGES",
+    "REDECODE_RULES",
+    "WINDOWS_PAGES",
+    "Redecoder",
+]
 
 MOJIBAKE_CODEPAGE = "repair/mojibake-codepage"
 LOST_BYTE = "repair/lost-byte"
-REDECODE_RULES = (MOJIBAKE_CODEPAGE, LOST_BYTE)
+REDECODE_RULES = (LOST_BYTE, MOJIBAKE_CODEPAGE)
 
-#: The code pages tried, in order (cp1252 first: the most common mix-up).
-CODE_PAGES = (
+#: The Windows code pages (and cp874), tried first: what real pages show.
+WINDOWS_PAGES = (
     "cp1252",
     "cp874",
     "cp1250",
@@ -60,6 +69,9 @@ CODE_PAGES = (
     "cp1256",
     "cp1257",
     "cp1258",
+)
+#: The ISO, KOI8 and Mac code pages, tried when no Windows code page fits.
+OTHER_PAGES = (
     "iso8859_2",
     "iso8859_3",
     "iso8859_4",
@@ -75,18 +87,29 @@ CODE_PAGES = (
     "mac_roman",
     "mac_latin2",
 )
+#: Every code page tried.
+CODE_PAGES = WINDOWS_PAGES + OTHER_PAGES
 
 # A run of non-ASCII characters (with no-break spaces, which are part of sequences).
 _RUN_RE = re.compile(r"[^\x00-\x7f]+")
 # Lost bytes: "â€"/"โ€" before a space, closing punctuation or the line end: ”.
 _LOST_QUOTE_RE = re.compile(r"(?:\u00e2|\u0e42)\u20ac(?=[ \t\n,.;:!?)]|$)")
-# "Å " + lower-case letter (Š whose no-break space became a space), "Ã " after a
-# lower-case letter (à, the no-break space lost or turned into a space).
+# "Å " + lower-case letters (Š whose no-break space became a space); "Ã" after a
+# lower-case letter before punctuation or the line end (à whose A0 was dropped; ftfy
+# itself repairs "Ã" before a space).
 _LOST_A0_RE = re.compile(
     r"(?<![^\s(\"'\u201c\u2018])\u00c5 (?=([a-z\u00e0-\u00ff]+))"
-    r"|(?<=[a-z])\u00c3(?: (?= )| (?=[a-z])|(?=[.,;:!?]|$))",
+    r"|(?<=[a-z])\u00c3(?=[.,;:!?]|$)",
     re.MULTILINE,
 )
+#: Letters outside Latin-1 that the languages of Europe and Turkey use (Polish, Czech,
+#: Slovak, Turkish, Romanian, Hungarian, Baltic, Croatian, Maltese and Welsh excepted).
+_COMMON_LETTERS = frozenset(
+    "ĀāĂăĄąĆćČčĎďĐđĒēĖėĘęĚěĞğĢģĪīĮįİıĶķĹĺĻļĽľŁłŃńŅņŇňŌōŐőŒœŔŕŘřŚśŞşŠšŢţŤťŪūŮůŰűŲųŸŹźŻżŽžȘșȚț"
+)
+
+
+_SEPARATORS = frozenset(" \t\n\r")
 _PUNCT_OK = frozenset("\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u20ac\u00bf\u00a1")
 
 
@@ -119,6 +142,8 @@ def redecode(run: str, codec: str) -> str | None:
     ('á', 'ğ', None)
     """
     table = _encoder(codec)
+    if any(ord(c) not in table for c in run):
+        return None
     try:
         raw = run.translate(table).encode("latin-1")
         return raw.decode("utf-8")
@@ -134,18 +159,20 @@ def _script(ch: str) -> str:
 
 
 def _acceptable(result: str) -> bool:
-    """Whether ``result`` is Latin letters, combining marks and common punctuation."""
+    """Whether ``result`` is ASCII, Latin-1 letters, the letters of
+    :data:`_COMMON_LETTERS`, Vietnamese letters, combining marks and common punctuation.
+
+    >>> _acceptable("Erdoğan “quoted”"), _acceptable("ǫ"), _acceptable("Ж")
+    (True, False, False)
+    """
     for ch in result:
-        if ch < "\x80":
+        if ch < "\x80" or ("\u00c0" <= ch <= "\u00ff" and ch not in "\u00d7\u00f7"):
             continue
-        cat = unicodedata.category(ch)
-        if cat.startswith("L"):
-            if _script(ch) != "LATIN":
-                return False
-        elif cat == "Mn":
+        if ch in _COMMON_LETTERS or ch in _PUNCT_OK or "\u2010" <= ch <= "\u2026":
             continue
-        elif not ("\u2010" <= ch <= "\u2026" or ch in _PUNCT_OK):
-            return False
+        if "\u1ea0" <= ch <= "\u1ef9" or "\u0300" <= ch <= "\u036f":
+            continue
+        return False
     return True
 
 
@@ -154,7 +181,7 @@ def _looks_broken(text: str, start: int, end: int) -> bool:
     run = text[start:end]
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    glued = before.isascii() and before.isalpha() or after.isascii() and after.isalpha()
+    glued = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
     scripts = {_script(c) for c in run if c.isalpha()}
     others = scripts - {"LATIN"}
     symbols = any(not c.isalpha() and unicodedata.category(c)[0] in "SC" for c in run)
@@ -163,6 +190,8 @@ def _looks_broken(text: str, start: int, end: int) -> bool:
         return True
     if symbols and (letters or glued):
         return True
+    if "\u00a0" in run[1:] and after.isalpha():
+        return True  # a no-break space inside a word: the second byte of Š or à
     prev = before
     for c in run:
         if c.isupper() and prev.islower():
@@ -172,38 +201,83 @@ def _looks_broken(text: str, start: int, end: int) -> bool:
 
 
 def _latin_line(text: str, start: int, end: int) -> bool:
-    """Whether most letters of the line holding ``text[start:end]`` are ASCII."""
+    """Whether the line holding ``text[start:end]`` is Latin-script text: it has ASCII
+    letters, at least twice as many as letters of other scripts."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     line = text[lo : hi if hi >= 0 else len(text)]
     ascii_letters = sum(c.isalpha() for c in line if c.isascii())
-    other = sum(c.isalpha() for c in line if not c.isascii())
+    other = sum(c.isalpha() and _script(c) != "LATIN" for c in line if not c.isascii())
     return ascii_letters >= 2 * other and ascii_letters >= 3
 
 
 def _word(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token around ``text[start:end]``."""
-    lo = start
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
+    lo = _word_start(text, start)
     hi = end
-    while hi < len(text) and not text[hi].isspace():
+    while hi < len(text) and text[hi] not in _SEPARATORS:
         hi += 1
     return text[lo:hi]
 
 
-def _fix_run(text: str, start: int, end: int) -> str | None:
-    """The repaired run, or ``None`` when no code page gives a clearly better one."""
-    run = text[start:end]
-    if not _looks_broken(text, start, end) and badness(_word(text, start, end)) == 0:
+def _fix_word(text: str, runs: list[tuple[int, int]]) -> list[str] | None:
+    """The repaired runs of one word, or ``None`` when no code page gives a clearly
+    better word.
+
+    The word must look broken (one of its runs does, or ftfy's badness is above 0).
+    Every code page is tried on all the word's runs at once; a result counts when it
+    is made of :func:`_acceptable` characters. The Windows code pages (:data:`WINDOWS_PAGES`, what
+    real pages show) are tried first, the others only when none of them fits:
+    ``"ÄŸ"`` is ğ in cp1252 and cp1254, ľ in iso-8859-15. When the winners of a tier
+    disagree, the word is ambiguous and stays.
+    """
+    lo, hi = runs[0][0], runs[-1][1]
+    if not any(_looks_broken(text, s, e) for s, e in runs) and badness(_word(text, lo, hi)) == 0:
         return None
-    for codec in CODE_PAGES:
-        result = redecode(run, codec)
-        if result is None or result == run or len(result) >= len(run):
-            continue
-        if _acceptable(result):
-            return result
+    for tier in (WINDOWS_PAGES, OTHER_PAGES):
+        best: set[tuple[str, ...]] = set()
+        for codec in tier:
+            results: list[str] = []
+            for s, e in runs:
+                result = redecode(text[s:e], codec)
+                if result is None or len(result) >= e - s or not _acceptable(result):
+                    break
+                results.append(result)
+            else:
+                best.add(tuple(results))
+        if best:
+            return list(best.pop()) if len(best) == 1 else None
     return None
+
+
+def _words(text: str) -> Iterable[list[tuple[int, int]]]:
+    """The runs of non-ASCII characters of ``text``, grouped by whitespace-delimited word,
+    for words that have a run that can be mojibake."""
+    group: list[tuple[int, int]] = []
+    word_end = -1
+    suspect = False
+    for m in _RUN_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if group and s >= word_end:
+            if suspect:
+                yield group
+            group, suspect = [], False
+        if not group:
+            word_end = _word_start(text, s) + len(_word(text, s, e))
+        group.append((s, e))
+        suspect = suspect or any(
+            c > "\xff" or "\x80" <= c <= "\x9f" or c in "\u00c2\u00c3\u00c4\u00c5"
+            for c in m.group()
+        )
+    if group and suspect:
+        yield group
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Where the whitespace-delimited word holding ``text[pos]`` starts."""
+    while pos > 0 and text[pos - 1] not in _SEPARATORS:
+        pos -= 1
+    return pos
 
 
 @dataclass(frozen=True)
@@ -243,18 +317,15 @@ class Redecoder(EditsNormalizer):
                     out.append(Edit(s, s + 1, "\u00e0", LOST_BYTE, "lost byte A0"))
                 taken.append((s, e))
         if MOJIBAKE_CODEPAGE in self.active:
-            for m in _RUN_RE.finditer(text):
-                s, e = m.start(), m.end()
-                if any(a < e and s < b for a, b in taken) or not any(
-                    c > "\xff" or "\x80" <= c <= "\x9f" or c in "\u00c2\u00c3\u00c4\u00c5"
-                    for c in m.group()
-                ):
+            for runs in _words(text):
+                lo, hi = runs[0][0], runs[-1][1]
+                if any(a < hi and lo < b for a, b in taken) or not _latin_line(text, lo, hi):
                     continue
-                fixed = _fix_run(text, s, e)
-                if fixed is None or not _latin_line(text, s, e):
+                fixed = _fix_word(text, runs)
+                if fixed is None:
                     continue
-                word = _word(text, s, e)
-                if ftfy.fix_text(word) != word:
-                    continue  # ftfy's own repair (it runs next) owns this run
-                out.append(Edit(s, e, fixed, MOJIBAKE_CODEPAGE, "UTF-8 read as a code page"))
+                out.extend(
+                    Edit(s, e, r, MOJIBAKE_CODEPAGE, "UTF-8 read as a code page")
+                    for (s, e), r in zip(runs, fixed, strict=True)
+                )
         return sorted(out, key=lambda e: e.start)

@@ -35,9 +35,9 @@ from ..core import Normalizer
 from ..options import Options
 from .punct import PUNCT_RULES, PunctuationRepairer
 from .quotes import QUOTE_RULES, QuoteNormalizer
-from .redecode import REDECODE_RULES, Redecoder
+from .redecode import LOST_BYTE, MOJIBAKE_CODEPAGE, Redecoder
 from .spacing import SPACING_RULES, SpacingRepairer
-from .unicode import UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
+from .unicode import MOJIBAKE, UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
 
 __all__ = [
     "PACK",
@@ -53,7 +53,15 @@ __all__ = [
 #: The name that switches every repair rule off at once.
 PACK = "repair"
 #: Every repair rule id, in pipeline order.
-RULE_IDS = (*REDECODE_RULES, *UNICODE_RULES, ZERO_WIDTH, *QUOTE_RULES, *PUNCT_RULES, *SPACING_RULES)
+RULE_IDS = (
+    LOST_BYTE,
+    *UNICODE_RULES,
+    MOJIBAKE_CODEPAGE,
+    ZERO_WIDTH,
+    *QUOTE_RULES,
+    *PUNCT_RULES,
+    *SPACING_RULES,
+)
 
 
 @dataclass(frozen=True)
@@ -128,15 +136,18 @@ def _quotes(options: Options) -> QuoteNormalizer | None:
 
 
 def unicode_steps(options: Options) -> list[Normalizer]:
-    """Mojibake ftfy misses and lost bytes, then mojibake, HTML entities, control
-    characters (ftfy), then zero-width spaces."""
+    """Lost bytes; mojibake, HTML entities, control characters (ftfy); mojibake through
+    the code pages ftfy misses; zero-width spaces."""
     steps: list[Normalizer] = []
-    redecode = _active(options, REDECODE_RULES)
-    if redecode and not options.is_disabled("repair-redecode"):
-        steps.append(Redecoder(active=redecode))
+    if _active(options, (LOST_BYTE,)) and not options.is_disabled("repair-lost-byte"):
+        steps.append(Redecoder(active=frozenset({LOST_BYTE}), name="repair-lost-byte"))
     unicode = UnicodeRepairer(active=_active(options, UNICODE_RULES))
     if unicode.active:
         steps.append(unicode)
+    # The code pages extend ftfy's mojibake repair: disabling that disables them too.
+    codepage = _active(options, (MOJIBAKE_CODEPAGE, MOJIBAKE))
+    if len(codepage) == 2 and not options.is_disabled("repair-redecode"):
+        steps.append(Redecoder(active=frozenset({MOJIBAKE_CODEPAGE})))
     if _active(options, (ZERO_WIDTH,)):
         quotes = _quotes(options)
         steps.append(
