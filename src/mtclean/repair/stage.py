@@ -33,7 +33,8 @@ from typing import Any
 
 from ..core import Normalizer
 from ..options import Options
-from .punct import PUNCT_RULES, PunctuationRepairer
+from .punct import DOUBLED, PUNCT_RULES, PunctuationRepairer
+from .quotepairs import QUOTE_PAIR_RULES, QuotePairRepairer
 from .quotes import QUOTE_RULES, QuoteNormalizer
 from .redecode import LOST_BYTE, MOJIBAKE_CODEPAGE, Redecoder
 from .spacing import SPACING_RULES, SpacingRepairer
@@ -59,6 +60,7 @@ RULE_IDS = (
     MOJIBAKE_CODEPAGE,
     ZERO_WIDTH,
     *QUOTE_RULES,
+    *QUOTE_PAIR_RULES,
     *PUNCT_RULES,
     *SPACING_RULES,
 )
@@ -159,10 +161,19 @@ def unicode_steps(options: Options) -> list[Normalizer]:
 
 
 def punctuation_steps(options: Options) -> list[Normalizer]:
-    """The quote style first (so punctuation sees the final quotes), then doubled
-    punctuation, space before punctuation and glued sentences."""
+    """The quote style first (so punctuation sees the final quotes), quote pairing,
+    then doubled punctuation, space before punctuation and glued sentences."""
     quotes = _quotes(options)
     steps: list[Normalizer] = [] if quotes is None else [quotes]
+    pairs = _active(options, QUOTE_PAIR_RULES)
+    if pairs and not options.is_disabled("repair-quote-pairs"):
+        if DOUBLED in _active(options, (DOUBLED,)):
+            pairs |= {DOUBLED}
+        steps.append(
+            QuotePairRepairer(
+                active=pairs, guard=_guard(options), convert_guillemets=options.quotes == "curly"
+            )
+        )
     active = _active(options, PUNCT_RULES)
     if active:
         steps.append(PunctuationRepairer(active=active, guard=_guard(options)))
