@@ -66,6 +66,7 @@ _SINGLE_CLOSER_RE = re.compile(r"[ \u00a0]?\u2018(?=[.,;:!?](?:[ \t]|$)|$)", re.
 _SINGLE_OPENER_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))\u2018(?=\w)", re.MULTILINE)
 # " ." or " ," after a quote closed by its own sentence end: "survived.” . Then".
 _STRAY_AFTER_RE = re.compile(r" [.,](?= |$)", re.MULTILINE)
+_GLUED_CLOSER_RE = re.compile(r"(?<=[.,!?])\u201d(?=[a-z])")
 _ENGLISH_WORDS = frozenset(
     "the and of to in is that for with was on as it he she they said has have by from".split()  # noqa: SIM905
 )
@@ -82,7 +83,7 @@ def is_english(text: str) -> bool:
     if not words:
         return False
     hits = sum(w.lower() in _ENGLISH_WORDS for w in words)
-    return hits >= 2 and hits * 20 >= len(words)
+    return hits >= 1 and hits * 20 >= len(words)
 
 
 def _pairs(text: str, marks: list[int]) -> list[tuple[int, int]] | None:
@@ -197,14 +198,17 @@ def _line_edits(
     apostrophe = None
     if len(marks) % 2 and QUOTE_PAIRS in active:
         apostrophe = _closing_apostrophe(text, lo, hi, marks)
+    if apostrophe is not None:
+        out.append(Edit(apostrophe, apostrophe + 1, "\u201d", QUOTE_PAIRS, "closing ' for ”"))
+        marks = [*marks, apostrophe]
     pairs = _pairs(text, marks)
     if pairs is None:
-        if apostrophe is None:
-            return out
-        out.append(Edit(apostrophe, apostrophe + 1, "\u201d", QUOTE_PAIRS, "closing ' for ”"))
-        pairs = _pairs(text, [*marks, apostrophe])
-        if pairs is None:
-            return out
+        if QUOTE_SPACING in active:  # a closer glued to the next word after a sentence end
+            out.extend(
+                Edit(m.end(), m.end(), " ", QUOTE_SPACING, "space after a closing quote")
+                for m in _GLUED_CLOSER_RE.finditer(text, lo, hi)
+            )
+        return out
     for o, c in pairs:
         if text[o] in _GUILLEMETS and text[c] in _GUILLEMETS and not convert:
             continue  # a pair of guillemets is a style: kept

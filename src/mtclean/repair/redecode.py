@@ -317,9 +317,12 @@ class Redecoder(EditsNormalizer):
                     out.append(Edit(s, s + 1, "\u00e0", LOST_BYTE, "lost byte A0"))
                 taken.append((s, e))
         if MOJIBAKE_CODEPAGE in self.active:
-            for runs in _words(text):
+            for word_runs in _words(text):
+                runs = [(s, e) for s, e in word_runs if not any(a < e and s < b for a, b in taken)]
+                if not runs:
+                    continue
                 lo, hi = runs[0][0], runs[-1][1]
-                if any(a < hi and lo < b for a, b in taken) or not _latin_line(text, lo, hi):
+                if not _latin_line(text, lo, hi):
                     continue
                 fixed = _fix_word(text, runs)
                 if fixed is None:

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..core import Normalizer
 from ..options import Options
+from .marks import MARK_RULES, MarkRepairer
 from .punct import DOUBLED, PUNCT_RULES, PunctuationRepairer
 from .quotepairs import QUOTE_PAIR_RULES, QuotePairRepairer
 from .quotes import QUOTE_RULES, QuoteNormalizer
@@ -61,6 +62,7 @@ RULE_IDS = (
     ZERO_WIDTH,
     *QUOTE_RULES,
     *QUOTE_PAIR_RULES,
+    *MARK_RULES,
     *PUNCT_RULES,
     *SPACING_RULES,
 )
@@ -162,7 +164,8 @@ def unicode_steps(options: Options) -> list[Normalizer]:
 
 def punctuation_steps(options: Options) -> list[Normalizer]:
     """The quote style first (so punctuation sees the final quotes), quote pairing,
-    then doubled punctuation, space before punctuation and glued sentences."""
+    stray marks, then doubled punctuation, space before punctuation and glued
+    sentences."""
     quotes = _quotes(options)
     steps: list[Normalizer] = [] if quotes is None else [quotes]
     pairs = _active(options, QUOTE_PAIR_RULES)
@@ -174,6 +177,9 @@ def punctuation_steps(options: Options) -> list[Normalizer]:
                 active=pairs, guard=_guard(options), convert_guillemets=options.quotes == "curly"
             )
         )
+    marks = _active(options, MARK_RULES)
+    if marks and not options.is_disabled("repair-marks"):
+        steps.append(MarkRepairer(active=marks, guard=_guard(options)))
     active = _active(options, PUNCT_RULES)
     if active:
         steps.append(PunctuationRepairer(active=active, guard=_guard(options)))
