@@ -130,6 +130,17 @@ def _closing_apostrophe(text: str, lo: int, hi: int, marks: list[int]) -> int | 
     return found[0].start()
 
 
+def _protected(text: str, i: int, lo: int, hi: int) -> bool:
+    """Whether the mark at ``i`` is inside a URL, a domain-like name or code."""
+    a = text.rfind(" ", lo, i) + 1 or lo
+    b = text.find(" ", i, hi)
+    b = hi if b < 0 else b
+    token = text[a:b]
+    if not any(c in token for c in "./@`\\="):
+        return False
+    return any(s <= i < e for s, e in protected_spans(text, a, b))
+
+
 def _spaces_before(text: str, i: int, lo: int) -> int:
     n = 0
     while i - n - 1 >= lo and text[i - n - 1] in _SPACES:
@@ -193,8 +204,6 @@ def _line_edits(
     chars = {text[i] for i in marks}
     if chars <= {"\u00bb"} or (chars & set(_GUILLEMETS) and not (english and GUILLEMETS in active)):
         return out
-    if any(s <= i < e for i in marks for s, e in protected_spans(text, lo, hi)):
-        return out
     apostrophe = None
     if len(marks) % 2 and QUOTE_PAIRS in active:
         apostrophe = _closing_apostrophe(text, lo, hi, marks)
@@ -203,12 +212,13 @@ def _line_edits(
         marks = [*marks, apostrophe]
     pairs = _pairs(text, marks)
     if pairs is None:
-        if QUOTE_SPACING in active:  # a closer glued to the next word after a sentence end
-            out.extend(
+        if QUOTE_SPACING in active and not any(_protected(text, i, lo, hi) for i in marks):
+            out.extend(  # a closer glued to the next word after a sentence end
                 Edit(m.end(), m.end(), " ", QUOTE_SPACING, "space after a closing quote")
                 for m in _GLUED_CLOSER_RE.finditer(text, lo, hi)
             )
         return out
+    edits: list[Edit] = []
     for o, c in pairs:
         if text[o] in _GUILLEMETS and text[c] in _GUILLEMETS and not convert:
             continue  # a pair of guillemets is a style: kept
@@ -217,8 +227,10 @@ def _line_edits(
                 continue
             edit = _mark_edit(text, i, opens, lo, hi, active)
             if edit is not None:
-                out.append(edit)
-    return out
+                edits.append(edit)
+    if (edits or apostrophe is not None) and any(_protected(text, i, lo, hi) for i in marks):
+        return _single_edits(text, lo, hi) if QUOTE_PAIRS in active else []
+    return out + edits
 
 
 def _single_edits(text: str, lo: int, hi: int) -> list[Edit]:
@@ -241,10 +253,20 @@ def _single_edits(text: str, lo: int, hi: int) -> list[Edit]:
     return out
 
 
+_ANY_MARK_RE = re.compile(f"[{_MARKS}\u2018]")
+
+
 def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
     """Start and end of each line that has a quotation mark."""
-    for m in re.finditer(f"[^\n]*[{_MARKS}\u2018][^\n]*", text):
-        yield m.start(), m.end()
+    end = -1
+    for m in _ANY_MARK_RE.finditer(text):
+        if m.start() < end:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        if end < 0:
+            end = len(text)
+        yield start, end
 
 
 @dataclass(frozen=True)
@@ -269,7 +291,7 @@ class QuotePairRepairer(EditsNormalizer):
         """One edit per mark whose shape or spacing changes."""
         if text.isascii():
             return []
-        english = is_english(text)
+        english = any(g in text for g in _GUILLEMETS) and is_english(text)
         out: list[Edit] = []
         for lo, hi in _paragraphs(text):
             out.extend(_line_edits(text, lo, hi, self.active, english, self.convert_guillemets))

@@ -41,7 +41,7 @@ from ftfy.badness import badness
 
 from ..core import Edit, EditsNormalizer
 from ..wordlists import word_list
-from .scan import rare_chars
+from .scan import positions, rare_chars
 
 __all__ = [
     "CODE_PAGES",
@@ -250,27 +250,29 @@ def _fix_word(text: str, runs: list[tuple[int, int]]) -> list[str] | None:
     return None
 
 
-def _words(text: str) -> Iterable[list[tuple[int, int]]]:
-    """The runs of non-ASCII characters of ``text``, grouped by whitespace-delimited word,
-    for words that have a run that can be mojibake."""
-    group: list[tuple[int, int]] = []
-    word_end = -1
-    suspect = False
-    for m in _RUN_RE.finditer(text):
-        s, e = m.start(), m.end()
-        if group and s >= word_end:
-            if suspect:
-                yield group
-            group, suspect = [], False
-        if not group:
-            word_end = _word_start(text, s) + len(_word(text, s, e))
-        group.append((s, e))
-        suspect = suspect or any(
-            c > "\xff" or "\x80" <= c <= "\x9f" or c in "\u00c2\u00c3\u00c4\u00c5"
-            for c in m.group()
-        )
-    if group and suspect:
-        yield group
+def _suspect(ch: str) -> bool:
+    """Whether ``ch`` can be part of the mojibake this step repairs: a character
+    beyond Latin-1 other than common punctuation, a C1 control, or Â Ã Ä Å (the
+    cp1252 lead bytes of Latin letters)."""
+    if ch > "\u00ff":
+        return not ("\u2010" <= ch <= "\u2027" or "\u2030" <= ch <= "\u205e")
+    return "\x80" <= ch <= "\x9f" or ch in "\u00c2\u00c3\u00c4\u00c5"
+
+
+def _words(text: str, suspects: Iterable[str]) -> Iterable[list[tuple[int, int]]]:
+    """The runs of non-ASCII characters of ``text``, grouped by word (whitespace-
+    delimited), for the words with a run that holds one of ``suspects``."""
+    seen_end = -1
+    size = len(text)
+    for i in positions(text, suspects):
+        if i < seen_end:
+            continue
+        lo = _word_start(text, i)
+        hi = i
+        while hi < size and text[hi] not in _SEPARATORS:
+            hi += 1
+        seen_end = hi
+        yield [(m.start(), m.end()) for m in _RUN_RE.finditer(text, lo, hi)]
 
 
 def _word_start(text: str, pos: int) -> int:
@@ -295,16 +297,17 @@ class Redecoder(EditsNormalizer):
 
     def edits(self, text: str) -> list[Edit]:
         """One edit per repaired run or lost-byte sequence."""
-        rare = rare_chars(text)
-        if not rare or rare.isspace():
+        rare = set(rare_chars(text))
+        if not rare:
             return []
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
-        if LOST_BYTE in self.active:
+        if LOST_BYTE in self.active and "\u20ac" in rare:
             for m in _LOST_QUOTE_RE.finditer(text):
                 if _latin_line(text, m.start(), m.end()):
                     out.append(Edit(m.start(), m.end(), "\u201d", LOST_BYTE, "lost byte 9D"))
                     taken.append((m.start(), m.end()))
+        if LOST_BYTE in self.active and rare & {"\u00c5", "\u00c3"}:
             for m in _LOST_A0_RE.finditer(text):
                 s, e = m.start(), m.end()
                 if not _latin_line(text, s, e) or any(a < e and s < b for a, b in taken):
@@ -316,16 +319,14 @@ class Redecoder(EditsNormalizer):
                 else:
                     out.append(Edit(s, s + 1, "\u00e0", LOST_BYTE, "lost byte A0"))
                 taken.append((s, e))
-        if MOJIBAKE_CODEPAGE in self.active:
-            for word_runs in _words(text):
+        suspects = [c for c in rare if _suspect(c)]
+        if MOJIBAKE_CODEPAGE in self.active and suspects:
+            for word_runs in _words(text, suspects):
                 runs = [(s, e) for s, e in word_runs if not any(a < e and s < b for a, b in taken)]
                 if not runs:
                     continue
-                lo, hi = runs[0][0], runs[-1][1]
-                if not _latin_line(text, lo, hi):
-                    continue
                 fixed = _fix_word(text, runs)
-                if fixed is None:
+                if fixed is None or not _latin_line(text, runs[0][0], runs[-1][1]):
                     continue
                 out.extend(
                     Edit(s, e, r, MOJIBAKE_CODEPAGE, "UTF-8 read as a code page")
