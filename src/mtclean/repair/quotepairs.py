@@ -58,6 +58,9 @@ _OPENERS = "\u201c\u00ab\u201e"
 _CLOSES = {"\u201c": "\u201d\u00bb", "\u00ab": "\u00bb\u201d", "\u201e": "\u201c\u201d\u00bb"}
 _GUILLEMETS = "\u00ab\u00bb"
 _SPACES = " \u00a0\u202f\u2009"
+_SINGLES = frozenset("\u2018\u2019'")
+# A space between a quotation mark and one of these stays (nested quotes, dashes).
+_KEEP_SPACE = _MARKS + "\u2018\u2019-\u2013\u2014"
 # A straight ' closing a quote: after a letter, before punctuation and the line end
 # or a space (never inside a word).
 _CLOSING_APOS_RE = re.compile(r"(?<=[^\W\d_])'(?=[.,;:!?]?(?:[ \t]|$))", re.MULTILINE)
@@ -66,6 +69,8 @@ _SINGLE_CLOSER_RE = re.compile(r"[ \u00a0]?\u2018(?=[.,;:!?](?:[ \t]|$)|$)", re.
 _SINGLE_OPENER_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))\u2018(?=\w)", re.MULTILINE)
 # " ." or " ," after a quote closed by its own sentence end: "survived.” . Then".
 _STRAY_AFTER_RE = re.compile(r" [.,](?= |$)", re.MULTILINE)
+# Lines left alone: straight double quotes, table cells, ditto marks (" ” 10 |").
+_SKIP_LINE_RE = re.compile(f'["|\t]|[{_MARKS}] \\d')
 _GLUED_CLOSER_RE = re.compile(r"(?<=[.,!?])\u201d(?=[a-z])")
 _ENGLISH_WORDS = frozenset(
     "the and of to in is that for with was on as it he she they said has have by from".split()  # noqa: SIM905
@@ -84,6 +89,17 @@ def is_english(text: str) -> bool:
         return False
     hits = sum(w.lower() in _ENGLISH_WORDS for w in words)
     return hits >= 1 and hits * 20 >= len(words)
+
+
+def _fits(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` has the shape and the surroundings of its own role
+    (an opening mark after a space and before a word, a closing one after a word and
+    before a space or a mark): pairing in order does not overrule it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in _OPENERS:
+        return before.isspace() and (after.isalnum() or after in "([\u2018'")
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
 
 
 def _pairs(text: str, marks: list[int]) -> list[tuple[int, int]] | None:
@@ -113,7 +129,17 @@ def _pairs(text: str, marks: list[int]) -> list[tuple[int, int]] | None:
         if text[last] not in _OPENERS or not text[last + 1 : last + 2].isalpha():
             return None
         marks = marks[:-1]
-    return [(marks[n], marks[n + 1]) for n in range(0, len(marks), 2)]
+    pairs = [
+        (marks[n], marks[n + 1])
+        for n in range(0, len(marks), 2)
+        if any(c.isalnum() for c in text[marks[n] : marks[n + 1]])
+    ]
+    return [
+        (o, c)
+        for o, c in pairs
+        if not (text[o] not in _OPENERS and _fits(text, o))
+        and not (text[c] in _OPENERS and _fits(text, c))
+    ]
 
 
 def _closing_apostrophe(text: str, lo: int, hi: int, marks: list[int]) -> int | None:
@@ -161,8 +187,8 @@ def _mark_edit(
     """The edit for the mark at ``i`` with role ``opens`` (shape, spacing), if any."""
     ch = text[i]
     new = "\u201c" if opens else "\u201d"
-    if ch == new:
-        rule = None
+    if ch == new or text[i - 1 : i] in _SINGLES or text[i + 1 : i + 2] in _SINGLES:
+        rule = None  # next to a single quote, a mark's shape is the author's nesting
         new = ch
     elif ch in _GUILLEMETS:
         rule = GUILLEMETS
@@ -174,13 +200,13 @@ def _mark_edit(
     if QUOTE_SPACING in active:
         if opens:
             gap = _spaces_after(text, i, hi)
-            if gap and text[i + 1 + gap] not in _MARKS + "-\u2013\u2014":
+            if gap and text[i + 1 + gap] not in _KEEP_SPACE:
                 end += gap
             if i > lo and (text[i - 1].isalnum()):
                 before = " "
         else:
             gap = _spaces_before(text, i, lo)
-            if gap and text[i - gap - 1] not in _MARKS + "-\u2013\u2014":
+            if gap and text[i - gap - 1] not in _KEEP_SPACE:
                 start -= gap
             if i + 1 < hi and text[i + 1].isalpha():
                 after = " "
@@ -199,7 +225,7 @@ def _line_edits(
     """The edits of one paragraph ``text[lo:hi]``."""
     out = _single_edits(text, lo, hi) if QUOTE_PAIRS in active else []
     marks = [m.start() for m in _MARK_RE.finditer(text, lo, hi)]
-    if not marks or '"' in text[lo:hi]:
+    if not marks or _SKIP_LINE_RE.search(text, lo, hi):
         return out
     chars = {text[i] for i in marks}
     if chars <= {"\u00bb"} or (chars & set(_GUILLEMETS) and not (english and GUILLEMETS in active)):
