@@ -66,6 +66,7 @@ _PATTERNS = {
     SPACE_BEFORE: (
         _BEFORE + rf"[{_SP}]+"
         r"(?=[,;!?](?=\s|$)"  # "word , next"  "why ?"
+        r"|[!?](?=[”»])"  # "why ?”"
         r"|,(?=[\"'”’»)\]])"  # "word ,”"
         r"|:(?:[ \t]+(?![ \t\d])|$)"  # "Note : text" but not the ratio "3 : 1"
         rf"|\.(?![{_SP}]*\.)(?=\s|$|[\"'”’»)\]]))"  # "that . No", not " .NET" " .45" " . . ."

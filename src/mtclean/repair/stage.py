@@ -33,10 +33,13 @@ from typing import Any
 
 from ..core import Normalizer
 from ..options import Options
-from .punct import PUNCT_RULES, PunctuationRepairer
+from .marks import MARK_RULES, MarkRepairer
+from .punct import DOUBLED, PUNCT_RULES, PunctuationRepairer
+from .quotepairs import QUOTE_PAIR_RULES, QuotePairRepairer
 from .quotes import QUOTE_RULES, QuoteNormalizer
+from .redecode import LOST_BYTE, MOJIBAKE_CODEPAGE, Redecoder
 from .spacing import SPACING_RULES, SpacingRepairer
-from .unicode import UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
+from .unicode import MOJIBAKE, UNICODE_RULES, ZERO_WIDTH, UnicodeRepairer, ZeroWidthRemover
 
 __all__ = [
     "PACK",
@@ -52,7 +55,17 @@ __all__ = [
 #: The name that switches every repair rule off at once.
 PACK = "repair"
 #: Every repair rule id, in pipeline order.
-RULE_IDS = (*UNICODE_RULES, ZERO_WIDTH, *QUOTE_RULES, *PUNCT_RULES, *SPACING_RULES)
+RULE_IDS = (
+    LOST_BYTE,
+    *UNICODE_RULES,
+    MOJIBAKE_CODEPAGE,
+    ZERO_WIDTH,
+    *QUOTE_RULES,
+    *QUOTE_PAIR_RULES,
+    *MARK_RULES,
+    *PUNCT_RULES,
+    *SPACING_RULES,
+)
 
 
 @dataclass(frozen=True)
@@ -127,11 +140,18 @@ def _quotes(options: Options) -> QuoteNormalizer | None:
 
 
 def unicode_steps(options: Options) -> list[Normalizer]:
-    """Mojibake, HTML entities, control characters (ftfy), then zero-width spaces."""
+    """Lost bytes; mojibake, HTML entities, control characters (ftfy); mojibake through
+    the code pages ftfy misses; zero-width spaces."""
     steps: list[Normalizer] = []
+    if _active(options, (LOST_BYTE,)) and not options.is_disabled("repair-lost-byte"):
+        steps.append(Redecoder(active=frozenset({LOST_BYTE}), name="repair-lost-byte"))
     unicode = UnicodeRepairer(active=_active(options, UNICODE_RULES))
     if unicode.active:
         steps.append(unicode)
+    # The code pages extend ftfy's mojibake repair: disabling that disables them too.
+    codepage = _active(options, (MOJIBAKE_CODEPAGE, MOJIBAKE))
+    if len(codepage) == 2 and not options.is_disabled("repair-redecode"):
+        steps.append(Redecoder(active=frozenset({MOJIBAKE_CODEPAGE})))
     if _active(options, (ZERO_WIDTH,)):
         quotes = _quotes(options)
         steps.append(
@@ -143,10 +163,23 @@ def unicode_steps(options: Options) -> list[Normalizer]:
 
 
 def punctuation_steps(options: Options) -> list[Normalizer]:
-    """The quote style first (so punctuation sees the final quotes), then doubled
-    punctuation, space before punctuation and glued sentences."""
+    """The quote style first (so punctuation sees the final quotes), quote pairing,
+    stray marks, then doubled punctuation, space before punctuation and glued
+    sentences."""
     quotes = _quotes(options)
     steps: list[Normalizer] = [] if quotes is None else [quotes]
+    pairs = _active(options, QUOTE_PAIR_RULES)
+    if pairs and not options.is_disabled("repair-quote-pairs"):
+        if DOUBLED in _active(options, (DOUBLED,)):
+            pairs |= {DOUBLED}
+        steps.append(
+            QuotePairRepairer(
+                active=pairs, guard=_guard(options), convert_guillemets=options.quotes == "curly"
+            )
+        )
+    marks = _active(options, MARK_RULES)
+    if marks and not options.is_disabled("repair-marks"):
+        steps.append(MarkRepairer(active=marks, guard=_guard(options)))
     active = _active(options, PUNCT_RULES)
     if active:
         steps.append(PunctuationRepairer(active=active, guard=_guard(options)))
