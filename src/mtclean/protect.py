@@ -43,7 +43,7 @@ def _token_re() -> regex.Pattern[str]:
         # domain names: example.com, nu.nl/path, One.Tel (capitalised TLDs checked below)
         rf"(?P<domain>\b[\w-]+(?:\.[\w-]+)*\.(?i:{alts}|tel)\b(?:/[^\s<>\"“”]*)?)",
         # identifiers: a.b, a.b.C, os.path.join (not "U.S.", not "it.Why")
-        r"(?P<ident>\b[\p{Ll}_][\w]*(?:\.[\p{L}_][\w]*)+(?:\(\))?)",
+        r"(?P<ident>\b[a-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?![\p{L}\p{M}\p{N}])(?:\(\))?)",
         r"(?P<code>`[^`\n]+`)",  # code in backticks
         r"(?P<raw>\b[rRbBfF]{1,2}\"[^\"\n]*\"|\b[rRbBfF]{1,2}'[^'\n]*')",  # r"…" literals
         # lines of code: imports, definitions, doctest prompts, statements ending in ; { ):

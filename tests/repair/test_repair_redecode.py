@@ -116,11 +116,12 @@ _SCRIPTS = {
     data=st.data(),
 )
 def test_genuine_words_never_change(script: str, data: st.DataObject) -> None:
-    words = data.draw(
-        st.lists(
-            st.text(alphabet=_SCRIPTS[script], min_size=1, max_size=10), min_size=1, max_size=4
-        )
-    )
+    # Words have the case shapes of real words: lower case, Capitalised or ALL CAPS.
+    word = st.tuples(
+        st.text(alphabet=_SCRIPTS[script], min_size=1, max_size=10),
+        st.sampled_from([str.lower, str.capitalize, str.upper]),
+    ).map(lambda pair: pair[1](pair[0].lower()))
+    words = data.draw(st.lists(word, min_size=1, max_size=4))
     text = "In English prose: " + " ".join(words) + " and more words here."
     assert FIX(text) == text
 

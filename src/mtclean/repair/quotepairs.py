@@ -63,7 +63,8 @@ _SINGLES = frozenset("\u2018\u2019'")
 _KEEP_SPACE = _MARKS + "\u2018\u2019-\u2013\u2014"
 # A straight ' closing a quote: after a letter, before punctuation and the line end
 # or a space (never inside a word).
-_CLOSING_APOS_RE = re.compile(r"(?<=[^\W\d_])'(?=[.,;:!?]?(?:[ \t]|$))", re.MULTILINE)
+# (not after an "s" or "z": "the sisters' house", "Cortez' men" are plural possessives)
+_CLOSING_APOS_RE = re.compile(r"(?<=[^\W\d_sSzZ])'(?=[.,;:!?]?(?:[ \t]|$))", re.MULTILINE)
 # A ‘ where a single quote closes: before punctuation (and the line end or a space).
 _SINGLE_CLOSER_RE = re.compile(r"[ \u00a0]?\u2018(?=[.,;:!?](?:[ \t]|$)|$)", re.MULTILINE)
 _SINGLE_OPENER_RE = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))\u2018(?=\w)", re.MULTILINE)
