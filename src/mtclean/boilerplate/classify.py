@@ -203,13 +203,13 @@ def _context(
     while changed:
         changed = False
         for i, s in enumerate(stripped):
-            if not s or i in removed or i in anchor_set or i == unended:
+            if not s or i in removed or i in anchor_set or (i == unended and i not in verdicts):
                 continue
             up, down = _neighbour(stripped, i, -1), _neighbour(stripped, i, 1)
             near = (up is not None and up in removed) or (down is not None and down in removed)
             verdict = verdicts.get(i)
             if verdict is not None:
-                if verdict.score <= 0 or not near or verdict.rule is None and zones[i] == BODY:
+                if verdict.score <= 0 or not near or (verdict.rule is None and zones[i] == BODY):
                     continue
                 value = verdict.score + CONTEXT_BONUS
                 if value < threshold:

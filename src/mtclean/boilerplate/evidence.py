@@ -63,7 +63,7 @@ def is_prose(line: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _stoplists() -> tuple[frozenset[str], frozenset[str]]:
     """English function words, and the other languages' function words that are not English."""
-    from stop_words import get_stop_words
+    from stop_words import get_stop_words  # type: ignore[import-untyped]
 
     english = frozenset(get_stop_words("english"))
     other: set[str] = set()
@@ -107,11 +107,8 @@ def foreign_line(line: str) -> bool:
 
 def _cell(line: str) -> bool:
     return (
-        len(line) <= _CELL_CHARS
-        and line.count(" ") < _CELL_WORDS
-        and line[-1] not in ".!?:"
-        or _NUMBER_CELL.fullmatch(line) is not None
-    )
+        len(line) <= _CELL_CHARS and line.count(" ") < _CELL_WORDS and line[-1] not in ".!?:"
+    ) or _NUMBER_CELL.fullmatch(line) is not None
 
 
 def widget_blocks(stripped: Sequence[str]) -> list[range]:
