@@ -46,6 +46,8 @@ OPENING_CAP = 0.5
 CONTEXT_WORDS = 8
 #: Lines longer than this are never clutter.
 MAX_LINE = 250
+#: Prose lines longer than this are matched against ``anywhere`` rules only.
+LONG_PROSE = 120
 HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
 _SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
@@ -112,10 +114,14 @@ def classify(
     for i, s in enumerate(stripped):
         if not s or i in done:
             continue
-        rule = match("any", s) if len(lines[i]) <= MAX_LINE else None
+        prose = len(lines[i]) > MAX_LINE or is_prose(s)
+        if prose and len(s) > LONG_PROSE:  # only unmistakable rules cover long prose
+            rule = match(BODY, s) if len(lines[i]) <= MAX_LINE else None
+        else:
+            rule = match("any", s)
         if rule is not None:
             rules[i] = rule
-        elif len(lines[i]) > MAX_LINE or is_prose(s) or i == unended or s[-1] in _SENTENCE_STOP:
+        elif prose or i == unended or s[-1] in _SENTENCE_STOP:
             anchors.append(i)
     zones = _zones(stripped, anchors)
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
