@@ -154,11 +154,15 @@ def classify(
             ):
                 score[i] = (FOREIGN_SCORE, (f"{FOREIGN} {FOREIGN_SCORE:.2f}",), None)
         opening = _neighbour(stripped, -1, 1)
-        if opening is not None and opening in score and _neighbour(stripped, opening, 1) == first:
-            if _WORD_HEADING.fullmatch(stripped[opening]):
-                value, names, rule = score[opening]
-                if value > OPENING_CAP:
-                    score[opening] = (OPENING_CAP, (*names, "opening heading"), rule)
+        if (
+            opening is not None
+            and opening in score
+            and _neighbour(stripped, opening, 1) == first
+            and _WORD_HEADING.fullmatch(stripped[opening])
+        ):
+            value, names, rule = score[opening]
+            if value > OPENING_CAP:
+                score[opening] = (OPENING_CAP, (*names, "opening heading"), rule)
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)

@@ -131,7 +131,13 @@ class EvalReport:
                     "precision": c.precision,
                     "recall": c.recall,
                     **(
-                        dict(zip(("article_precision", "article_recall"), self.per_article(cat)))
+                        dict(
+                            zip(
+                                ("article_precision", "article_recall"),
+                                self.per_article(cat),
+                                strict=True,
+                            )
+                        )
                         if cat in self.counts
                         else {}
                     ),
