@@ -174,7 +174,34 @@ def classify(
         if sure:
             removed.add(i)
     _context(stripped, zones, anchors, verdicts, removed, threshold, unended)
+    _drop_lone(stripped, anchors, verdicts, removed)
     return verdicts
+
+
+def _drop_lone(
+    stripped: Sequence[str],
+    anchors: Sequence[int],
+    verdicts: dict[int, Verdict],
+    removed: set[int],
+) -> None:
+    """Forget weak evidence on a line that stands alone among prose: no neighbour
+    carries evidence and one is a prose line (a letter's date above its first
+    paragraph is not suspect)."""
+    anchor_set = set(anchors)
+    lone = []
+    for i, verdict in verdicts.items():
+        if verdict.remove:
+            continue
+        near = [
+            j for j in (_neighbour(stripped, i, -1), _neighbour(stripped, i, 1)) if j is not None
+        ]
+        if any(j in verdicts or j in removed for j in near) or not any(
+            j in anchor_set for j in near
+        ):
+            continue
+        lone.append(i)
+    for i in lone:
+        del verdicts[i]
 
 
 def _title(
