@@ -182,6 +182,7 @@ class TermIndex:
         self._groups: dict[int, _Group] = {}  # pattern number -> its keys (filled lazily)
         self._gate: bytes = b""
         self._automaton: Any = None
+        self._gate_automaton: Any = None
         self._opaque_automaton: Any = None
         self._opaque_ids: list[list[int]] = []
 
@@ -274,6 +275,20 @@ class TermIndex:
             if self._prefixes
             else None
         )
+        # The heads of gate keys alone: a text none of them occurs in passes no gate,
+        # found with one scan of this smaller automaton (most texts need no more).
+        gate_heads = [
+            h
+            for h in self._prefixes
+            if any(n < len(gate) and gate[n] for n in head_ids.get(h) or [head_id[h]])
+        ]
+        self._gate_automaton = (
+            ahocorasick_rs.BytesAhoCorasick(
+                gate_heads, implementation=ahocorasick_rs.Implementation.DFA
+            )
+            if gate_heads and len(gate_heads) < len(self._prefixes)
+            else None
+        )
         if self._opaque:
             self._opaque_automaton = ahocorasick_rs.AhoCorasick(list(self._opaque))
             self._opaque_ids = list(self._opaque.values())
@@ -328,6 +343,9 @@ class TermIndex:
             seen = text.replace(_KELVIN, "k")  # the only non-ASCII letter folding to ASCII
         # One byte per character, padded with a space on each side.
         mapped = b" " + seen.encode("utf-8", "surrogatepass").translate(_FOLD, _CONTINUATION) + b" "
+        gate_automaton = self._gate_automaton if gated else None
+        if gate_automaton is not None and not gate_automaton.find_matches_as_indexes(mapped):
+            return []
         hits = self._automaton.find_matches_as_indexes(mapped, overlapping=True)
         if not hits:
             return []

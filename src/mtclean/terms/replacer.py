@@ -45,9 +45,10 @@ from .context import (
     is_mention,
     source_line,
 )
+from .grammar import agree
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .match import TermIndex, fold_term, word_bounded
-from .protect import protect_pack
+from .protect import PROTECT_PACK, protect_pack
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
@@ -178,7 +179,7 @@ class _Candidate:
 _CASED = 1  # matches only as written (a sensitive term, a trigger with a capital)
 _TRIGGER = 2  # a trigger of regex rule ``slot``
 _LEFTOVER = 4  # a leftover word of language ``_LEFTOVER_LANGS[slot]``
-_FLAG = 8  # the rule only flags: no reason to look further when fixing
+_FLAG = 8  # the rule only flags or protects: no reason to look further when fixing
 
 #: Kind -> 1 for the keys that can lead to a change (the gate of :meth:`TermReplacer.edits`).
 _GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
@@ -295,6 +296,7 @@ class TermReplacer(EditsNormalizer):
                 type(find) is str
                 and "action" not in f
                 and "whole_word" not in f
+                and not (detect and "ambiguous" in f)
                 and ("case" not in f or f["case"] != "sensitive")
                 for f, find in zip(fields, finds, strict=True)
             ]
@@ -353,7 +355,15 @@ class TermReplacer(EditsNormalizer):
     ) -> None:
         """Add the keys of one rule that is not a plain one-term rule (see ``_build``)."""
         fields = rule.fields
-        flag = 0 if fields.get("action", "fix") == "fix" else _FLAG
+        # Flagging rules and protected names never open the gate: alone they change
+        # nothing. Nor do ambiguous rules of a pack used to decide the language: they
+        # apply only once evidence of that language, which opens the gate, is there.
+        quiet = (
+            fields.get("action", "fix") != "fix"
+            or rule.pack == PROTECT_PACK
+            or (detect and bool(fields.get("ambiguous")))
+        )
+        flag = _FLAG if quiet else 0
         find = fields.get("find")
         if find is not None:
             cased = int(fields.get("case") == "sensitive")
@@ -517,11 +527,7 @@ class TermReplacer(EditsNormalizer):
             return NO_ANALYSIS
         scan = self._scan(text, hits)
         sel = self._select(text, scan, thorough=audit)
-        edits = tuple(
-            Edit(c.start, c.end, c.replacement, c.rule.full_id, c.rule.message)
-            for c in sel.chosen
-            if c.rule.action == "fix" and c.replacement != text[c.start : c.end]
-        )
+        edits = _edits(text, sel.chosen)
         if not audit:
             return Analysis(edits)
         return Analysis(edits, self._findings(text, scan, sel))
@@ -569,3 +575,16 @@ def _leftovers(
 
 
 # -- the pack kind ------------------------------------------------------------------
+
+
+def _edits(text: str, chosen: Iterable[_Candidate]) -> tuple[Edit, ...]:
+    """The edits of the chosen fixing candidates, each with the grammar around it fixed."""
+    out: list[Edit] = []
+    floor = 0
+    for c in chosen:
+        if c.rule.action != "fix" or c.replacement == text[c.start : c.end]:
+            continue
+        start, end, replacement = agree(text, c.start, c.end, c.replacement, floor)
+        out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
+        floor = end
+    return tuple(out)
