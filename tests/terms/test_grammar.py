@@ -7,7 +7,9 @@ from mtclean.terms.grammar import agree, wants_an
 
 
 def test_the_article_is_part_of_the_change() -> None:
-    result = mtclean.clean_and_explain("Police issued an allerta rossa for Genoa.", source_lang="it")
+    result = mtclean.clean_and_explain(
+        "Police issued an allerta rossa for Genoa.", source_lang="it"
+    )
     assert result.text == "Police issued a red alert for Genoa."
     (change,) = [c for c in result.changes if c.step == "terms"]
     assert (change.before, change.after) == ("an allerta rossa", "a red alert")

@@ -109,24 +109,55 @@ def classify(
     stripped = [line.strip() if len(line) <= MAX_LINE else "." * 3 for line in lines]
     n = len(stripped)
     unended = n - 1 if stripped and lines[-1] != "" else -1
+    memo: dict[tuple[str, str], Rule | None] = {}
+
+    def cached(zone: str, line: str) -> Rule | None:
+        key = (zone, line)
+        if key not in memo:
+            memo[key] = match(zone, line)
+        return memo[key]
+
+    prose = [bool(s) and (len(lines[i]) > MAX_LINE or is_prose(s)) for i, s in enumerate(stripped)]
+    live = [i for i, s in enumerate(stripped) if s and i not in done]
+    candidate = {i for i in live if prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP}
     rules: dict[int, Rule] = {}
+
+    def edge_walk(order: Sequence[int]) -> int | None:
+        """Match lines from one edge until the first candidate without a rule."""
+        for i in order:
+            if prose[i] and len(stripped[i]) > LONG_PROSE:  # only unmistakable rules
+                rule = cached(BODY, stripped[i]) if len(lines[i]) <= MAX_LINE else None
+            else:
+                rule = cached("any", stripped[i])
+            if rule is not None:
+                rules[i] = rule
+            elif i in candidate:
+                return i
+        return None
+
+    first = edge_walk(live)
+    last = edge_walk([i for i in reversed(live) if first is None or i > first])
     anchors: list[int] = []
-    for i, s in enumerate(stripped):
-        if not s or i in done:
-            continue
-        prose = len(lines[i]) > MAX_LINE or is_prose(s)
-        if prose and len(s) > LONG_PROSE:  # only unmistakable rules cover long prose
-            rule = match(BODY, s) if len(lines[i]) <= MAX_LINE else None
-        else:
-            rule = match("any", s)
-        if rule is not None:
-            rules[i] = rule
-        elif prose or i == unended or s[-1] in _SENTENCE_STOP:
-            anchors.append(i)
+    if first is not None:
+        end = last if last is not None else first
+        anchors.append(first)
+        for i in live:
+            if first < i < end:
+                # in the body only ``anywhere`` rules act; an English sentence of the
+                # article is not matched at all
+                s = stripped[i]
+                skip = len(lines[i]) > MAX_LINE or (prose[i] and is_sentence_like(s))
+                rule = None if skip else cached(BODY, s)
+                if rule is not None:
+                    rules[i] = rule
+                elif i in candidate:
+                    anchors.append(i)
+        if last is not None:
+            anchors.append(last)
     zones = _zones(stripped, anchors)
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
     for i, rule in rules.items():
-        here = match(zones[i], stripped[i])
+        here = rule if zones[i] == BODY else cached(zones[i], stripped[i])
         value = float(rule.get("score", 1.0))
         name = f"{rule.full_id} {value:.2f}"
         if here is None:  # the rule may not act here
