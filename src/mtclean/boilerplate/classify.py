@@ -143,11 +143,8 @@ def classify(
         anchors.append(first)
         for i in live:
             if first < i < end:
-                # in the body only ``anywhere`` rules act; an English sentence of the
-                # article is not matched at all
-                s = stripped[i]
-                skip = len(lines[i]) > MAX_LINE or (prose[i] and is_sentence_like(s))
-                rule = None if skip else cached(BODY, s)
+                # in the body only ``anywhere`` rules act
+                rule = cached(BODY, stripped[i]) if len(lines[i]) <= MAX_LINE else None
                 if rule is not None:
                     rules[i] = rule
                 elif i in candidate:
