@@ -91,7 +91,7 @@ def is_sentence_like(line: str) -> bool:
 def foreign_line(line: str) -> bool:
     """Whether a short line's function words are another language's, none English.
 
-    >>> foreign_line("Lasciate un commento per la redazione")
+    >>> foreign_line("Scrivi alla redazione del giornale")
     True
     >>> foreign_line("Leave a comment for the editors")
     False

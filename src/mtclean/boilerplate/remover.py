@@ -110,10 +110,12 @@ class _Matcher:
             return None
         for i in self._candidates(line):
             start = self._starts[i]
-            if self._run(start.fullmatch, line) is not None:
-                return self.rules[i]
             m = self._run(start.match, line)  # a first segment, more segments after it
-            if m is not None and self._run(self._rest.fullmatch, line, m.end()) is not None:
+            if m is None:  # no segment of this rule begins the line, so no full match either
+                continue
+            if m.end() == len(line) or self._run(start.fullmatch, line) is not None:
+                return self.rules[i]
+            if self._run(self._rest.fullmatch, line, m.end()) is not None:
                 return self.rules[i]
         return None
 
