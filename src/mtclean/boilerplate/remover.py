@@ -30,6 +30,7 @@ import regex
 from ..core import Analysis, EditsNormalizer, Finding
 from ..errors import PatternTimeoutError
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
+from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify
 from .lines import Removal, deletion_edits, line_starts
 from .repeats import repeated_paragraphs, repeated_titles
 
@@ -48,7 +49,7 @@ MEMO_SIZE = 50_000
 REPEATED_TITLE = "boilerplate/repeated-title"
 REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
 MAX_SHARE = "boilerplate/max-share"
-BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE)
+BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE, CONTEXT, FOREIGN, WIDGET, SUSPECT)
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
 _LEAD = r"[\s|·•/]*"
@@ -109,10 +110,12 @@ class _Matcher:
             return None
         for i in self._candidates(line):
             start = self._starts[i]
-            if self._run(start.fullmatch, line) is not None:
-                return self.rules[i]
             m = self._run(start.match, line)  # a first segment, more segments after it
-            if m is not None and self._run(self._rest.fullmatch, line, m.end()) is not None:
+            if m is None:  # no segment of this rule begins the line, so no full match either
+                continue
+            if m.end() == len(line) or self._run(start.fullmatch, line) is not None:
+                return self.rules[i]
+            if self._run(self._rest.fullmatch, line, m.end()) is not None:
                 return self.rules[i]
         return None
 
@@ -145,6 +148,7 @@ class _Plan:
     removals: dict[int, Removal]
     reported: tuple[int, ...] = ()
     too_much: tuple[int, int] | None = None
+    unsure: Mapping[int, Verdict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,10 +175,12 @@ class BoilerplateRemover(EditsNormalizer):
     max_share: float = 0.5
     titles: bool = True
     paragraphs: str = "report"
+    threshold: float = THRESHOLD
     name: str = "boilerplate"
     _head: _Matcher = field(init=False, repr=False)
     _tail: _Matcher = field(init=False, repr=False)
     _body: _Matcher = field(init=False, repr=False)
+    _any: _Matcher = field(init=False, repr=False)
     _flag: _Matcher = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -194,6 +200,7 @@ class BoilerplateRemover(EditsNormalizer):
         object.__setattr__(self, "_head", where("edge", "head", "anywhere"))
         object.__setattr__(self, "_tail", where("edge", "tail", "anywhere"))
         object.__setattr__(self, "_body", where("anywhere"))
+        object.__setattr__(self, "_any", where("edge", "head", "tail", "anywhere"))
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
 
@@ -224,6 +231,10 @@ class BoilerplateRemover(EditsNormalizer):
             end = starts[i] + len(plan.lines[i])
             msg = "paragraph repeated word for word (an earlier copy stays)"
             out.append(Finding(starts[i], end, REPEATED_PARAGRAPH, msg, 0.8))
+        for i, verdict in plan.unsure.items():
+            end = starts[i] + len(plan.lines[i])
+            msg = f"possible page clutter, kept: {verdict.explain()}"
+            out.append(Finding(starts[i], end, SUSPECT, msg, min(verdict.score, 0.79)))
         for i, line in enumerate(plan.lines):
             rule = self._flag.match(line.strip()) if 0 < len(line) <= MAX_LINE else None
             if rule is not None:
@@ -236,105 +247,45 @@ class BoilerplateRemover(EditsNormalizer):
         lines = text.split("\n")
         removals: dict[int, Removal] = {}
         reported: tuple[int, ...] = ()
+        unsure: dict[int, Verdict] = {}
         while True:
             before = len(removals)
-            self._rule_pass(lines, removals)
+            unsure = self._rule_pass(lines, removals)
             reported = self._repeat_pass(lines, removals)
             if len(removals) == before:
                 break
+        unsure = {i: v for i, v in unsure.items() if i not in removals}
         if not removals:
-            return _Plan(lines, removals, reported)
+            return _Plan(lines, removals, reported, unsure=unsure)
         removed = sum(len(lines[i].strip()) for i in removals)
         total = sum(len(line.strip()) for line in lines)
         if removed > self.max_share * total:
-            return _Plan(lines, removals, reported, (removed, total))
-        return _Plan(lines, removals, reported)
+            return _Plan(lines, removals, reported, (removed, total), unsure)
+        return _Plan(lines, removals, reported, unsure=unsure)
 
-    def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> None:
-        n = len(lines)
-        head = self._head_block(lines, removals)
-        tail = self._tail_block(lines, removals, head)
-        body = self._body
-        if body.empty:
-            return
-        i = head
-        while i <= tail:
-            line = lines[i]
-            if 0 < len(line) <= MAX_LINE and i not in removals:
-                rule = body.match(line.strip())
-                if rule is not None:
-                    removals[i] = _removal(rule)
-                    i = _take_headlines(lines, removals, i, rule, min(tail + 1, n))
-            i += 1
-
-    def _head_block(self, lines: list[str], removals: dict[int, Removal]) -> int:
-        """Mark the clutter block at the head; return its first content line."""
-        n = len(lines)
-        i = 0
-        while i < n:
-            line = lines[i]
-            if len(line) > MAX_LINE:
-                return i
-            stripped = line.strip()
-            if stripped and i not in removals:
-                rule = self._head.match(stripped)
-                if rule is None:
-                    return i
-                removals[i] = _removal(rule)
-                i = _take_headlines(lines, removals, i, rule, n)
-            i += 1
-        return n
-
-    def _tail_block(self, lines: list[str], removals: dict[int, Removal], head: int) -> int:
-        """Mark the clutter block at the tail; return its last content line."""
-        i = len(lines) - 1
-        while i >= head:
-            line = lines[i]
-            if len(line) > MAX_LINE:
-                return i
-            stripped = line.strip()
-            if stripped and i not in removals:
-                rule = self._tail.match(stripped)
-                if rule is not None:
-                    removals[i] = _removal(rule)
-                elif i < len(lines) - 1:  # an unended last line may be cut off: content
-                    above = self._heading_above(lines, removals, i, head)
-                    if above is None:
-                        return i
-                    i = above
-                    continue
-                else:
-                    return i
-            i -= 1
-        return head - 1
-
-    def _heading_above(
-        self, lines: list[str], removals: dict[int, Removal], i: int, head: int
-    ) -> int | None:
-        """If line ``i`` is a headline listed under a ``then`` heading, mark the list.
-
-        Returns the index of the line above the heading, or ``None``.
-        """
-        listed: list[int] = []
-        j = i
-        while j >= head:
-            line = lines[j]
-            stripped = line.strip() if len(line) <= MAX_LINE else "."
-            if not stripped or j in removals:  # removed lines are already gone
-                j -= 1
+    def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> dict[int, Verdict]:
+        """Classify the lines; mark the sure ones, return the unsure ones."""
+        verdicts = classify(lines, set(removals), self._match, self.threshold)
+        unsure: dict[int, Verdict] = {}
+        for i in sorted(verdicts):
+            verdict = verdicts[i]
+            if i in removals:
                 continue
-            if listed:
-                rule = self._tail.match(stripped)
-                if rule is not None and rule.get("then", 0) >= len(listed):
-                    removals[j] = _removal(rule)
-                    for k in listed:
-                        removals[k] = Removal(rule.full_id, "headline listed under clutter")
-                    return j - 1
-            if len(listed) >= MAX_THEN or not _headline_like(stripped):
-                return None
-            listed.append(j)
-            j -= 1
-        return None
+            if not verdict.remove:
+                unsure[i] = verdict
+                continue
+            rule = verdict.rule
+            name = rule.full_id if rule is not None else verdict.detectors[0].split()[0]
+            base = (rule.get("message", "") if rule is not None else "") or "scraped page clutter"
+            removals[i] = Removal(name, f"{base} ({verdict.explain()})")
+            if rule is not None and rule.get("then", 0):
+                _take_headlines(lines, removals, i, rule, len(lines))
+        return unsure
+
+    def _match(self, zone: str, line: str) -> Rule | None:
+        matcher = {"head": self._head, "tail": self._tail, "body": self._body}.get(zone, self._any)
+        # "edge": a text without a body is all edge; "any": ignore where
+        return matcher.match(line)
 
     def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
         def alive(i: int) -> bool:
@@ -403,6 +354,12 @@ def _check_then(value: Any) -> str | None:
     return None
 
 
+def _check_score(value: Any) -> str | None:
+    if not 0 < value <= 1:
+        return "must be a number between 0 (exclusive) and 1"
+    return None
+
+
 KIND = KindSpec(
     name="boilerplate",
     fields=(
@@ -412,6 +369,8 @@ KIND = KindSpec(
         FieldSpec("case", choices=("ignore", "sensitive")),
         FieldSpec("message"),
         FieldSpec("then", (int,), check=_check_then),
+        FieldSpec("score", (float, int), check=_check_score),
+        FieldSpec("headline", (bool,)),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0, titles=False, paragraphs="off"),
     check_rule=_check_rule,

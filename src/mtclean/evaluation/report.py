@@ -79,6 +79,8 @@ class EvalReport:
         for cat, c in {**self.counts, "overall": self.overall}.items():
             out[f"{cat}.precision"] = c.precision
             out[f"{cat}.recall"] = c.recall
+        for cat in self.counts:
+            out[f"{cat}.article_precision"], out[f"{cat}.article_recall"] = self.per_article(cat)
         return out
 
     def outcomes(self, *kinds: str) -> list[EditOutcome]:
@@ -100,6 +102,19 @@ class EvalReport:
             out[lang] = (total, 1 - after / before if before else 1.0)
         return out
 
+    def per_article(self, category: str) -> tuple[float, float]:
+        """Precision and recall of ``category`` averaged per article (macro average).
+
+        Precision over the articles where the category changed something, recall over
+        those where it had something to find: one article full of one widget's lines
+        cannot carry the figure. Both are 1.0 when no article counts.
+        """
+        changed = [s.counts[category] for s in self.scores if s.counts[category].proposed]
+        wanted = [s.counts[category] for s in self.scores if s.counts[category].expected]
+        precision = sum(c.precision for c in changed) / len(changed) if changed else 1.0
+        recall = sum(c.recall for c in wanted) / len(wanted) if wanted else 1.0
+        return precision, recall
+
     def to_json(self) -> dict[str, Any]:
         """The whole report as a JSON-ready dict."""
         return {
@@ -115,6 +130,17 @@ class EvalReport:
                     "right": c.right,
                     "precision": c.precision,
                     "recall": c.recall,
+                    **(
+                        dict(
+                            zip(
+                                ("article_precision", "article_recall"),
+                                self.per_article(cat),
+                                strict=True,
+                            )
+                        )
+                        if cat in self.counts
+                        else {}
+                    ),
                 }
                 for cat, c in {**self.counts, "overall": self.overall}.items()
             },
@@ -144,13 +170,17 @@ class EvalReport:
             f"{len(self.labelled)} articles, {len(self.controls)} clean controls ({mode})",
             "",
             f"{'category':<12} {'precision':>9} {'recall':>7} {'expected':>8} {'hits':>5} "
-            f"{'changes':>7} {'right':>5}",
+            f"{'changes':>7} {'right':>5}  {'per article: prec.':>18} {'recall':>6}",
         ]
         for cat, c in {**self.counts, "overall": self.overall}.items():
-            rows.append(
+            row = (
                 f"{cat:<12} {c.precision:>9.3f} {c.recall:>7.3f} {c.expected:>8} {c.hits:>5} "
                 f"{c.proposed:>7} {c.right:>5}"
             )
+            if cat in self.counts:
+                precision, recall = self.per_article(cat)
+                row += f"  {precision:>18.3f} {recall:>6.3f}"
+            rows.append(row)
         rows += ["", f"{'language':<12} {'precision':>9} {'recall':>7} {'error red.':>10}"]
         for lang, (c, red) in self.by_language().items():
             rows.append(f"{lang:<12} {c.precision:>9.3f} {c.recall:>7.3f} {red:>10.3f}")

@@ -1,0 +1,298 @@
+"""The line classifier: every line scored from evidence, decided with its neighbours.
+
+Evidence for a line being clutter:
+
+* a pack rule covering the whole line, with the rule's ``score`` (default 1.0);
+  the rule must be allowed where the line is (``where``: head/tail zone or body);
+* ``boilerplate/widget-block`` (0.9): a run of short cells, many bare numbers;
+* ``boilerplate/foreign-line`` (0.5): a short line in another language than the body.
+
+Evidence against: a line that reads as prose or as an English sentence (its pack
+score is halved), the title, and the opening heading (a one- to three-word first
+line followed by prose, capped at 0.5).
+
+Position: the *head* zone is everything before the first prose line, the *tail*
+zone everything after the last one, the *body* what lies between. Context then
+decides the uncertain lines, as jusText does: a line with weak evidence next to a
+removed line goes (+0.3), a short line without evidence between two removed
+lines (or a removed line and the text's edge, outside the body) goes too. A line
+whose score reaches the threshold is removed; a line with evidence that does not
+is reported as ``boilerplate/suspect``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..rulepacks.model import Rule
+from .evidence import foreign_line, is_prose, is_sentence_like, widget_blocks
+
+__all__ = ["CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify"]
+
+CONTEXT = "boilerplate/context"
+FOREIGN = "boilerplate/foreign-line"
+SUSPECT = "boilerplate/suspect"
+WIDGET = "boilerplate/widget-block"
+#: The default score at which a line is removed.
+THRESHOLD = 0.8
+CONTEXT_BONUS = 0.3
+FOREIGN_SCORE = 0.5
+WIDGET_SCORE = 0.9
+OPENING_CAP = 0.5
+#: A line without evidence taken by context has at most this many words.
+CONTEXT_WORDS = 8
+#: Lines longer than this are never clutter.
+MAX_LINE = 250
+#: Prose lines longer than this are matched against ``anywhere`` rules only.
+LONG_PROSE = 120
+HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
+_SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
+_ALPHA_WORD = regex.compile(r"\p{L}{2,}")
+_SENTENCE_STOP = frozenset(".!?。！？")
+_WORD_HEADING = regex.compile(r"\p{Latin}{1,15}")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The classifier's decision on one line: score, detectors and outcome."""
+
+    score: float
+    detectors: tuple[str, ...]
+    remove: bool
+    rule: Rule | None = None
+
+    def explain(self) -> str:
+        """The evidence as text: ``"boilerplate-en/ad-marker 1.00"``.
+
+        >>> Verdict(0.8, ("a/b 0.50", "context +0.30"), True).explain()
+        'a/b 0.50 + context +0.30 = 0.80'
+        """
+        parts = " + ".join(self.detectors)
+        return parts if len(self.detectors) == 1 else f"{parts} = {self.score:.2f}"
+
+
+Matcher = Callable[[str, str], Rule | None]
+
+
+def _zones(stripped: Sequence[str], anchors: Sequence[int]) -> list[str]:
+    n = len(stripped)
+    if not anchors:
+        return [EDGE] * n
+    first, last = anchors[0], anchors[-1]
+    return [HEAD if i < first else TAIL if i > last else BODY for i in range(n)]
+
+
+def _neighbour(stripped: Sequence[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(stripped):
+        if stripped[j]:
+            return j
+        j += step
+    return None
+
+
+def classify(
+    lines: Sequence[str],
+    done: set[int],
+    match: Matcher,
+    threshold: float = THRESHOLD,
+) -> dict[int, Verdict]:
+    """Verdicts for the non-blank lines of ``lines`` not in ``done`` that carry evidence.
+
+    ``match(zone, line)`` returns the pack rule covering a stripped line that may act
+    in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``).
+    Lines in ``done`` are already removed and count as removed neighbours.
+    """
+    stripped = [line.strip() if len(line) <= MAX_LINE else "." * 3 for line in lines]
+    n = len(stripped)
+    unended = n - 1 if stripped and lines[-1] != "" else -1
+    memo: dict[tuple[str, str], Rule | None] = {}
+
+    def cached(zone: str, line: str) -> Rule | None:
+        key = (zone, line)
+        if key not in memo:
+            memo[key] = match(zone, line)
+        return memo[key]
+
+    prose = [bool(s) and (len(lines[i]) > MAX_LINE or is_prose(s)) for i, s in enumerate(stripped)]
+    live = [i for i, s in enumerate(stripped) if s and i not in done]
+    candidate = {i for i in live if prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP}
+    rules: dict[int, Rule] = {}
+
+    def edge_walk(order: Sequence[int]) -> int | None:
+        """Match lines from one edge until the first candidate without a rule."""
+        for i in order:
+            if prose[i] and len(stripped[i]) > LONG_PROSE:  # only unmistakable rules
+                rule = cached(BODY, stripped[i]) if len(lines[i]) <= MAX_LINE else None
+            else:
+                rule = cached("any", stripped[i])
+            if rule is not None:
+                rules[i] = rule
+            elif i in candidate:
+                return i
+        return None
+
+    first = edge_walk(live)
+    last = edge_walk([i for i in reversed(live) if first is None or i > first])
+    anchors: list[int] = []
+    if first is not None:
+        end = last if last is not None else first
+        anchors.append(first)
+        for i in live:
+            if first < i < end:
+                # in the body only ``anywhere`` rules act
+                rule = cached(BODY, stripped[i]) if len(lines[i]) <= MAX_LINE else None
+                if rule is not None:
+                    rules[i] = rule
+                elif i in candidate:
+                    anchors.append(i)
+        if last is not None:
+            anchors.append(last)
+    zones = _zones(stripped, anchors)
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
+    for i, rule in rules.items():
+        here = rule if zones[i] == BODY else cached(zones[i], stripped[i])
+        value = float(rule.get("score", 1.0))
+        name = f"{rule.full_id} {value:.2f}"
+        if here is None:  # the rule may not act here
+            continue
+        generic = rule.full_id.startswith("boilerplate-")  # a bundled, not a site's, rule
+        if generic and rule.get("where", "edge") != "anywhere" and is_sentence_like(stripped[i]):
+            value /= 2
+            name += " (reads as a sentence)"
+        score[i] = (value, (name,), here)
+    for block in widget_blocks(stripped):
+        for i in block:
+            if stripped[i] and i not in done and i not in score:
+                score[i] = (WIDGET_SCORE, (f"{WIDGET} {WIDGET_SCORE:.2f}",), None)
+    if anchors:
+        first = anchors[0]
+        for i in range(n):
+            s = stripped[i]
+            if (
+                s
+                and i not in done
+                and i not in score
+                and zones[i] != BODY
+                and i != unended
+                and foreign_line(s)
+            ):
+                score[i] = (FOREIGN_SCORE, (f"{FOREIGN} {FOREIGN_SCORE:.2f}",), None)
+        opening = _neighbour(stripped, -1, 1)
+        if (
+            opening is not None
+            and opening in score
+            and _neighbour(stripped, opening, 1) == first
+            and _WORD_HEADING.fullmatch(stripped[opening])
+        ):
+            value, names, rule = score[opening]
+            if value > OPENING_CAP:
+                score[opening] = (OPENING_CAP, (*names, "opening heading"), rule)
+        title = _title(stripped, zones, score, done)
+        if title is not None:
+            score.pop(title, None)
+    verdicts: dict[int, Verdict] = {}
+    removed = set(done)
+    for i, (value, names, rule) in score.items():
+        sure = value >= threshold
+        verdicts[i] = Verdict(value, names, sure, rule)
+        if sure:
+            removed.add(i)
+    _context(stripped, zones, anchors, verdicts, removed, threshold, unended)
+    _drop_lone(stripped, anchors, verdicts, removed)
+    return verdicts
+
+
+def _drop_lone(
+    stripped: Sequence[str],
+    anchors: Sequence[int],
+    verdicts: dict[int, Verdict],
+    removed: set[int],
+) -> None:
+    """Forget weak evidence on a line that stands alone among prose: no neighbour
+    carries evidence and one is a prose line (a letter's date above its first
+    paragraph is not suspect)."""
+    anchor_set = set(anchors)
+    lone = []
+    for i, verdict in verdicts.items():
+        if verdict.remove:
+            continue
+        near = [
+            j for j in (_neighbour(stripped, i, -1), _neighbour(stripped, i, 1)) if j is not None
+        ]
+        if any(j in verdicts or j in removed for j in near) or not any(
+            j in anchor_set for j in near
+        ):
+            continue
+        lone.append(i)
+    for i in lone:
+        del verdicts[i]
+
+
+def _title(
+    stripped: Sequence[str],
+    zones: Sequence[str],
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
+    done: set[int],
+) -> int | None:
+    """The title: the first head-zone line of three words or more whose only
+    evidence is a rule that embeds a headline (``headline = true``)."""
+    for i, s in enumerate(stripped):
+        if zones[i] not in (HEAD, EDGE):
+            return None
+        if not s or i in done:
+            continue
+        found = score.get(i)
+        if found is not None and (found[2] is None or not found[2].get("headline", False)):
+            continue
+        if len(s) >= 12 and any(len(_ALPHA_WORD.findall(part)) >= 3 for part in _SEGMENTS.split(s)):
+            return i
+    return None
+
+
+def _context(
+    stripped: Sequence[str],
+    zones: Sequence[str],
+    anchors: Sequence[int],
+    verdicts: dict[int, Verdict],
+    removed: set[int],
+    threshold: float,
+    unended: int,
+) -> None:
+    """Let neighbours decide the uncertain lines, until nothing changes."""
+    anchor_set = set(anchors)
+    changed = True
+    while changed:
+        changed = False
+        for i, s in enumerate(stripped):
+            if not s or i in removed or i in anchor_set or (i == unended and i not in verdicts):
+                continue
+            up, down = _neighbour(stripped, i, -1), _neighbour(stripped, i, 1)
+            near = (up is not None and up in removed) or (down is not None and down in removed)
+            verdict = verdicts.get(i)
+            if verdict is not None:
+                if verdict.score <= 0 or not near or (verdict.rule is None and zones[i] == BODY):
+                    continue
+                value = verdict.score + CONTEXT_BONUS
+                if value < threshold:
+                    continue
+                names = (*verdict.detectors, f"context +{CONTEXT_BONUS:.2f}")
+                verdicts[i] = Verdict(value, names, True, verdict.rule)
+            else:
+                if s.count(" ") >= CONTEXT_WORDS or s[-1] in _SENTENCE_STOP or not anchors:
+                    continue
+                up_ok = up in removed if up is not None else zones[i] != BODY
+                down_ok = down in removed if down is not None else zones[i] != BODY
+                if not (up_ok and down_ok) or _is_title_candidate(i, stripped, zones):
+                    continue
+                verdicts[i] = Verdict(threshold, (f"{CONTEXT} {threshold:.2f}",), True)
+            removed.add(i)
+            changed = True
+
+
+def _is_title_candidate(i: int, stripped: Sequence[str], zones: Sequence[str]) -> bool:
+    """The first non-blank line of a text with a body is not taken by context alone."""
+    return zones[i] in (HEAD, EDGE) and _neighbour(stripped, i, -1) is None and BODY in zones

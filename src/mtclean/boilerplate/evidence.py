@@ -1,0 +1,145 @@
+"""Evidence about one line that does not come from pack patterns.
+
+* **prose**: a line that reads as a paragraph of the article (long, or a sentence
+  with its final stop). Prose lines anchor the body: the head zone is everything
+  before the first one, the tail zone everything after the last one.
+* **sentence-like**: a line of eight words or more that is at least 40% English
+  function words reads as a sentence, not as a link or a label.
+* **language**: a short line whose function words are another language's and
+  none of them English (stoplists of the ``stop-words`` package).
+* **widget block**: a run of short cell-like lines, many of them bare numbers
+  (an election or score widget flattened one cell per line).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import regex
+
+__all__ = [
+    "foreign_line",
+    "is_prose",
+    "is_sentence_like",
+    "widget_blocks",
+]
+
+#: A line of this many words or more is prose even without a final stop.
+PROSE_WORDS = 20
+#: A line of this many words or more that ends like a sentence is prose.
+SENTENCE_WORDS = 7
+_SENTENCE_END = frozenset('.!?…"”’»)')
+#: The stoplists consulted for language evidence (``stop-words`` names).
+LANGUAGES = (
+    "bulgarian", "catalan", "czech", "danish", "dutch", "finnish", "french", "german",
+    "greek", "hungarian", "italian", "norwegian", "polish", "portuguese", "romanian",
+    "russian", "slovak", "spanish", "swedish", "turkish", "ukrainian",
+)  # fmt: skip
+_TOKEN = regex.compile(r"\p{L}+")
+_NUMBER_CELL = regex.compile(r"[+\-−–]?\s?\d{1,4}(?:[.,]\d{1,2})?\s?%?")
+#: Widget blocks: at least this many lines, this many bare numbers among them.
+WIDGET_LINES = 8
+WIDGET_NUMBERS = 4
+WIDGET_NUMBER_SHARE = 0.3
+_CELL_CHARS = 40
+_CELL_WORDS = 5
+
+
+def is_prose(line: str) -> bool:
+    """Whether a stripped line reads as a paragraph of running text.
+
+    >>> is_prose("The ministers met on Friday ahead of next week's talks.")
+    True
+    >>> is_prose("Talks stall in Geneva")
+    False
+    """
+    if not line:
+        return False
+    n = line.count(" ") + 1
+    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and line[-1] in _SENTENCE_END)
+
+
+@functools.lru_cache(maxsize=1)
+def _stoplists() -> tuple[frozenset[str], frozenset[str]]:
+    """English function words, and the other languages' function words that are not English."""
+    from stop_words import get_stop_words  # type: ignore[import-untyped]
+
+    english = frozenset(get_stop_words("english"))
+    other: set[str] = set()
+    for lang in LANGUAGES:
+        other.update(w for w in get_stop_words(lang) if len(w) > 1)
+    return english, frozenset(other - english)
+
+
+def is_sentence_like(line: str) -> bool:
+    """Whether a line of eight words or more is mostly English function words.
+
+    >>> is_sentence_like("Read more about the history of the bridge in the museum archive")
+    True
+    >>> is_sentence_like("See also  The owner of a funeral home faces prison")
+    False
+    """
+    words = _TOKEN.findall(line)
+    if len(words) < 8 or ":" in line or "|" in line or any(w[0].isupper() for w in words[1:]):
+        return False
+    words = [w.lower() for w in words]
+    english, _ = _stoplists()
+    return sum(w in english for w in words) >= 0.4 * len(words)
+
+
+def foreign_line(line: str) -> bool:
+    """Whether a short line's function words are another language's, none English.
+
+    >>> foreign_line("Scrivi alla redazione del giornale")
+    True
+    >>> foreign_line("Leave a comment for the editors")
+    False
+    """
+    words = _TOKEN.findall(line.lower())
+    if not words or len(words) > 12:
+        return False
+    english, other = _stoplists()
+    if any(w in english for w in words):
+        return False
+    return sum(w in other for w in words) >= max(1, len(words) // 4)
+
+
+def _cell(line: str) -> bool:
+    return (
+        len(line) <= _CELL_CHARS and line.count(" ") < _CELL_WORDS and line[-1] not in ".!?:"
+    ) or _NUMBER_CELL.fullmatch(line) is not None
+
+
+def widget_blocks(stripped: Sequence[str]) -> list[range]:
+    """Runs of lines (blank lines inside allowed) that form a flattened widget.
+
+    >>> cells = ["Results", "", "Party A", "37.2", "-1.5", "Party B", "9.6", "+2", "Other", "5"]
+    >>> widget_blocks(["A sentence of prose that ends here with a stop.", *cells])
+    [range(1, 11)]
+    >>> widget_blocks(["Apples", "Pears", "Plums", "Figs", "Kiwis", "Limes", "Dates", "Nuts"])
+    []
+    """
+    blocks: list[range] = []
+    start: int | None = None
+    count = numbers = 0
+    last = -1
+    for i, line in enumerate([*stripped, "."]):
+        if not line:
+            continue
+        if i < len(stripped) and _cell(line):
+            if start is None:
+                start, count, numbers = i, 0, 0
+            count += 1
+            numbers += _NUMBER_CELL.fullmatch(line) is not None
+            last = i
+            continue
+        if start is not None:
+            if (
+                count >= WIDGET_LINES
+                and numbers >= WIDGET_NUMBERS
+                and numbers >= WIDGET_NUMBER_SHARE * count
+            ):
+                blocks.append(range(start, last + 1))
+            start = None
+    return blocks
