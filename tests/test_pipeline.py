@@ -18,7 +18,7 @@ from mtclean import (
     RegexNormalizer,
     make_pipeline,
 )
-from mtclean.core import EditsNormalizer, diff_edits
+from mtclean.core import Analysis, EditsNormalizer, diff_edits
 
 NAVO = RegexNormalizer("navo", r"\bNavo\b", "NATO", message="Dutch acronym")
 DOTS = RegexNormalizer("dots", r" ?\. \.", ".")
@@ -195,3 +195,32 @@ class TestAdapters:
 
         assert apply_edits(old, edits) == new
         assert (edits == []) == (old == new)
+
+
+class _CountingStep(EditsNormalizer):
+    """Counts its analyses; upper-cases 'nato' and reports 'What'."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        self.calls += 1
+        i = text.find("nato")
+        edits = [] if i < 0 else [Edit(i, i + 4, "NATO", "counting/nato")]
+        j = text.find(" What ")
+        findings = [Finding(j + 1, j + 5, "counting/what", "stray")] if audit and j >= 0 else []
+        return Analysis(tuple(edits), tuple(findings))
+
+
+def test_each_step_analyses_a_text_once_per_explain() -> None:
+    """One analysis per step gives both the edits and the findings of an audit."""
+    first, second = _CountingStep(), _CountingStep()
+    pipeline = make_pipeline(first, str.strip, second)
+    result = pipeline.explain(" We end up What with nato. ")
+    assert result.text == "We end up What with NATO."
+    assert (first.calls, second.calls) == (1, 1)
+    assert [f.rule for f in result.findings] == ["counting/what"]  # same span: reported once
+    assert pipeline(" nato ") == "NATO"
+    assert (first.calls, second.calls) == (2, 2)
