@@ -185,6 +185,7 @@ class TermIndex:
         self._gate_automaton: Any = None
         self._opaque_automaton: Any = None
         self._opaque_ids: list[list[int]] = []
+        self._opaque_id_set: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -292,6 +293,7 @@ class TermIndex:
         if self._opaque:
             self._opaque_automaton = ahocorasick_rs.AhoCorasick(list(self._opaque))
             self._opaque_ids = list(self._opaque.values())
+        self._opaque_id_set = frozenset(i for ids in self._opaque.values() for i in ids)
 
     def scan(self, text: str, *, gated: bool = False) -> list[tuple[int, int, int]]:
         """Every ``(start, end, id)`` whose key occurs in ``text`` (code-point offsets).
@@ -317,6 +319,13 @@ class TermIndex:
             ):
                 out.extend((start, end, id_) for id_ in ids[i])
         return out
+
+    def opens_gate(self, hits: list[tuple[int, int, int]]) -> bool:
+        """Whether a gated :meth:`scan` of the same text reports ``hits`` (from an
+        ungated scan): one of them is a gate key, or a key without ASCII letters."""
+        gate = self._gate
+        opaque = self._opaque_id_set
+        return any((id_ < len(gate) and gate[id_]) or id_ in opaque for _, _, id_ in hits)
 
     def _group(self, pattern: int) -> _Group:
         """The keys the automaton's pattern number ``pattern`` stands for, with their ids.

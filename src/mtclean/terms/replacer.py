@@ -549,6 +549,8 @@ class TermReplacer(EditsNormalizer):
         edits = grammatical_edits(text, sel.chosen)
         if not audit:
             return Analysis(edits)
+        if not self._always_fix and not self._index.opens_gate(hits):
+            edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
 
     def _findings(self, text: str, scan: _Scan, sel: _Selection) -> list[Finding]:
