@@ -106,10 +106,10 @@ PIECES = [
     "iz",
     "VS",
     "vs",
-    "a",
+    "o",  # one-letter words ("a" would bring article grammar in: tests/terms/test_grammar.py)
     "b",
-    "a b",
-    "ab",
+    "o b",
+    "ob",
     "'s",
     "’",
     "-",
