@@ -294,7 +294,6 @@ class TermReplacer(EditsNormalizer):
                 type(find) is str
                 and "action" not in f
                 and "whole_word" not in f
-                and not (detect and "ambiguous" in f)
                 and f.get("replace") != find
                 and ("case" not in f or f["case"] != "sensitive")
                 for f, find in zip(fields, finds, strict=True)
@@ -354,13 +353,11 @@ class TermReplacer(EditsNormalizer):
     ) -> None:
         """Add the keys of one rule that is not a plain one-term rule (see ``_build``)."""
         fields = rule.fields
-        # Flagging rules and protected names never open the gate: alone they change
-        # nothing. Nor do ambiguous rules of a pack used to decide the language: they
-        # apply only once evidence of that language, which opens the gate, is there.
+        # Flagging rules, protected names and rules that keep a name whole never open
+        # the gate: alone they change nothing.
         quiet = (
             fields.get("action", "fix") != "fix"
             or rule.pack == PROTECT_PACK
-            or (detect and bool(fields.get("ambiguous")))
             or only_keeps(fields)
         )
         flag = _FLAG if quiet else 0
