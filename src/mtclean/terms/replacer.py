@@ -356,9 +356,7 @@ class TermReplacer(EditsNormalizer):
         # Flagging rules, protected names and rules that keep a name whole never open
         # the gate: alone they change nothing.
         quiet = (
-            fields.get("action", "fix") != "fix"
-            or rule.pack == PROTECT_PACK
-            or only_keeps(fields)
+            fields.get("action", "fix") != "fix" or rule.pack == PROTECT_PACK or only_keeps(fields)
         )
         flag = _FLAG if quiet else 0
         find = fields.get("find")
