@@ -14,16 +14,17 @@ from mtclean.cli.main import main
 from mtclean.evaluation import (
     Article,
     EvalError,
-    TextEdit,
     align,
     check_thresholds,
     classify,
     evaluate,
+    hunk,
     load_articles,
     load_thresholds,
     score_article,
 )
 from mtclean.pipeline import RegexNormalizer, make_pipeline
+from mtclean.result import Change
 
 # A tiny pipeline with one step per stage name, so scoring is independent of bundled packs.
 STAGE_OF = {"navo": "terms", "koiliba": "names", "see-also": "boilerplate", "dots": "punctuation"}
@@ -35,7 +36,7 @@ PIPELINE = make_pipeline(
 )
 
 
-def _apply(text: str, edits: list[TextEdit]) -> str:
+def _apply(text: str, edits: list[Change]) -> str:
     out, pos = [], 0
     for e in edits:
         out += [text[pos : e.start], e.after]
@@ -117,7 +118,7 @@ def test_align_replays(old: str, new: str) -> None:
     ],
 )
 def test_classify(before: str, after: str, names: tuple[str, ...], category: str) -> None:
-    assert classify(TextEdit(0, len(before), before, after), names) == category
+    assert classify(hunk(0, len(before), before, after), names) == category
 
 
 # -- scoring ---------------------------------------------------------------------------

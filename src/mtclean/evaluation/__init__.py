@@ -39,7 +39,7 @@ from __future__ import annotations
 from .align import align, classify
 from .dataset import load_article, load_articles
 from .gate import check_thresholds, load_thresholds
-from .model import CATEGORIES, Article, ArticleScore, Counts, EditOutcome, EvalError, TextEdit
+from .model import CATEGORIES, Article, ArticleScore, Counts, EditOutcome, EvalError, hunk
 from .report import EvalReport, format_outcomes
 from .score import evaluate, score_article
 
@@ -51,12 +51,12 @@ __all__ = [
     "EditOutcome",
     "EvalError",
     "EvalReport",
-    "TextEdit",
     "align",
     "check_thresholds",
     "classify",
     "evaluate",
     "format_outcomes",
+    "hunk",
     "load_article",
     "load_articles",
     "load_thresholds",

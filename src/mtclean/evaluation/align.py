@@ -10,7 +10,8 @@ import ftfy
 import regex
 from rapidfuzz import fuzz
 
-from .model import TextEdit
+from ..result import Change
+from .model import hunk
 
 _TOKEN = regex.compile(r"\w+|[ \t\u00a0\u202f]+[.,;:!?]+|\s+|(.)\1*", regex.DOTALL)
 _SPACE = regex.compile(r"\s+")
@@ -26,7 +27,7 @@ def _tokens(text: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(text)]
 
 
-def align(old: str, new: str) -> list[TextEdit]:
+def align(old: str, new: str) -> list[Change]:
     r"""The edits turning ``old`` into ``new``, by a diff of words, marks and whitespace runs.
 
     A pure deletion or insertion spanning several lines becomes one edit per line,
@@ -57,24 +58,24 @@ def align(old: str, new: str) -> list[TextEdit]:
                 raw[-1][1], raw[-1][3] = i2, j2
             else:
                 raw.append([i1, i2, j1, j2])
-    edits: list[TextEdit] = []
+    edits: list[Change] = []
     for i1, i2, j1, j2 in raw:
         start, end = a_off[i1], a_off[i2]
         after = "".join(b[j1:j2])
-        for part in _peel_lines(TextEdit(start, end, old[start:end], after)):
+        for part in _peel_lines(hunk(start, end, old[start:end], after)):
             for edit in _split_lines(part):
                 edits.extend(_split_space(edit))
     return edits
 
 
-def _peel_lines(edit: TextEdit) -> list[TextEdit]:
+def _peel_lines(edit: Change) -> list[Change]:
     r"""Split a change of several lines into one line into deletions plus one line's change.
 
     The diff may merge a removed line with a word change next to it (a repeated
     title whose name is also fixed); the line most like the new text keeps the
     change, the others become deletions.
 
-    >>> edit = TextEdit(0, 14, "Navo top\n\nNavo", "NATO")
+    >>> edit = hunk(0, 14, "Navo top\n\nNavo", "NATO")
     >>> [(e.before, e.after) for e in _peel_lines(edit)]
     [('Navo top\n\n', ''), ('Navo', 'NATO')]
     """
@@ -91,10 +92,10 @@ def _peel_lines(edit: TextEdit) -> list[TextEdit]:
     end = start + len(core)
     out = []
     if k:
-        out.append(TextEdit(edit.start, start, edit.before[: start - edit.start], ""))
-    out.append(TextEdit(start, end, core, edit.after))
+        out.append(hunk(edit.start, start, edit.before[: start - edit.start], ""))
+    out.append(hunk(start, end, core, edit.after))
     if end < edit.end:
-        out.append(TextEdit(end, edit.end, edit.before[end - edit.start :], ""))
+        out.append(hunk(end, edit.end, edit.before[end - edit.start :], ""))
     return out
 
 
@@ -105,12 +106,12 @@ def _joinable(
     p1, p2, q1, q2 = prev
     if i1 - p2 != 1 or j1 - q2 != 1 or a[p2] not in (" ", "\u00a0"):
         return False
-    first = TextEdit(0, 0, "".join(a[p1:p2]), "".join(b[q1:q2]))
-    second = TextEdit(0, 0, "".join(a[i1:i2]), "".join(b[j1:j2]))
+    first = hunk(0, 0, "".join(a[p1:p2]), "".join(b[q1:q2]))
+    second = hunk(0, 0, "".join(a[i1:i2]), "".join(b[j1:j2]))
     return classify(first) != "punctuation" != classify(second)
 
 
-def _split_lines(edit: TextEdit) -> list[TextEdit]:
+def _split_lines(edit: Change) -> list[Change]:
     """Split a pure deletion (or insertion) of several non-blank lines into one edit per line."""
     if edit.before and edit.after:
         return [edit]
@@ -120,10 +121,10 @@ def _split_lines(edit: TextEdit) -> list[TextEdit]:
     if sum(1 for p in pieces if p.strip()) < 2:
         return [edit]
     if inserting:
-        return [TextEdit(edit.start, edit.start, "", p) for p in pieces]
+        return [hunk(edit.start, edit.start, "", p) for p in pieces]
     out, pos = [], edit.start
     for piece in pieces:
-        out.append(TextEdit(pos, pos + len(piece), piece, ""))
+        out.append(hunk(pos, pos + len(piece), piece, ""))
         pos += len(piece)
     return out
 
@@ -140,7 +141,7 @@ def _pieces(body: str) -> list[str]:
     return pieces
 
 
-def _split_space(edit: TextEdit) -> list[TextEdit]:
+def _split_space(edit: Change) -> list[Change]:
     """Cut whitespace changes at the ends of a word change into edits of their own."""
     b, a = edit.before, edit.after
     if not b.strip() or not a.strip():
@@ -150,15 +151,15 @@ def _split_space(edit: TextEdit) -> list[TextEdit]:
     out = []
     start, end = edit.start, edit.end
     if b[:lb] != a[:la]:
-        out.append(TextEdit(start, start + lb, b[:lb], a[:la]))
+        out.append(hunk(start, start + lb, b[:lb], a[:la]))
     else:
         lb = la = 0
-    trail: list[TextEdit] = []
+    trail: list[Change] = []
     if b[len(b) - tb :] != a[len(a) - ta :]:
-        trail.append(TextEdit(end - tb, end, b[len(b) - tb :], a[len(a) - ta :]))
+        trail.append(hunk(end - tb, end, b[len(b) - tb :], a[len(a) - ta :]))
     else:
         tb = ta = 0
-    out.append(TextEdit(start + lb, end - tb, b[lb : len(b) - tb], a[la : len(a) - ta]))
+    out.append(hunk(start + lb, end - tb, b[lb : len(b) - tb], a[la : len(a) - ta]))
     return [e for e in [*out, *trail] if e.before != e.after]
 
 
@@ -166,7 +167,7 @@ def line_key(text: str) -> str:
     return " ".join(text.split())
 
 
-def deleted_line(text: str, edit: TextEdit) -> str | None:
+def deleted_line(text: str, edit: Change) -> str | None:
     """The content of the whole input line ``edit`` deletes, or None."""
     if edit.after.strip() or not edit.before.strip():
         return None
@@ -191,27 +192,27 @@ def _mojibake(text: str) -> str:
     )
 
 
-def _is_line_deletion(edit: TextEdit) -> bool:
+def _is_line_deletion(edit: Change) -> bool:
     """A pure deletion of two or more words, or of a line holding a word."""
     if edit.after.strip() or not _WORDS.search(edit.before):
         return False
     return len(_WORDS.findall(edit.before)) >= 2 or "\n" in edit.before
 
 
-def classify(edit: TextEdit, names: Iterable[str] = ()) -> str:
+def classify(edit: Change, names: Iterable[str] = ()) -> str:
     """The category of an expected edit.
 
-    >>> classify(TextEdit(0, 4, "Navo", "NATO"))
+    >>> classify(hunk(0, 4, "Navo", "NATO"))
     'terms'
-    >>> classify(TextEdit(0, 7, "Koiliba", "Kuleba"), names=["Dmytro Kuleba"])
+    >>> classify(hunk(0, 7, "Koiliba", "Kuleba"), names=["Dmytro Kuleba"])
     'names'
-    >>> classify(TextEdit(0, 2, " .", ""))
+    >>> classify(hunk(0, 2, " .", ""))
     'punctuation'
-    >>> classify(TextEdit(0, 10, "sub\u00adstance", "substance"))
+    >>> classify(hunk(0, 10, "sub\u00adstance", "substance"))
     'punctuation'
-    >>> classify(TextEdit(0, 3, "cafÃ©", "café"))
+    >>> classify(hunk(0, 3, "cafÃ©", "café"))
     'punctuation'
-    >>> classify(TextEdit(0, 20, "Share this article\\n", ""))
+    >>> classify(hunk(0, 20, "Share this article\\n", ""))
     'boilerplate'
     """
     if _is_line_deletion(edit):

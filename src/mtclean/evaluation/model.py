@@ -8,6 +8,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import MtcleanError
+from ..result import Change
 
 #: Categories scored, in report order.
 CATEGORIES = ("terms", "names", "boilerplate", "punctuation")
@@ -46,14 +47,18 @@ class Article:
     labels: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
-    """Replace ``input[start:end]`` (``before``) with ``after``."""
+def hunk(start: int, end: int, before: str, after: str) -> Change:
+    """An alignment edit: ``input[start:end]`` (``before``) became ``after``.
 
-    start: int
-    end: int
-    before: str
-    after: str
+    Alignment edits are :class:`~mtclean.result.Change` records without a rule or
+    step, the same type the audited pipeline reports, so scoring compares like
+    with like.
+
+    >>> e = hunk(0, 4, "Navo", "NATO")
+    >>> (e.start, e.end, e.before, e.after)
+    (0, 4, 'Navo', 'NATO')
+    """
+    return Change(rule="", before=before, after=after, start=start, end=end, step="")
 
 
 @dataclass(frozen=True)

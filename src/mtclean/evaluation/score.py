@@ -13,7 +13,7 @@ from ..options import Options
 from ..result import Change, Result
 from ..stages import STAGES
 from .align import align, classify, deleted_line, line_key
-from .model import CATEGORIES, STAGE_CATEGORY, Article, ArticleScore, Counts, EditOutcome, TextEdit
+from .model import CATEGORIES, STAGE_CATEGORY, Article, ArticleScore, Counts, EditOutcome
 from .report import EvalReport
 
 # -- attribution ---------------------------------------------------------------------------
@@ -39,7 +39,7 @@ def _rule_category(change: Change, stage_of: Mapping[str, str]) -> str:
 # -- scoring ---------------------------------------------------------------------------
 
 
-def _after_spans(edits: Sequence[TextEdit]) -> list[tuple[int, int]]:
+def _after_spans(edits: Sequence[Change]) -> list[tuple[int, int]]:
     """Where each edit's replacement sits in the edited text."""
     spans, delta = [], 0
     for e in edits:
@@ -50,7 +50,7 @@ def _after_spans(edits: Sequence[TextEdit]) -> list[tuple[int, int]]:
 
 
 def _to_input(
-    edits: Sequence[TextEdit], spans: Sequence[tuple[int, int]], start: int, end: int
+    edits: Sequence[Change], spans: Sequence[tuple[int, int]], start: int, end: int
 ) -> tuple[int, int]:
     """Map a span of the edited text back to the input, widening over edits it touches.
 
@@ -64,7 +64,7 @@ def _to_input(
 
 
 def _map_point(
-    edits: Sequence[TextEdit], spans: Sequence[tuple[int, int]], x: int, *, at_end: bool
+    edits: Sequence[Change], spans: Sequence[tuple[int, int]], x: int, *, at_end: bool
 ) -> int:
     delta = 0
     for e, (s, t) in zip(edits, spans, strict=True):
@@ -81,7 +81,7 @@ def _map_point(
     return x + delta
 
 
-def _touches(span: tuple[int, int], d: TextEdit) -> bool:
+def _touches(span: tuple[int, int], d: Change) -> bool:
     """Whether residual difference ``d`` (in expected-text offsets) touches an edit's span."""
     s, t = span
     if s == t:
@@ -89,7 +89,7 @@ def _touches(span: tuple[int, int], d: TextEdit) -> bool:
     return d.start < t and s < d.end
 
 
-def _harmless(d: TextEdit, e: TextEdit | None) -> bool:
+def _harmless(d: Change, e: Change | None) -> bool:
     """A whitespace-only residual that does not undo what ``e`` was meant to do."""
     if d.before.strip() or d.after.strip():
         return False
@@ -140,7 +140,7 @@ def _blame(
     return cats[0], tuple(dict.fromkeys(c.rule for c in changes))
 
 
-def _category(edit: TextEdit, article: Article) -> str:
+def _category(edit: Change, article: Article) -> str:
     for before, cat in article.labels:
         if before.strip() == edit.before.strip():
             return cat
@@ -149,9 +149,9 @@ def _category(edit: TextEdit, article: Article) -> str:
 
 def _restored_lines(
     text: str,
-    expected: Sequence[TextEdit],
+    expected: Sequence[Change],
     spans: Sequence[tuple[int, int]],
-    residuals: Sequence[TextEdit],
+    residuals: Sequence[Change],
 ) -> tuple[set[int], set[int], set[int]]:
     """The expected whole-line deletions, those the output missed, and the residuals showing it.
 
@@ -203,7 +203,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
     def line_of(pos: int) -> int:
         return text.count("\n", 0, pos) + 1
 
-    def hit(e: TextEdit, cat: str) -> None:
+    def hit(e: Change, cat: str) -> None:
         start, end = _core(e)
         act_cat, rules = _blame(_culprits(result.changes, start, end, e.before), stage_of, cat)
         counts[cat].hits += 1
@@ -280,7 +280,7 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
     return ArticleScore(article, got, counts, outcomes, found, control_rules)
 
 
-def _core(e: TextEdit) -> tuple[int, int]:
+def _core(e: Change) -> tuple[int, int]:
     """The span of ``e`` without leading and trailing whitespace (all of it if blank)."""
     if not e.before.strip():
         return e.start, e.end
@@ -288,7 +288,7 @@ def _core(e: TextEdit) -> tuple[int, int]:
     return e.start + lead, e.start + len(e.before.rstrip())
 
 
-def _apply(text: str, start: int, end: int, edits: Sequence[TextEdit]) -> str:
+def _apply(text: str, start: int, end: int, edits: Sequence[Change]) -> str:
     """``text[start:end]`` with ``edits`` (spans in ``text``) applied."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     shifted = [Edit(e.start - start, e.end - start, e.after, "expected") for e in ordered]
