@@ -148,6 +148,15 @@ def test_false_change_is_counted_in_the_stage_category() -> None:
     assert _score(text, text) == {"terms": (0, 0, 1, 0)}
 
 
+def test_untouched_reordering_is_a_miss_not_a_false_change() -> None:
+    # Two alignments (input -> expected, expected -> output) may cut a word-order fix
+    # differently; when the pipeline changed nothing there, nothing there is a false change.
+    text = "He spoke during a briefing. press. Then he left.\n"
+    want = "He spoke during a press briefing. Then he left.\n"
+    score = _score(text, want)
+    assert all(c[2] == 0 for c in score.values()), score
+
+
 def test_missed_clutter_line_counts_once() -> None:
     text = "Body.\n\nRead also Other news\n\nSee also More news\n"
     assert _score(text, "Body.\n") == {"boilerplate": (2, 1, 1, 1)}

@@ -8,7 +8,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..api import clean_and_explain
-from ..core import Edit, apply_edits
+from ..core import Edit, apply_edits, line_bounds
 from ..options import Options
 from ..result import Change, Result
 from ..stages import STAGES
@@ -253,6 +253,9 @@ def score_article(article: Article, result: Result, stage_of: Mapping[str, str])
         if j in claimed or _harmless(d, None):
             continue
         start, end = _to_input(expected, spans, d.start, d.end)
+        lo, hi = line_bounds(text, start, end)
+        if not _changes_in(result.changes, lo, hi + 1):
+            continue  # the pipeline left these lines alone: a miss cut differently, not a change
         culprits = _culprits(result.changes, start, end, text[start:end] or d.before)
         act_cat, rules = _blame(culprits, stage_of, "punctuation")
         counts[act_cat].proposed += 1
