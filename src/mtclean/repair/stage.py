@@ -6,7 +6,7 @@ The stage builders of the default pipeline (see :data:`mtclean.stages.STAGES`):
   (:mod:`mtclean.repair.unicode`);
 * :func:`punctuation_steps`: the optional quote style (:mod:`mtclean.repair.quotes`),
   then doubled punctuation, space before punctuation and glued sentences
-  (:mod:`mtclean.repair.punct`);
+  (:mod:`mtclean.repair.punct`), then glued words (:mod:`mtclean.repair.glued`);
 * :func:`spacing_steps`: trailing spaces, space runs, odd and no-break spaces,
   blank-line runs (:mod:`mtclean.repair.spacing`).
 
@@ -33,6 +33,7 @@ from typing import Any
 
 from ..core import Normalizer
 from ..options import Options
+from .glued import GLUED_RULES, GluedWordSplitter
 from .marks import MARK_RULES, MarkRepairer
 from .punct import DOUBLED, PUNCT_RULES, PunctuationRepairer
 from .quotepairs import QUOTE_PAIR_RULES, QuotePairRepairer
@@ -64,6 +65,7 @@ RULE_IDS = (
     *QUOTE_PAIR_RULES,
     *MARK_RULES,
     *PUNCT_RULES,
+    *GLUED_RULES,
     *SPACING_RULES,
 )
 
@@ -165,7 +167,7 @@ def unicode_steps(options: Options) -> list[Normalizer]:
 def punctuation_steps(options: Options) -> list[Normalizer]:
     """The quote style first (so punctuation sees the final quotes), quote pairing,
     stray marks, then doubled punctuation, space before punctuation and glued
-    sentences."""
+    sentences, then words glued to the clause or date after them."""
     quotes = _quotes(options)
     steps: list[Normalizer] = [] if quotes is None else [quotes]
     pairs = _active(options, QUOTE_PAIR_RULES)
@@ -183,6 +185,8 @@ def punctuation_steps(options: Options) -> list[Normalizer]:
     active = _active(options, PUNCT_RULES)
     if active:
         steps.append(PunctuationRepairer(active=active, guard=_guard(options)))
+    if _active(options, GLUED_RULES) and not options.is_disabled("repair-glued-words"):
+        steps.append(GluedWordSplitter())
     return steps
 
 

@@ -1,0 +1,127 @@
+"""Words glued together where a page's markup ended: ``"rivers in floodthe Civil"``.
+
+Scraping drops the space between two elements (a link and the text after it, a
+label and a date), and machine translation then keeps the glued token as it is.
+``repair/glued-words`` puts the space back in two shapes only, where the token
+tells its own story:
+
+* a word glued to a following function word that starts a clause
+  (``floodthe``, ``Ramawith whom``, ``Chigiafter``): the glued token is no word in
+  English nor in the source languages mtclean knows, and the first part is a
+  word English text uses (names of the news included) or a name the text also
+  writes on its own;
+* a lower-case word glued to a weekday or month name (``infoThursday``).
+
+Everything else stays, whatever it looks like: real words (``breathe``,
+``forthwith``, ``therewhile``, ``Goethe``), names (``Olivier Verand``), code (``getValue``),
+brands (``iPhone``), and tokens in URLs, e-mail addresses, hashtags and handles.
+
+>>> fix = GluedWordSplitter()
+>>> fix("Because of rivers in floodthe Civil protection acted.")
+'Because of rivers in flood the Civil protection acted.'
+>>> fix("He spoke at Palazzo Chigi. Then Chigiafter the meeting, the vote.")
+'He spoke at Palazzo Chigi. Then Chigi after the meeting, the vote.'
+>>> fix("Interview on France infoThursday, 7 September.")
+'Interview on France info Thursday, 7 September.'
+>>> fix("Breathe in; Goethe wrote forthwith to Olivier Verand. Call getValue() #floodthe.")
+'Breathe in; Goethe wrote forthwith to Olivier Verand. Call getValue() #floodthe.'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..core import Edit, EditsNormalizer
+
+__all__ = ["GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "known_word"]
+
+GLUED_WORDS = "repair/glued-words"
+GLUED_RULES = (GLUED_WORDS,)
+
+#: Function words that open a clause and that scraping glues to the word before.
+#: ("and", "to", "in", "of" are left out: too many names and words end in them.)
+CLAUSE_WORDS = ("the", "after", "with", "from", "which", "while", "before", "during")
+#: Capitalised words glued to a lower-case word before them.
+CALENDAR_WORDS = (
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+#: A word English text uses, from this Zipf frequency (about once in 30 million words).
+COMMON_ZIPF = 1.5
+#: The languages whose words a glued token must not be (with English).
+KNOWN_LANGS = ("en", "nl", "de", "fr", "es", "it", "pt", "pl", "ro")
+
+#: Heads of old English compounds (``therewhile``, ``herefrom``, ``wherewith``).
+_ADVERB_HEADS = ("there", "here", "where")
+
+_EDGE_BEFORE = r"(?<![\w@#/.\-'’&=])"
+_EDGE_AFTER = r"(?![\w@/\-'’(]|\.\w)"
+_CLAUSE_RE = re.compile(
+    rf"{_EDGE_BEFORE}(?P<head>[A-Z]?[a-z]{{3,}})(?P<tail>{'|'.join(CLAUSE_WORDS)}){_EDGE_AFTER}"
+)
+_CALENDAR_RE = re.compile(
+    rf"{_EDGE_BEFORE}(?P<head>[a-z]{{3,}})(?P<tail>{'|'.join(CALENDAR_WORDS)}){_EDGE_AFTER}"
+)
+_TRIGGER = re.compile(r"[a-z](?:the|after|with|from|which|while|before|during|[A-Z][a-z])")
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    import wordfreq  # a runtime dependency; imported only when a candidate shows up
+
+    return float(wordfreq.zipf_frequency(word, lang))
+
+
+def known_word(word: str) -> bool:
+    """Whether ``word`` is a word of English or of a language mtclean translates from.
+
+    >>> known_word("breathe"), known_word("Goethe"), known_word("floodthe")
+    (True, True, False)
+    """
+    low = word.lower()
+    return any(_zipf(low, lang) > 0 for lang in KNOWN_LANGS)
+
+
+def _english(word: str) -> bool:
+    return _zipf(word.lower(), "en") >= COMMON_ZIPF
+
+
+@dataclass(frozen=True)
+class GluedWordSplitter(EditsNormalizer):
+    """Put back the space between a word and the function word or date glued to it."""
+
+    name: str = "repair-glued-words"
+    rule_ids: tuple[str, ...] = GLUED_RULES
+    pack_names: tuple[str, ...] = ("repair",)
+
+    def edits(self, text: str) -> list[Edit]:
+        """One space inserted per glued token."""
+        if not _TRIGGER.search(text):
+            return []
+        out: list[Edit] = []
+        for m in _CLAUSE_RE.finditer(text):
+            head = m.group("head")
+            if len(head) < 4 or head.lower().endswith(_ADVERB_HEADS) or known_word(m.group()):
+                continue
+            if _english(head) or _written_alone(text, head):
+                out.append(self._space(m.end("head"), "a word glued to the clause after it"))
+        for m in _CALENDAR_RE.finditer(text):
+            if not known_word(m.group()) and _english(m.group("head")):
+                out.append(self._space(m.end("head"), "a word glued to a date"))
+        out.sort(key=lambda e: e.start)
+        return out
+
+    @staticmethod
+    def _space(at: int, why: str) -> Edit:
+        return Edit(at, at, " ", GLUED_WORDS, f"space restored: {why}")
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether a capitalised ``word`` also stands on its own in ``text`` (a name it uses)."""
+    if not word[0].isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
