@@ -161,8 +161,10 @@ def parse_rules(
     """Parse and validate the TOML text of a rule pack whose kind is one of ``kinds``.
 
     ``bundled`` marks a pack shipped with mtclean (its patterns are trusted to run
-    without a time budget); user packs are never bundled.
+    without a time budget); user packs are never bundled, and may not take a bundled
+    pack's name. A UTF-8 byte order mark before the text is ignored.
     """
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -178,6 +180,10 @@ def parse_rules(
     if not RULE_ID_RE.fullmatch(name):
         msg = "pack name must be letters, digits, '-', '_' or '.'"
         raise RulePackError(msg, source=source, field="pack.name")
+    if not bundled and name in available_packs():
+        msg = f"a bundled pack is called {name!r}; a user pack cannot replace or extend it"
+        hint = f"rename it (name = \"my-{name}\") and load both, or disable {name!r}"
+        raise RulePackError(msg, source=source, field="pack.name", hint=hint)
     kind_name = _pack_str(meta, "kind", source, required=True)
     kind = _kind(kind_name, tuple(kinds), source)
     defaults = meta.get("defaults", {})
@@ -326,12 +332,21 @@ def _check_field(spec: FieldSpec, value: Any, kind: KindSpec, source: str, rule_
         names = " or ".join(_type_name(t) for t in spec.types)
         msg = f"must be {names}, not {_type_name(type(value))}"
         raise fail(msg)
+    if isinstance(value, str) and "\x00" in value:
+        msg = "contains a NUL character (\\x00); remove it"
+        raise fail(msg)
+    if isinstance(value, str) and not value and list in spec.types:
+        msg = "must not be empty: give the text to look for"
+        raise fail(msg)
     if isinstance(value, list):
         if not value:
             msg = "must not be an empty list"
             raise fail(msg)
         if not all(isinstance(v, str) and v for v in value):
             msg = "must be a list of non-empty strings"
+            raise fail(msg)
+        if any("\x00" in v for v in value):
+            msg = "contains a NUL character (\\x00); remove it"
             raise fail(msg)
         value = tuple(value)
     if isinstance(value, str) and spec.choices and value not in spec.choices:
