@@ -182,7 +182,7 @@ def parse_rules(
         raise RulePackError(msg, source=source, field="pack.name")
     if not bundled and name in available_packs():
         msg = f"a bundled pack is called {name!r}; a user pack cannot replace or extend it"
-        hint = f"rename it (name = \"my-{name}\") and load both, or disable {name!r}"
+        hint = f'rename it (name = "my-{name}") and load both, or disable {name!r}'
         raise RulePackError(msg, source=source, field="pack.name", hint=hint)
     kind_name = _pack_str(meta, "kind", source, required=True)
     kind = _kind(kind_name, tuple(kinds), source)
