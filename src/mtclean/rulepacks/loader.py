@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError, UnknownNormalizerError
+from . import toml
 from .model import (
     COMMON_RULE_KEYS,
     PACK_KEYS,
@@ -166,7 +167,7 @@ def parse_rules(
     """
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
+        data = toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = f"invalid TOML: {exc}"
         raise RulePackError(msg, source=source) from exc
