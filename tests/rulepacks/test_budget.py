@@ -22,8 +22,9 @@ SLOW = r"'(\w|\w\w)+\d'"
 SLOWER = r"'(.|..|...)+\d'"
 #: The same for a pattern searched backwards from the match (``before``).
 SLOWER_BACK = r"'\d(.|..|...)+'"
-#: Generous: the budget plus the regex engine's coarse timeout checks on a loaded machine.
-LIMIT = 6 * PATTERN_BUDGET
+#: Generous: the budget plus the regex engine's coarse timeout checks on a machine shared
+#: with other jobs (unbounded, each case below runs for half a minute or more).
+LIMIT = 15 * PATTERN_BUDGET
 
 
 def _terms(rule: str, name: str = "my-port") -> mtclean.RulePack:
@@ -40,9 +41,10 @@ def _timed_failure(func: Callable[..., object], *args: object) -> tuple[PatternT
 
 
 def test_budget_is_per_document_not_per_line() -> None:
-    """A hundred slow lines spend one budget, not a hundred (about 13 s unbounded)."""
+    """A hundred slow lines spend one budget, not a hundred: each line alone stays well
+    within it (about 0.3 s), so a budget per line would never stop the 30 s run."""
     pack = _terms(f"pattern = 'Haven {SLOW[1:]}\ntrigger = 'Haven'\nreplace = 'Port'")
-    text = "\n".join(["Haven " + "a" * 24 + "!"] * 100)
+    text = "\n".join(["Haven " + "a" * 26 + "!"] * 100)
     assert mtclean.clean("warm", rules=[pack]) == "warm"  # the pipeline is built once
     error, elapsed = _timed_failure(lambda: mtclean.clean(text, rules=[pack]))
     assert elapsed < LIMIT
