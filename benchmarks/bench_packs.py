@@ -13,7 +13,8 @@ them (Linux: the peak is reset through ``/proc/self/clear_refs``). Times are
 CPU seconds of the process (loading is single-threaded), so a machine shared with
 other jobs measures the same. Targets: <= 1.5 s and <= 150 MB for 100,000 rules.
 The ``ftfy`` ratio of the other benchmarks does not apply: load time is compared
-with the TOML parse of the same file in the same run (``tomllib`` share).
+with the TOML parse of the same file in the same run (``tomllib`` alone, and the
+loader's own TOML path, whose share of the total is printed).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def measure(path: str) -> dict[str, float]:
     import tomllib
 
     from mtclean.kinds import load_rules
+    from mtclean.rulepacks import toml
     from mtclean.options import Options
     from mtclean.terms.stage import build_steps
 
@@ -84,6 +86,9 @@ def measure(path: str) -> dict[str, float]:
     start = time.process_time()
     tomllib.loads(text)
     toml_s = time.process_time() - start
+    start = time.process_time()
+    toml.loads(text)
+    fast_s = time.process_time() - start
     del text
     _reset_peak()
     base = _status_mb("VmRSS")
@@ -98,6 +103,7 @@ def measure(path: str) -> dict[str, float]:
     return {
         "rules": len(pack.rules),
         "toml_s": toml_s,
+        "fast_s": fast_s,
         "load_s": loaded - start,
         "build_s": built - loaded,
         "total_s": built - start,
@@ -130,13 +136,14 @@ def main(argv: list[str]) -> int:
     row = json.loads(run.stdout.strip().splitlines()[-1])
     print(f"pack: {int(row['rules']):,} rules, {size:.1f} MB of TOML")
     print(f"tomllib.loads alone           {row['toml_s']:6.2f} s")
+    print(f"mtclean's TOML path alone     {row['fast_s']:6.2f} s")
     print(f"load_rules (parse, validate)  {row['load_s']:6.2f} s")
     print(f"build the terms stage         {row['build_s']:6.2f} s")
-    share = row["toml_s"] / row["total_s"]
+    share = row["fast_s"] / row["total_s"]
     ok_time = row["total_s"] <= TARGET_SECONDS
     ok_mem = row["peak_mb"] <= TARGET_MB
     print(
-        f"load + build                  {row['total_s']:6.2f} s  (tomllib {share:.0%}, CPU)  "
+        f"load + build                  {row['total_s']:6.2f} s  (TOML {share:.0%}, CPU)  "
         f"target <= {TARGET_SECONDS:g} s: {'PASS' if ok_time else 'FAIL'}"
     )
     print(
