@@ -77,8 +77,8 @@ def measure(path: str) -> dict[str, float]:
     import tomllib
 
     from mtclean.kinds import load_rules
-    from mtclean.rulepacks import toml
     from mtclean.options import Options
+    from mtclean.rulepacks import toml
     from mtclean.terms.stage import build_steps
 
     load_rules("terms-nl")  # the bundled pack is not what is measured
