@@ -48,7 +48,7 @@ def test_budget_is_per_document_not_per_line() -> None:
     assert mtclean.clean("warm", rules=[pack]) == "warm"  # the pipeline is built once
     error, elapsed = _timed_failure(lambda: mtclean.clean(text, rules=[pack]))
     assert elapsed < LIMIT
-    assert "rule pack 'my-port', rule 'haven', field 'pattern'" in str(error)
+    assert "rule 'my-port/haven' (pack 'my-port'), field 'pattern'" in str(error)
     assert f"longer than {PATTERN_BUDGET} s on one document of {len(text)} characters" in str(error)
 
 
@@ -60,7 +60,7 @@ def test_line_patterns_are_budgeted(field: str) -> None:
     assert len(text) == 29
     error, elapsed = _timed_failure(TermReplacer((pack,)).fix, text)
     assert elapsed < LIMIT
-    assert f"rule pack 'my-port', rule 'haven', field '{field}'" in str(error)
+    assert f"rule 'my-port/haven' (pack 'my-port'), field '{field}'" in str(error)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_neighbour_patterns_are_budgeted(field: str, text: str) -> None:
     pack = _terms(f'find = "Havenbedrijf"\nreplace = "Port Authority"\n{field} = {slow}')
     error, elapsed = _timed_failure(TermReplacer((pack,)).fix, text)
     assert elapsed < LIMIT
-    assert f"rule pack 'my-port', rule 'haven', field '{field}'" in str(error)
+    assert f"rule 'my-port/haven' (pack 'my-port'), field '{field}'" in str(error)
 
 
 def test_boilerplate_budget_is_per_document() -> None:
@@ -90,7 +90,7 @@ def test_boilerplate_budget_is_per_document() -> None:
     text = "\n".join(f"{'a' * 24}{'b' * (i % 7)}!" for i in range(100))
     error, elapsed = _timed_failure(BoilerplateRemover((pack,)).fix, text)
     assert elapsed < LIMIT
-    assert "rule pack 'my-site', rule 'menu', field 'pattern'" in str(error)
+    assert "rule 'my-site/menu' (pack 'my-site'), field 'pattern'" in str(error)
 
 
 def test_a_bundled_looking_name_is_still_budgeted() -> None:
@@ -127,5 +127,5 @@ def test_spent_budget_raises_before_running() -> None:
     import regex
 
     spent = Budget(1.0, deadline=time.monotonic() - 1)
-    with pytest.raises(PatternTimeoutError, match="rule pack 'p', rule 'r', field 'unless'"):
+    with pytest.raises(PatternTimeoutError, match=r"rule 'p/r' \(pack 'p'\), field 'unless'"):
         spent.search(regex.compile("a"), "a", rule="p/r", field="unless")

@@ -60,7 +60,7 @@ class Budget:
     def error(self, rule: str, field: str) -> PatternTimeoutError:
         """The error for ``rule`` (``pack/rule``) and its ``field`` when the budget ran out."""
         pack, _, rule_id = rule.rpartition("/")
-        where = f"rule pack {pack!r}, rule {rule_id!r}, field {field!r}" if pack else rule
+        where = f"rule {rule!r} (pack {pack!r}), field {field!r}" if rule_id else rule
         size = f" of {self.size} characters" if self.size else ""
         return PatternTimeoutError(
             f"{where}: the pack's patterns took longer than {self.seconds} s on one "
