@@ -15,7 +15,7 @@ from typing import Any
 from .core import Normalizer, check_text
 from .errors import UnknownNormalizerError
 from .kinds import available_packs, load_rules
-from .options import Options
+from .options import Options, with_options_signature
 from .pipeline import Pipeline
 from .result import Result
 from .rulepacks.model import RulePack, did_you_mean
@@ -98,6 +98,7 @@ def _all_packs(options: Options) -> list[RulePack]:
 _DEFAULT_OPTIONS = Options()
 
 
+@with_options_signature
 def default_pipeline(**options: Any) -> Pipeline:
     """The default pipeline for ``options`` (built once per distinct options, then cached)."""
     return _pipeline_for(Options.from_kwargs(**options) if options else _DEFAULT_OPTIONS)
@@ -112,6 +113,7 @@ def _resolve(pipeline: Pipeline | None, options: dict[str, Any]) -> Pipeline:
     return default_pipeline(**options)
 
 
+@with_options_signature
 def clean(text: str, *, pipeline: Pipeline | None = None, **options: Any) -> str:
     """Clean ``text`` and return the cleaned text (the fast path: no audit is built).
 
@@ -119,10 +121,12 @@ def clean(text: str, *, pipeline: Pipeline | None = None, **options: Any) -> str
         text: the text, a ``str`` (decode bytes first).
         pipeline: a pipeline to run instead of the default one.
         **options: options of the default pipeline (see :class:`mtclean.Options`):
-            ``source_lang``, ``rules``, ``disable``, ``enable``, ``quotes``, ...
+            ``source_lang``, ``rules``, ``disable``, ``enable``, ``quotes``,
+            ``boilerplate_max_share``, ``repeated_paragraphs``, ``name_style``.
 
     Raises:
-        TypeError: ``text`` is not a ``str``, or an option is unknown.
+        TypeError: ``text`` is not a ``str``.
+        OptionsError: an option is unknown or its value has the wrong type or range.
 
     >>> clean("Plain, clean prose stays as it is.")
     'Plain, clean prose stays as it is.'
@@ -131,6 +135,7 @@ def clean(text: str, *, pipeline: Pipeline | None = None, **options: Any) -> str
     return _resolve(pipeline, options)(text)
 
 
+@with_options_signature
 def clean_and_explain(text: str, *, pipeline: Pipeline | None = None, **options: Any) -> Result:
     """Clean ``text`` and return a :class:`~mtclean.result.Result` with every change.
 

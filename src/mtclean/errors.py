@@ -4,6 +4,7 @@
 * :class:`EditConflictError`: a normalizer proposed overlapping edits (a bug in
   that normalizer, named in the message).
 * :class:`UnknownNormalizerError`: a caller named a step or pack that does not exist.
+* :class:`OptionsError`: an unknown option, or a value of the wrong type or range.
 * :class:`PatternTimeoutError`: a user pattern ran longer than its time budget.
 * :class:`InputError`: the text could not be read (undecodable bytes and the like).
 
@@ -81,6 +82,11 @@ class PatternTimeoutError(MtcleanError, TimeoutError):
     """A rule's regular expression exceeded its time budget on some input."""
 
     exit_code = 1
+
+
+class OptionsError(MtcleanError, TypeError, ValueError):
+    """An option of the default pipeline that is unknown, of the wrong type or out of range
+    (a ``TypeError`` and a ``ValueError``, so either ``except`` catches it)."""
 
 
 class InputError(MtcleanError, ValueError):

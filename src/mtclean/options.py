@@ -1,15 +1,23 @@
 """Options of the default pipeline, as one frozen, hashable object.
 
 ``mtclean.clean(text, **options)`` turns its keywords into an :class:`Options`;
-a misspelt keyword raises ``TypeError`` with a "did you mean" hint.
+a misspelt keyword or a value of the wrong type raises
+:class:`~mtclean.errors.OptionsError` (a ``TypeError`` and a ``ValueError``), with
+a "did you mean" hint for a misspelt one.
+
+>>> Options.from_kwargs(boilerplate_max_share="0.5")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+mtclean.errors.OptionsError: boilerplate_max_share must be a number ... not the str '0.5'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+import typing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .choices import (
     NAME_STYLES,
@@ -19,11 +27,12 @@ from .choices import (
     QuoteStyle,
     RepeatedParagraphs,
 )
+from .errors import OptionsError
 from .kinds import load_rules
 from .languages import normalize_lang
 from .rulepacks.model import RulePack, did_you_mean
 
-__all__ = ["SOURCE_LANGS", "Options"]
+__all__ = ["SOURCE_LANGS", "Options", "with_options_signature"]
 
 #: Source languages with bundled term packs; ``None`` lets mtclean decide from the text.
 SOURCE_LANGS = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
@@ -68,20 +77,23 @@ class Options:
         object.__setattr__(self, "source_lang", normalize_lang(self.source_lang))
         if self.quotes is not None and self.quotes not in QUOTE_STYLES:
             msg = f"quotes must be None, 'straight', 'curly' or 'dominant', not {self.quotes!r}"
-            raise ValueError(msg)
+            raise OptionsError(msg)
         share = self.boilerplate_max_share
         if isinstance(share, bool) or not isinstance(share, (int, float)):
-            msg = f"boilerplate_max_share must be a number, not {type(share).__name__}"
-            raise TypeError(msg)
+            msg = (
+                "boilerplate_max_share must be a number between 0 and 1 (such as 0.5), "
+                f"not the {type(share).__name__} {share!r}"
+            )
+            raise OptionsError(msg)
         if not 0 < share <= 1:
-            msg = "boilerplate_max_share must be a share between 0 (exclusive) and 1"
-            raise ValueError(msg)
+            msg = f"boilerplate_max_share must be a share between 0 (exclusive) and 1: {share!r}"
+            raise OptionsError(msg)
         if self.repeated_paragraphs not in REPEATED_PARAGRAPHS:
-            msg = "repeated_paragraphs must be 'report' or 'remove'"
-            raise ValueError(msg)
+            msg = f"repeated_paragraphs must be 'report' or 'remove': {self.repeated_paragraphs!r}"
+            raise OptionsError(msg)
         if self.name_style not in NAME_STYLES:
             msg = f"name_style must be 'default', 'canonical' or 'dominant': {self.name_style!r}"
-            raise ValueError(msg)
+            raise OptionsError(msg)
 
     @classmethod
     def from_kwargs(cls, **kwargs: Any) -> Options:
@@ -91,7 +103,7 @@ class Options:
             if key not in known:
                 hint = did_you_mean(key, known)
                 msg = f"unknown option {key!r}" + (f" ({hint})" if hint else "")
-                raise TypeError(msg)
+                raise OptionsError(msg)
         if "rules" in kwargs:
             kwargs["rules"] = _packs(kwargs["rules"])
         for key in ("disable", "enable"):
@@ -122,4 +134,44 @@ def _names(value: Any, key: str) -> frozenset[str]:
         if all(isinstance(v, str) for v in items):
             return frozenset(items)
     msg = f"{key} takes a name or a list of names (stages, steps, packs or rule ids)"
-    raise TypeError(msg)
+    raise OptionsError(msg)
+
+
+#: What the keywords accept where it is more than the field's own type.
+_ACCEPTS: dict[str, Any] = {
+    "rules": "Iterable[str | Path | RulePack] | str | Path | RulePack",
+    "disable": "Iterable[str] | str",
+    "enable": "Iterable[str] | str",
+}
+
+
+def _option_parameters() -> list[inspect.Parameter]:
+    hints = typing.get_type_hints(Options)
+    return [
+        inspect.Parameter(
+            f.name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=f.default,
+            annotation=_ACCEPTS.get(f.name, hints[f.name]),
+        )
+        for f in fields(Options)
+    ]
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def with_options_signature(func: _F) -> _F:
+    """Give ``func`` a signature in which its ``**options`` are the real keyword options,
+    with their types and defaults (what ``help()`` and editors show).
+
+    >>> def run(text: str, **options: Any) -> str: return text
+    >>> "source_lang: str | None = None" in str(inspect.signature(with_options_signature(run)))
+    True
+    """
+    signature = inspect.signature(func)
+    params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    known = {p.name for p in params}
+    params += [p for p in _option_parameters() if p.name not in known]
+    func.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    return func

@@ -28,7 +28,7 @@ from typing import Any
 import regex
 
 from ..core import Analysis, EditsNormalizer, Finding
-from ..errors import PatternTimeoutError
+from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify
 from .lines import Removal, deletion_edits, line_starts
@@ -38,7 +38,6 @@ __all__ = ["KIND", "BoilerplateRemover"]
 
 #: Lines longer than this are never clutter (clutter lines are short).
 MAX_LINE = 250
-PATTERN_TIMEOUT = 1.0
 #: The most headline lines a ``then`` rule takes with it.
 MAX_THEN = 10
 #: A line that reads as a headline: at most this long, no final stop.
@@ -67,7 +66,7 @@ class _Matcher:
     """
 
     rules: tuple[Rule, ...]
-    timeout: float | None = None
+    bounded: bool = False  # patterns of user packs: they run within the document's budget
     _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
     _rest: regex.Pattern[str] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
@@ -104,31 +103,23 @@ class _Matcher:
     def _filter(self, indices: Iterable[int], key: str) -> tuple[int, ...]:
         return tuple(i for i in indices if self._starts[i].match(key, partial=True))
 
-    def match(self, line: str) -> Rule | None:
-        """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
+    def match(self, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
+        """The rule of the first segment if the rules cover all of ``line``, else ``None``
+        (user patterns run within ``budget``, the document's)."""
         if not line or not self.rules:
             return None
+        budget = budget if self.bounded else UNBOUNDED
         for i in self._candidates(line):
-            start = self._starts[i]
-            m = self._run(start.match, line)  # a first segment, more segments after it
+            start, rule = self._starts[i], self.rules[i].full_id
+            m = budget.match(start, line, rule=rule)  # a first segment, more segments after it
             if m is None:  # no segment of this rule begins the line, so no full match either
                 continue
-            if m.end() == len(line) or self._run(start.fullmatch, line) is not None:
+            if m.end() == len(line) or budget.fullmatch(start, line, rule=rule) is not None:
                 return self.rules[i]
-            if self._run(self._rest.fullmatch, line, m.end()) is not None:
+            rest = "pattern (of a later segment of the line: any rule's)"
+            if budget.fullmatch(self._rest, line, m.end(), rule=rule, field=rest) is not None:
                 return self.rules[i]
         return None
-
-    def _run(self, method: Any, line: str, pos: int = 0) -> regex.Match[str] | None:
-        if self.timeout is None:
-            found: regex.Match[str] | None = method(line, pos)
-            return found
-        try:
-            found = method(line, pos, timeout=self.timeout)
-        except TimeoutError as exc:
-            msg = f"boilerplate rules took longer than {self.timeout} s on a line"
-            raise PatternTimeoutError(msg) from exc
-        return found
 
 
 def _rule_regex(rule: Rule) -> str:
@@ -213,11 +204,12 @@ class BoilerplateRemover(EditsNormalizer):
         """Edits deleting the clutter lines of ``text`` (none if the share limit is hit);
         with ``audit``, findings: repeated paragraphs (report mode), flagged lines and
         a hit share limit."""
-        plan = self._plan(text)
+        budget = Budget.start(size=len(text))  # for user patterns: one per document
+        plan = self._plan(text, budget)
         edits = () if plan.too_much is not None else deletion_edits(plan.lines, plan.removals)
-        return Analysis(edits, self._findings(text, plan) if audit else ())
+        return Analysis(edits, self._findings(text, plan, budget) if audit else ())
 
-    def _findings(self, text: str, plan: _Plan) -> list[Finding]:
+    def _findings(self, text: str, plan: _Plan, budget: Budget) -> list[Finding]:
         starts = line_starts(plan.lines)
         out: list[Finding] = []
         if plan.too_much is not None:
@@ -236,21 +228,21 @@ class BoilerplateRemover(EditsNormalizer):
             msg = f"possible page clutter, kept: {verdict.explain()}"
             out.append(Finding(starts[i], end, SUSPECT, msg, min(verdict.score, 0.79)))
         for i, line in enumerate(plan.lines):
-            rule = self._flag.match(line.strip()) if 0 < len(line) <= MAX_LINE else None
+            rule = self._flag.match(line.strip(), budget) if 0 < len(line) <= MAX_LINE else None
             if rule is not None:
                 msg = rule.get("message", "") or rule.note or "possible page clutter"
                 out.append(Finding(starts[i], starts[i] + len(line), rule.full_id, msg, 0.5))
         out.sort(key=lambda f: (f.start, f.end, f.rule))
         return out
 
-    def _plan(self, text: str) -> _Plan:
+    def _plan(self, text: str, budget: Budget) -> _Plan:
         lines = text.split("\n")
         removals: dict[int, Removal] = {}
         reported: tuple[int, ...] = ()
         unsure: dict[int, Verdict] = {}
         while True:
             before = len(removals)
-            unsure = self._rule_pass(lines, removals)
+            unsure = self._rule_pass(lines, removals, budget)
             reported = self._repeat_pass(lines, removals)
             if len(removals) == before:
                 break
@@ -263,9 +255,15 @@ class BoilerplateRemover(EditsNormalizer):
             return _Plan(lines, removals, reported, (removed, total), unsure)
         return _Plan(lines, removals, reported, unsure=unsure)
 
-    def _rule_pass(self, lines: list[str], removals: dict[int, Removal]) -> dict[int, Verdict]:
+    def _rule_pass(
+        self, lines: list[str], removals: dict[int, Removal], budget: Budget
+    ) -> dict[int, Verdict]:
         """Classify the lines; mark the sure ones, return the unsure ones."""
-        verdicts = classify(lines, set(removals), self._match, self.threshold)
+
+        def match(zone: str, line: str) -> Rule | None:
+            return self._match(zone, line, budget)
+
+        verdicts = classify(lines, set(removals), match, self.threshold)
         unsure: dict[int, Verdict] = {}
         for i in sorted(verdicts):
             verdict = verdicts[i]
@@ -282,10 +280,10 @@ class BoilerplateRemover(EditsNormalizer):
                 _take_headlines(lines, removals, i, rule, len(lines))
         return unsure
 
-    def _match(self, zone: str, line: str) -> Rule | None:
+    def _match(self, zone: str, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
         matcher = {"head": self._head, "tail": self._tail, "body": self._body}.get(zone, self._any)
         # "edge": a text without a body is all edge; "any": ignore where
-        return matcher.match(line)
+        return matcher.match(line, budget)
 
     def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
         def alive(i: int) -> bool:
@@ -307,8 +305,7 @@ class BoilerplateRemover(EditsNormalizer):
 def _matcher(rules: Iterable[Rule], trusted: frozenset[Rule]) -> _Matcher:
     """A matcher for ``rules``; patterns not from a bundled pack run with a time budget."""
     chosen = tuple(rules)
-    safe = all(r in trusted for r in chosen)
-    return _Matcher(chosen, None if safe else PATTERN_TIMEOUT)
+    return _Matcher(chosen, bounded=not all(r in trusted for r in chosen))
 
 
 def _headline_like(text: str) -> bool:

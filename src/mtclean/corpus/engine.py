@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 from ..api import default_pipeline
 from ..core import check_text
 from ..errors import MtcleanError
+from ..options import with_options_signature
 from ..pipeline import Pipeline
 
 __all__ = [
@@ -388,6 +389,7 @@ def _task_for(pipeline: Pipeline | None, options: dict[str, Any]) -> Task:
     return Task(options=tuple(sorted(options.items())), pipeline=pipeline)
 
 
+@with_options_signature
 def clean_many(
     texts: Iterable[str],
     *,

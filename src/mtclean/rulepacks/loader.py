@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError, UnknownNormalizerError
+from . import toml
 from .model import (
     COMMON_RULE_KEYS,
     PACK_KEYS,
@@ -161,10 +162,12 @@ def parse_rules(
     """Parse and validate the TOML text of a rule pack whose kind is one of ``kinds``.
 
     ``bundled`` marks a pack shipped with mtclean (its patterns are trusted to run
-    without a time budget); user packs are never bundled.
+    without a time budget); user packs are never bundled, and may not take a bundled
+    pack's name. A UTF-8 byte order mark before the text is ignored.
     """
+    text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
+        data = toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = f"invalid TOML: {exc}"
         raise RulePackError(msg, source=source) from exc
@@ -178,6 +181,10 @@ def parse_rules(
     if not RULE_ID_RE.fullmatch(name):
         msg = "pack name must be letters, digits, '-', '_' or '.'"
         raise RulePackError(msg, source=source, field="pack.name")
+    if not bundled and name in available_packs():
+        msg = f"a bundled pack is called {name!r}; a user pack cannot replace or extend it"
+        hint = f'rename it (name = "my-{name}") and load both, or disable {name!r}'
+        raise RulePackError(msg, source=source, field="pack.name", hint=hint)
     kind_name = _pack_str(meta, "kind", source, required=True)
     kind = _kind(kind_name, tuple(kinds), source)
     defaults = meta.get("defaults", {})
@@ -195,10 +202,11 @@ def parse_rules(
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     lines = _rule_lines(text, len(rules_data))
+    known = _field_specs(kind)  # once per pack, not per rule
     for position, raw in enumerate(rules_data, start=1):
         line = lines[position - 1]
         try:
-            rule = _parse_rule({**defaults, **raw}, kind, name, source, position, domain)
+            rule = _parse_rule({**defaults, **raw}, kind, name, source, position, domain, known)
         except RulePackError as exc:
             raise exc.at_line(line) from exc.__cause__
         if rule.id in seen:
@@ -231,12 +239,16 @@ def parse_rules(
 
 def _rule_lines(text: str, count: int) -> list[int | None]:
     """The line number of each ``[[rules]]`` header, if the pack writes its rules that way."""
-    found = [
-        number
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip().startswith("[[rules]]")
-    ]
-    return list(found) if len(found) == count else [None] * count
+    found: list[int | None] = []
+    number, last = 1, 0
+    for m in _RULES_HEADER.finditer(text):
+        number += text.count("\n", last, m.start())
+        last = m.start()
+        found.append(number)
+    return found if len(found) == count else [None] * count
+
+
+_RULES_HEADER = regex.compile(r"^[ \t]*\[\[rules\]\]", regex.MULTILINE)
 
 
 def _kind(name: str, kinds: Kinds, source: str) -> KindSpec:
@@ -274,7 +286,13 @@ def _check_keys(
 
 
 def _parse_rule(
-    raw: dict[str, Any], kind: KindSpec, pack: str, source: str, position: int, domain: str = ""
+    raw: dict[str, Any],
+    kind: KindSpec,
+    pack: str,
+    source: str,
+    position: int,
+    domain: str = "",
+    known: tuple[dict[str, FieldSpec | None], tuple[str, ...]] | None = None,
 ) -> Rule:
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not rule_id:
@@ -283,16 +301,19 @@ def _parse_rule(
     if not RULE_ID_RE.fullmatch(rule_id):
         msg = "rule ids are letters, digits, '-', '_' or '.' (no spaces or '/')"
         raise RulePackError(msg, source=source, rule_id=rule_id, field="id")
-    allowed = (*COMMON_RULE_KEYS, *(f.name for f in kind.fields))
-    _check_keys(raw, allowed, source, rule_id, f"a {kind.name} rule")
-    fields: dict[str, Any] = {}
-    for spec in kind.fields:
-        if spec.name not in raw:
-            if spec.required:
-                msg = f"missing; a {kind.name} rule needs {spec.name!r}"
-                raise RulePackError(msg, source=source, rule_id=rule_id, field=spec.name)
-            continue
-        fields[spec.name] = _check_field(spec, raw[spec.name], kind, source, rule_id)
+    specs, required = known if known is not None else _field_specs(kind)
+    if not raw.keys() <= specs.keys():
+        allowed = (*COMMON_RULE_KEYS, *(f.name for f in kind.fields))
+        _check_keys(raw, allowed, source, rule_id, f"a {kind.name} rule")
+    for name in required:
+        if name not in raw:
+            msg = f"missing; a {kind.name} rule needs {name!r}"
+            raise RulePackError(msg, source=source, rule_id=rule_id, field=name)
+    fields: dict[str, Any] = {
+        key: _check_field(spec, value, kind, source, rule_id)
+        for key, value in raw.items()
+        if (spec := specs[key]) is not None
+    }
     if kind.check_rule is not None:
         problem = kind.check_rule(fields)
         if problem is not None:
@@ -318,7 +339,24 @@ def _parse_rule(
     )
 
 
+def _field_specs(kind: KindSpec) -> tuple[dict[str, FieldSpec | None], tuple[str, ...]]:
+    """Every key a rule of ``kind`` may have (its spec, ``None`` for the common keys) and
+    the required ones."""
+    specs: dict[str, FieldSpec | None] = dict.fromkeys(COMMON_RULE_KEYS)
+    specs.update((f.name, f) for f in kind.fields)
+    return specs, tuple(f.name for f in kind.fields if f.required)
+
+
 def _check_field(spec: FieldSpec, value: Any, kind: KindSpec, source: str, rule_id: str) -> Any:
+    if (
+        type(value) is str
+        and value
+        and "\x00" not in value
+        and str in spec.types
+        and not (spec.choices or spec.is_regex or spec.check)
+    ):
+        return value  # the common case, checked in full below: a plain string
+
     def fail(msg: str) -> RulePackError:
         return RulePackError(msg, source=source, rule_id=rule_id, field=spec.name)
 
@@ -326,12 +364,21 @@ def _check_field(spec: FieldSpec, value: Any, kind: KindSpec, source: str, rule_
         names = " or ".join(_type_name(t) for t in spec.types)
         msg = f"must be {names}, not {_type_name(type(value))}"
         raise fail(msg)
+    if isinstance(value, str) and "\x00" in value:
+        msg = "contains a NUL character (\\x00); remove it"
+        raise fail(msg)
+    if isinstance(value, str) and not value and list in spec.types:
+        msg = "must not be empty: give the text to look for"
+        raise fail(msg)
     if isinstance(value, list):
         if not value:
             msg = "must not be an empty list"
             raise fail(msg)
         if not all(isinstance(v, str) and v for v in value):
             msg = "must be a list of non-empty strings"
+            raise fail(msg)
+        if any("\x00" in v for v in value):
+            msg = "contains a NUL character (\\x00); remove it"
             raise fail(msg)
         value = tuple(value)
     if isinstance(value, str) and spec.choices and value not in spec.choices:

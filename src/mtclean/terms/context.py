@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from ..rulepacks.budget import UNBOUNDED, Budget
 from .lang import glue_re, leftover_count, phrase_re, word_count
 from .vocab import VOCAB_LANGS, foreign_vocab
 
@@ -175,34 +176,46 @@ class Context:
         )
         return None if ctx == cls() else ctx
 
-    def holds(self, text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    def holds(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line: tuple[int, int],
+        budget: Budget = UNBOUNDED,
+        rule: str = "",
+    ) -> bool:
         """Whether every condition holds for the match ``text[start:end]``.
 
         Patterns see only the match's line: ``before`` patterns the part before
         the match (so ``^`` is the line start), ``after`` patterns the part after.
+        They run within ``budget`` (a user rule's, named ``rule`` in a timeout).
         """
         ls, le = line
-        head, tail = text[ls:start], text[end:le]
+        head, tail, whole = text[ls:start], text[end:le], text[ls:le]
+        search, match = budget.search, budget.match
         if self.position in ("line", "line_start") and head.strip():
             return False
         if self.position in ("line", "line_end") and tail.strip(" \t\r.!?:;,"):
             return False
         if self.line_shape == "caption" and not is_caption_line(text[ls:le]):
             return False
-        if self.before and not any(p.search(head) for p in self.before):
+        if self.before and not any(search(p, head, rule=rule, field="before") for p in self.before):
             return False
-        if any(p.search(head) for p in self.not_before):
+        if any(search(p, head, rule=rule, field="not_before") for p in self.not_before):
             return False
-        if self.after and not any(p.match(tail) for p in self.after):
+        if self.after and not any(match(p, tail, rule=rule, field="after") for p in self.after):
             return False
-        if any(p.match(tail) for p in self.not_after):
+        if any(match(p, tail, rule=rule, field="not_after") for p in self.not_after):
             return False
-        if self.line_has and not any(p.search(text[ls:le]) for p in self.line_has):
+        if self.line_has and not any(
+            search(p, whole, rule=rule, field="line_has") for p in self.line_has
+        ):
             return False
-        if any(p.search(text[ls:le]) for p in self.not_line_has):
+        if any(search(p, whole, rule=rule, field="not_line_has") for p in self.not_line_has):
             return False
         for p in self.unless:
-            for m in p.finditer(text[ls:le]):
+            for m in budget.finditer(p, whole, rule=rule, field="unless"):
                 if m.start() + ls < end and start < m.end() + ls:
                     return False
         return True

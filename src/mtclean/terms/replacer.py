@@ -34,8 +34,8 @@ from typing import Any, NamedTuple
 import regex
 
 from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding, line_bounds
-from ..errors import PatternTimeoutError
 from ..languages import language_name
+from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
 from .context import (
     Context,
@@ -54,7 +54,6 @@ from .vocab import VOCAB_LANGS
 
 __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 
-PATTERN_TIMEOUT = 1.0
 #: Rule id of the finding that records the source language mtclean decided on.
 SOURCE_LANG_RULE = "terms/source-lang"
 #: Distinct leftover words that decide the source language when no term does.
@@ -102,6 +101,7 @@ class _Compiled(NamedTuple):
     message: str
     confidence: float
     source_lang: str
+    trusted: bool  # from a bundled pack: its patterns run without a time budget
 
     def replacement(self, matched: str, m: Any = None) -> str:
         """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
@@ -126,7 +126,7 @@ _CONTEXT_FIELDS = frozenset(
 )
 
 
-def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
+def _compile(rule: Rule, lang: str, detect: bool, trusted: bool) -> _Compiled:
     f = rule.fields
     case = f.get("case", "preserve")
     pattern = None
@@ -153,6 +153,7 @@ def _compile(rule: Rule, lang: str, detect: bool) -> _Compiled:
         f.get("message", "") or rule.note,
         float(f.get("confidence", 0.5)),
         lang if lang in LEFTOVER_WORDS else "",
+        trusted,
     )
 
 
@@ -368,7 +369,7 @@ class TermReplacer(EditsNormalizer):
             slots.extend([slot] * len(terms))
             kinds.extend([cased | flag] * len(terms))
             return
-        one = compiled[slot] = _compile(rule, pack.lang, detect)
+        one = compiled[slot] = _compile(rule, pack.lang, detect, pack.bundled)
         for t in one.triggers:
             cased = int(_sensitive_trigger(t))
             keys, slots, kinds = lists[4 + cased]
@@ -382,7 +383,8 @@ class TermReplacer(EditsNormalizer):
         one = self._compiled.get(slot)
         if one is None:
             first, pack, detect = self._ranges[bisect.bisect_right(self._starts, slot) - 1]
-            one = self._compiled[slot] = _compile(pack.rules[slot - first], pack.lang, detect)
+            rule = pack.rules[slot - first]
+            one = self._compiled[slot] = _compile(rule, pack.lang, detect, pack.bundled)
         return one
 
     @functools.cached_property
@@ -399,7 +401,9 @@ class TermReplacer(EditsNormalizer):
     # -- matching ---------------------------------------------------------------
 
     def _scan(self, text: str, hits: list[_Hit]) -> _Scan:
-        """Verify the index's hits against ``text``: candidates and leftover words."""
+        """Verify the index's hits against ``text``: candidates and leftover words
+        (the user patterns of all rules share one time budget for the text)."""
+        budget = Budget.start(size=len(text))
         cands: list[_Candidate] = []
         triggered: dict[int, set[tuple[int, int]]] = {}
         leftovers: dict[str, list[tuple[int, int]]] = {}
@@ -419,31 +423,29 @@ class TermReplacer(EditsNormalizer):
                     cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
         whole = (0, len(text))
         for rule in self._always:
-            cands.extend(self._pattern_candidates(rule, text, whole))
+            cands.extend(self._pattern_candidates(rule, text, whole, budget))
         for slot, lines in triggered.items():
             for line in sorted(lines):
-                cands.extend(self._pattern_candidates(self._rule(slot), text, line))
-        return _Scan([c for c in cands if self._context_holds(text, c)], leftovers)
+                cands.extend(self._pattern_candidates(self._rule(slot), text, line, budget))
+        return _Scan([c for c in cands if self._context_holds(text, c, budget)], leftovers)
 
     def _pattern_candidates(
-        self, rule: _Compiled, text: str, span: tuple[int, int]
+        self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget
     ) -> Iterable[_Candidate]:
         """Matches of a regex rule in ``text[span[0]:span[1]]`` (a triggered line)."""
         assert rule.pattern is not None
-        try:
-            for m in rule.pattern.finditer(text, span[0], span[1], timeout=PATTERN_TIMEOUT):
-                if m.end() > m.start():
-                    yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
-        except TimeoutError as exc:
-            msg = f"term rule {rule.full_id!r} took longer than {PATTERN_TIMEOUT} s"
-            raise PatternTimeoutError(msg) from exc
+        budget = UNBOUNDED if rule.trusted else budget
+        for m in budget.finditer(rule.pattern, text, span[0], span[1], rule=rule.full_id):
+            if m.end() > m.start():
+                yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
 
     @staticmethod
-    def _context_holds(text: str, cand: _Candidate) -> bool:
+    def _context_holds(text: str, cand: _Candidate, budget: Budget) -> bool:
         # The rule's own conditions first: they often fail, and cheaply.
-        rule = cand.rule
-        line = line_bounds(text, cand.start, cand.end)
-        if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
+        rule, line = cand.rule, line_bounds(text, cand.start, cand.end)
+        if rule.context is not None and not rule.context.holds(
+            text, cand.start, cand.end, line, UNBOUNDED if rule.trusted else budget, rule.full_id
+        ):
             return False
         if is_mention(text, cand.start, cand.end, line):
             return False
