@@ -8,11 +8,13 @@ from typing import Any, NoReturn
 from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
 from ..errors import MtcleanError
 from ..options import SOURCE_LANGS
+from .fileio import output_problem
 
 __all__ = [
     "UsageError",
     "add_input_arguments",
     "add_pipeline_arguments",
+    "check_output",
     "fail",
     "pipeline_options",
 ]
@@ -24,6 +26,15 @@ class UsageError(MtcleanError):
 
 def fail(msg: str) -> NoReturn:
     raise UsageError(msg)
+
+
+def check_output(path: str | None, flag: str = "-o") -> None:
+    """Stop before any work if ``path`` (given with ``flag``) cannot be written as a file."""
+    if path is None:
+        return
+    problem = output_problem(path)
+    if problem is not None:
+        fail(f"{flag} {path}: {problem}")
 
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:

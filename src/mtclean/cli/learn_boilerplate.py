@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..boilerplate.learn import Learner, Thresholds, learned_pack_toml, split_documents
 from ..errors import InputError
+from .arguments import check_output
 from .fileio import decode, write_atomic
 
 NAME = "learn-boilerplate"
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         msg = "need 0 < --min-share <= 1, --min-docs >= 1 and --max-keys >= 10"
         print(f"mtclean: error: {msg}", file=sys.stderr)
         return 2
+    check_output(args.output)
     files = list(_files([Path(c) for c in args.corpus]))
     if not files:
         msg = "no text files found in the corpus"

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Indel
 
 from ..names.match import TOKEN_RE, fold_name, skeleton
 from ..names.words import TITLES, common_words
+from .arguments import check_output
 from .fileio import find_inputs, read_text, write_atomic
 
 __all__ = ["Spelling", "collect", "group", "render"]
@@ -229,6 +230,7 @@ def _documents(paths: Sequence[str], encoding: str) -> Iterable[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Collect, group and print the suggestions."""
+    check_output(args.output)
     count = 0
 
     def counted() -> Iterable[str]:
