@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from .fileio import Source, decode
+from .jsonspan import value_span
 
 __all__ = ["Item", "item_key", "line_end", "read_items"]
 
@@ -25,6 +26,8 @@ class Item:
     text: str | None
     raw: bytes
     record: dict[str, Any] | None = None
+    line: str = ""  # a JSONL record's decoded line (the text to rewrite)
+    span: tuple[int, int] | None = None  # where the field's value sits in ``line``
     error: str | None = None
     last: bool = True
     counted: bool = True
@@ -102,7 +105,8 @@ def _jsonl_item(
         return Item(index, where, None, raw, counted=False)
     try:
         line = decode(raw, name=where, encoding=args.encoding, errors=args.errors)
-        record = json.loads(line)
+        bom = 1 if lineno == 1 and line.startswith("\ufeff") else 0  # kept in the output
+        record = json.loads(line[bom:])
     except InputError as exc:
         return Item(index, where, None, raw, error=str(exc), undecodable=True)
     except json.JSONDecodeError as exc:
@@ -114,10 +118,18 @@ def _jsonl_item(
         doc_id = str(record[args.id_field])
     text = record.get(args.field)
     if not isinstance(text, str):
-        problem = "missing" if text is None else f"of type {type(text).__name__}, not a string"
+        if args.field not in record:
+            problem = "missing"
+        elif text is None:
+            problem = "null (no text to clean)"
+        else:
+            problem = f"of type {type(text).__name__}, not a string"
         error = f"{doc_id}: field {args.field!r} is {problem}"
         return Item(index, doc_id, None, raw, error=error)
-    return Item(index, doc_id, text, raw, record=record)
+    span = value_span(line[bom:], args.field)
+    if span is not None:
+        span = (span[0] + bom, span[1] + bom)
+    return Item(index, doc_id, text, raw, record=record, line=line, span=span)
 
 
 # --- writing ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any, BinaryIO, TextIO
 from ..corpus.engine import Outcome
 from .fileio import Janitor, OutputError, atomic_output
 from .inputs import Item, line_end
+from .jsonspan import replace_value
 
 __all__ = ["FilesSink", "Sink", "StreamSink", "TextBridge", "render", "stdout_bytes"]
 
@@ -40,6 +41,10 @@ def render(
         if args.diff:
             return outcome.text.encode(args.encoding, out_errors), None
         if item.record is not None:
+            keep = args.errors == "surrogateescape"
+            if item.span is not None:
+                text = replace_value(item.line, item.span, outcome.text, keep_bytes=keep)
+                return text.encode(args.encoding, out_errors), None
             record = dict(item.record)
             record[args.field] = outcome.text
             line = json.dumps(record, ensure_ascii=False).encode(args.encoding, out_errors)
