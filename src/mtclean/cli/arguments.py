@@ -12,6 +12,7 @@ from .fileio import output_problem
 
 __all__ = [
     "UsageError",
+    "add_corpus_arguments",
     "add_input_arguments",
     "add_pipeline_arguments",
     "check_output",
@@ -90,7 +91,7 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--errors",
         default="strict",
-        choices=("strict", "replace", "surrogateescape"),
+        choices=ERRORS,
         help="what to do with undecodable input bytes (default: strict: the document "
         "fails and is passed through unchanged)",
     )
@@ -114,6 +115,24 @@ def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
     if args.repeated_paragraphs != "report":
         options["repeated_paragraphs"] = args.repeated_paragraphs
     return options
+
+
+ERRORS = ("strict", "replace", "surrogateescape")
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, errors: str = "strict") -> None:
+    """The corpus a learning command reads: files (.txt, .gz) or folders, and how to decode."""
+    parser.add_argument(
+        "corpus", nargs="+", metavar="CORPUS", help="text files (.txt or .gz) or folders of them"
+    )
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--errors",
+        default=errors,
+        choices=ERRORS,
+        help=f"undecodable bytes: strict (the file is reported and left out), replace "
+        f"(U+FFFD) or surrogateescape (default: {errors})",
+    )
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
