@@ -38,8 +38,9 @@ def check_output(path: str | None, flag: str = "-o") -> None:
         fail(f"{flag} {path}: {problem}")
 
 
-def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that runs the default pipeline."""
+def add_pipeline_arguments(parser: argparse.ArgumentParser, *, output: bool = True) -> None:
+    """Options shared by every command that runs the default pipeline (with ``output``
+    false, not those that only shape the cleaned text: ``lint`` prints findings)."""
     parser.add_argument(
         "--from",
         dest="source_lang",
@@ -68,6 +69,19 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PACK",
         help="switch on a bundled pack that is off by default (e.g. a style pack); repeatable",
     )
+    if output:
+        _add_output_options(parser)
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--errors",
+        default="strict",
+        choices=ERRORS,
+        help="what to do with undecodable input bytes (default: strict: the document "
+        "fails and is passed through unchanged)",
+    )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quotes",
         choices=QUOTE_STYLES,
@@ -87,14 +101,6 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         default="report",
         help="a paragraph repeated verbatim: report it (default) or remove the repeat",
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    parser.add_argument(
-        "--errors",
-        default="strict",
-        choices=ERRORS,
-        help="what to do with undecodable input bytes (default: strict: the document "
-        "fails and is passed through unchanged)",
-    )
 
 
 def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -108,11 +114,11 @@ def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         options["disable"] = tuple(args.disable)
     if args.enable:
         options["enable"] = tuple(args.enable)
-    if args.quotes:
+    if getattr(args, "quotes", None):
         options["quotes"] = args.quotes
-    if args.name_style != "default":
+    if getattr(args, "name_style", "default") != "default":
         options["name_style"] = args.name_style
-    if args.repeated_paragraphs != "report":
+    if getattr(args, "repeated_paragraphs", "report") != "report":
         options["repeated_paragraphs"] = args.repeated_paragraphs
     return options
 

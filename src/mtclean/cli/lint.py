@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text (path:line:col: rule message) or JSON lines (default: text)",
     )
-    add_pipeline_arguments(parser)
+    add_pipeline_arguments(parser, output=False)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from types import ModuleType
 
 from .. import __version__
 from ..errors import MtcleanError
-from . import check_rules, clean, learn_boilerplate, lexicon, lint, suggest_names
+from . import check_rules, clean, learn_boilerplate, lexicon, lint, packs, rules, suggest_names
 from . import eval as eval_command
 from .fileio import OutputError
 
@@ -28,6 +28,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     lint,
     eval_command,
     check_rules,
+    packs,
+    rules,
     learn_boilerplate,
     suggest_names,
     lexicon,
