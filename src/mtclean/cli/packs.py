@@ -43,7 +43,7 @@ def bundled_pack(name: str) -> RulePack:
 
 def run(args: argparse.Namespace) -> int:
     """Print one line per bundled pack."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for pack in bundled_packs():
         rows.append(
             {
@@ -59,11 +59,12 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return 0
-    header = {"name": "pack", "kind": "kind", "rules": "rules", "lang": "lang"}
-    header |= {"default": "default", "domains": "domains"}
+    header: dict[str, object] = {"name": "pack", "kind": "kind", "rules": "rules"}
+    header |= {"lang": "lang", "default": "default", "domains": "domains"}
     width = max(len(str(r["name"])) for r in [header, *rows])
     for row in [header, *rows]:
         print(
+
             f"{row['name']:<{width}}  {row['kind']:<11}  {row['rules']:>5}  {row['lang']:<4}  "
             f"{row['default']:<7}  {row['domains']}"
         )
