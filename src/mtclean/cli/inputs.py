@@ -160,9 +160,9 @@ class Corpus:
         """Every input file, folders walked in sorted order (hidden files skipped)."""
         return find_inputs(self.paths, warn=_warn)
 
-    def texts(self) -> Iterator[str]:
-        """The decoded text of each readable file, in order."""
-        for source in self.files():
+    def texts(self, files: Sequence[Source] | None = None) -> Iterator[str]:
+        """The decoded text of each readable file (of ``files``, default all), in order."""
+        for source in self.files() if files is None else files:
             try:
                 with _open(source) as handle:
                     data = handle.read()

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     thresholds = Thresholds(args.min_docs, args.min_share, args.min_length)
     learner = Learner(thresholds, max_keys=args.max_keys)
     if split == "file":
-        for text in corpus.texts():
+        for text in corpus.texts(files):
             learner.add(text)
     else:
         for source in files:

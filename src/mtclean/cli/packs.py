@@ -64,7 +64,6 @@ def run(args: argparse.Namespace) -> int:
     width = max(len(str(r["name"])) for r in [header, *rows])
     for row in [header, *rows]:
         print(
-
             f"{row['name']:<{width}}  {row['kind']:<11}  {row['rules']:>5}  {row['lang']:<4}  "
             f"{row['default']:<7}  {row['domains']}"
         )
