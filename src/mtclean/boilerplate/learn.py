@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from ..rulepacks.loader import parse_rules
 from ..rulepacks.model import RulePack
+from .classify import MAX_LINE, THRESHOLD
+from .evidence import is_prose, is_sentence_like
 from .remover import KIND, BoilerplateRemover
 
 __all__ = ["Learner", "Thresholds", "learned_pack_toml", "split_documents"]
@@ -157,7 +159,8 @@ def learned_pack_toml(learner: Learner, name: str, sources: Iterable[str] = ()) 
         'version = "1"',
         f"description = {json.dumps(f'Boilerplate learned from {learner.documents} documents')}",
     ]
-    for number, (kind, text, stat) in enumerate(learner.results(), start=1):
+    number = 0
+    for kind, text, stat in learner.results():
         share = stat.docs / max(learner.documents, 1)
         anywhere = kind == "line" and stat.body * 5 >= stat.docs
         where = "anywhere" if anywhere else "edge"
@@ -165,19 +168,53 @@ def learned_pack_toml(learner: Learner, name: str, sources: Iterable[str] = ()) 
             f"{kind} seen in {stat.docs} of {learner.documents} documents ({share:.0%}), "
             f"{stat.body} of them in the body"
         )
-        lines += [
+        skip = _skip_reason(stat.sample)
+        if skip is not None:
+            lines += ["", f"# skipped: {note}: {skip}: {json.dumps(stat.sample[:80])}..."]
+            continue
+        number += 1
+        rule = [
             "",
             "[[rules]]",
             f'id = "learned-{number:03d}"',
             f"note = {json.dumps(note)}",
             f'where = "{where}"',
+            f"score = {learned_score(kind, stat.sample, share):.2f}",
             f"pattern = {json.dumps(_pattern(kind, text), ensure_ascii=False)}",
             f"examples = [{{ input = {json.dumps(stat.sample, ensure_ascii=False)}, "
             'expected = "" }]',
         ]
+        lines += rule
     toml = "\n".join(lines) + "\n"
     _check(parse_rules(toml, kinds=(KIND,), source=f"{name}.toml"))
     return toml
+
+
+def learned_score(kind: str, sample: str, share: float) -> float:
+    """A learned rule's score from its evidence: the share of documents with the line
+    (full at half of them) and its shape (a whole short line beats a segment, and a
+    line that reads as prose counts least). Always at least the removal threshold.
+
+    >>> learned_score("line", "Share this article", 0.6), learned_score("line", "Share this", 0.05)
+    (1.0, 0.82)
+    >>> learned_score("prefix", "Read next: Storm hits the coast", 0.6)
+    0.9
+    >>> learned_score("line", "The city council meets every week to discuss the budget.", 0.9)
+    0.8
+    """
+    shape = 0.0 if is_prose(sample) or is_sentence_like(sample) else 1.0
+    if kind != "line":
+        shape /= 2
+    return round(THRESHOLD + (1 - THRESHOLD) * min(1.0, share / 0.5) * shape, 2)
+
+
+def _skip_reason(sample: str) -> str | None:
+    """Why a recurring line cannot become a rule, or ``None``."""
+    if len(sample) > MAX_LINE:
+        return f"longer than {MAX_LINE} characters (boilerplate rules never remove such lines)"
+    if any("\ud800" <= c <= "\udfff" for c in sample):
+        return "holds undecodable bytes"
+    return None
 
 
 def _check(pack: RulePack) -> None:

@@ -274,7 +274,8 @@ class BoilerplateRemover(EditsNormalizer):
                 continue
             rule = verdict.rule
             name = rule.full_id if rule is not None else verdict.detectors[0].split()[0]
-            base = (rule.get("message", "") if rule is not None else "") or "scraped page clutter"
+            base = (rule.get("message", "") or rule.note) if rule is not None else ""
+            base = base or "scraped page clutter"
             removals[i] = Removal(name, f"{base} ({verdict.explain()})")
             if rule is not None and rule.get("then", 0):
                 _take_headlines(lines, removals, i, rule, len(lines))
@@ -334,7 +335,7 @@ def _take_headlines(
 
 
 def _removal(rule: Rule) -> Removal:
-    return Removal(rule.full_id, rule.get("message", "") or "scraped page clutter")
+    return Removal(rule.full_id, rule.get("message", "") or rule.note or "scraped page clutter")
 
 
 def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:

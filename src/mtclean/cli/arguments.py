@@ -8,11 +8,14 @@ from typing import Any, NoReturn
 from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
 from ..errors import MtcleanError
 from ..options import SOURCE_LANGS
+from .fileio import output_problem
 
 __all__ = [
     "UsageError",
+    "add_corpus_arguments",
     "add_input_arguments",
     "add_pipeline_arguments",
+    "check_output",
     "fail",
     "pipeline_options",
 ]
@@ -26,8 +29,18 @@ def fail(msg: str) -> NoReturn:
     raise UsageError(msg)
 
 
-def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options shared by every command that runs the default pipeline."""
+def check_output(path: str | None, flag: str = "-o") -> None:
+    """Stop before any work if ``path`` (given with ``flag``) cannot be written as a file."""
+    if path is None:
+        return
+    problem = output_problem(path)
+    if problem is not None:
+        fail(f"{flag} {path}: {problem}")
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser, *, output: bool = True) -> None:
+    """Options shared by every command that runs the default pipeline (with ``output``
+    false, not those that only shape the cleaned text: ``lint`` prints findings)."""
     parser.add_argument(
         "--from",
         dest="source_lang",
@@ -56,6 +69,19 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PACK",
         help="switch on a bundled pack that is off by default (e.g. a style pack); repeatable",
     )
+    if output:
+        _add_output_options(parser)
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--errors",
+        default="strict",
+        choices=ERRORS,
+        help="what to do with undecodable input bytes (default: strict: the document "
+        "fails and is passed through unchanged)",
+    )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quotes",
         choices=QUOTE_STYLES,
@@ -75,14 +101,6 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         default="report",
         help="a paragraph repeated verbatim: report it (default) or remove the repeat",
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    parser.add_argument(
-        "--errors",
-        default="strict",
-        choices=("strict", "replace", "surrogateescape"),
-        help="what to do with undecodable input bytes (default: strict: the document "
-        "fails and is passed through unchanged)",
-    )
 
 
 def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -96,13 +114,31 @@ def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         options["disable"] = tuple(args.disable)
     if args.enable:
         options["enable"] = tuple(args.enable)
-    if args.quotes:
+    if getattr(args, "quotes", None):
         options["quotes"] = args.quotes
-    if args.name_style != "default":
+    if getattr(args, "name_style", "default") != "default":
         options["name_style"] = args.name_style
-    if args.repeated_paragraphs != "report":
+    if getattr(args, "repeated_paragraphs", "report") != "report":
         options["repeated_paragraphs"] = args.repeated_paragraphs
     return options
+
+
+ERRORS = ("strict", "replace", "surrogateescape")
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, errors: str = "strict") -> None:
+    """The corpus a learning command reads: files (.txt, .gz) or folders, and how to decode."""
+    parser.add_argument(
+        "corpus", nargs="+", metavar="CORPUS", help="text files (.txt or .gz) or folders of them"
+    )
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--errors",
+        default=errors,
+        choices=ERRORS,
+        help=f"undecodable bytes: strict (the file is reported and left out), replace "
+        f"(U+FFFD) or surrogateescape (default: {errors})",
+    )
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

@@ -18,13 +18,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from ..corpus.engine import Outcome, Task, default_processes, process
-from .arguments import add_input_arguments, add_pipeline_arguments, fail, pipeline_options
+from .arguments import (
+    add_input_arguments,
+    add_pipeline_arguments,
+    check_output,
+    fail,
+    pipeline_options,
+)
 from .fileio import Janitor, Source, atomic_output, find_inputs, write_atomic
 from .inputs import Item, item_key, read_items
 from .outputs import FilesSink, Sink, StreamSink, render, stdout_bytes
@@ -111,7 +118,8 @@ def _plan(args: argparse.Namespace, sources: list[Source]) -> _Plan:
             fail("--in-place needs files; standard input cannot be replaced")
         if args.diff:
             fail("--diff prints a diff; it cannot be written --in-place")
-        return _Plan("inplace", [Path(s.path) for s in sources])
+        # a symbolic link stays a link: the file it points to is cleaned
+        return _Plan("inplace", [Path(os.path.realpath(s.path)) for s in sources])
     if not args.output:
         return _Plan("stdout", [])
     out = Path(args.output)
@@ -134,7 +142,24 @@ def _plan(args: argparse.Namespace, sources: list[Source]) -> _Plan:
             "-o FILE takes one input; to write several, give an existing directory "
             "or end the path with /"
         )
+    check_output(args.output)
     return _Plan("file", [out])
+
+
+def _one_per_file(sources: list[Source]) -> list[Source]:
+    """The sources less those naming a file already taken (a link and its target)."""
+    seen: set[str] = set()
+    unique = []
+    for source in sources:
+        real = os.path.realpath(source.path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(source)
+    return unique
+
+
+def _warn(message: str) -> None:
+    print(f"mtclean: warning: {message}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -143,8 +168,11 @@ def run(args: argparse.Namespace) -> int:
     exclude = list(args.exclude)
     if args.in_place and args.backup:
         exclude.append(f"*{args.backup}")  # never clean the backups of an earlier run
-    sources = find_inputs(args.files, include=args.include, exclude=exclude, skip=skip)
+    sources = find_inputs(args.files, include=args.include, exclude=exclude, skip=skip, warn=_warn)
+    if args.in_place:
+        sources = _one_per_file(sources)
     plan = _plan(args, sources)
+    check_output(args.stats_json, "--stats-json")
     if args.jobs is not None and args.jobs < 1:
         fail(f"-j takes a number of processes >= 1, not {args.jobs}")
     explain = args.format if args.explain else None
@@ -180,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
             sink = StreamSink(stdout_bytes())
         elif plan.mode == "file":
             handle = stack.enter_context(atomic_output(plan.targets[0], janitor=janitor))
-            sink = StreamSink(handle)  # type: ignore[arg-type]
+            sink = StreamSink(handle, str(plan.targets[0]))  # type: ignore[arg-type]
         else:
             sink = FilesSink(
                 plan.targets,

@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation import check_thresholds, evaluate, format_outcomes, load_articles, load_thresholds
+from .arguments import fail
+
+#: The labelled set of a clone of the mtclean repository (not installed with the package).
+BUNDLED = "fixtures/articles"
 
 NAME = "eval"
 HELP = "score mtclean on labelled articles (precision/recall per category)"
@@ -27,9 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "directory",
         nargs="?",
-        default="fixtures/articles",
         metavar="DIR",
-        help="folder of article folders (default: fixtures/articles)",
+        help=f"folder of article folders (default: {BUNDLED}, in a clone of mtclean)",
     )
     parser.add_argument(
         "--detect",
@@ -78,6 +81,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate, print the report, and check the thresholds."""
+    if args.directory is None:
+        if not Path(BUNDLED).is_dir():
+            fail(
+                f"no labelled set given, and no {BUNDLED} here: pass a folder of labelled "
+                "articles (mtclean eval DIR; each article a folder with input.txt, "
+                f"expected.txt and meta.toml), or run it in a clone of mtclean for {BUNDLED}"
+            )
+        args.directory = BUNDLED
     articles = load_articles(args.directory)
     if args.article:
         wanted = set(args.article)

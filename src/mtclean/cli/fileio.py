@@ -18,24 +18,56 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, MtcleanError
 
 __all__ = [
     "Janitor",
+    "OutputError",
     "Source",
     "atomic_output",
     "decode",
     "find_inputs",
+    "output_problem",
     "read_text",
     "write_atomic",
 ]
 
 TEMP_MARK = ".mtclean-"
+
+
+class OutputError(MtcleanError):
+    """An output file or stream that cannot be written (full disk, no such folder, ...)."""
+
+    exit_code = 1
+
+
+def output_problem(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written as a file, or ``None`` if it looks writable.
+
+    >>> output_problem("/")
+    'is a directory; give a file name'
+    >>> output_problem("/no/such/folder/out.txt")
+    "folder '/no/such/folder' does not exist"
+    """
+    target = Path(path)
+    if target.is_dir():
+        return "is a directory; give a file name"
+    parent = target.parent if str(target.parent) else Path()
+    if not parent.is_dir():
+        what = "is not a folder" if parent.exists() else "does not exist"
+        return f"folder {str(parent)!r} {what}"
+    return None
+
+
+def _write_error(target: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return OutputError(f"{target}: is a directory; give a file name")
+    return OutputError(f"{target}: cannot write: {exc.strerror or exc}")
 
 
 def decode(data: bytes, *, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
@@ -164,27 +196,42 @@ def atomic_output(
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path()
+    problem = output_problem(target)
+    if problem is not None:
+        msg = f"{target}: {problem}"
+        raise OutputError(msg)
     tmp = directory / f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}.tmp"
     if janitor is not None:
         janitor.register(str(tmp.absolute()))
+    handle: BinaryIO | None = None
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            out = AtomicFile(handle)
-            yield out
-            if out.discarded:
-                handle.close()
-                tmp.unlink()
-                return
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+        handle = os.fdopen(fd, "wb")
+        out = AtomicFile(handle, name=str(target))
+        yield out
+        if out.discarded:
+            handle.close()
+            tmp.unlink()
+            return
+        try:
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            tmp.chmod(target.stat().st_mode & 0o7777)
-        if backup and target.exists():
-            _make_backup(target, Path(f"{target}{backup}"))
-        tmp.replace(target)
+            handle.close()
+            with contextlib.suppress(OSError):
+                tmp.chmod(target.stat().st_mode & 0o7777)
+            if backup and target.exists():
+                _make_backup(target, Path(f"{target}{backup}"))
+            tmp.replace(target)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
         _fsync_dir(directory)
     except BaseException:
+        if handle is not None:
+            with contextlib.suppress(OSError, ValueError):
+                handle.close()
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
@@ -212,17 +259,24 @@ class AtomicFile:
     """The handle :func:`atomic_output` yields: ``write`` bytes, or ``discard`` them all."""
 
     handle: BinaryIO | IO[bytes]
+    name: str = "<output>"
     discarded: bool = False
     written: int = 0
 
     def write(self, data: bytes) -> None:
         """Append ``data`` to the temporary file."""
-        self.handle.write(data)
+        try:
+            self.handle.write(data)
+        except OSError as exc:
+            raise _write_error(Path(self.name), exc) from exc
         self.written += len(data)
 
     def flush(self) -> None:
         """Flush buffered data to the temporary file (the rename fsyncs it)."""
-        self.handle.flush()
+        try:
+            self.handle.flush()
+        except OSError as exc:
+            raise _write_error(Path(self.name), exc) from exc
 
     def discard(self) -> None:
         """Leave the target untouched: the temporary file is removed at the end."""
@@ -273,6 +327,7 @@ def find_inputs(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     skip: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Source]:
     """Expand ``paths`` into input files, walking directories recursively in sorted order.
 
@@ -280,7 +335,9 @@ def find_inputs(
     skipped; ``include`` globs keep only matching files and ``exclude`` globs drop
     files (a glob matches the file name or its path below the directory).
     Files named on the command line are always taken; the directory ``skip``
-    (an output tree inside an input tree) is never walked.
+    (an output tree inside an input tree) is never walked. Inside directories,
+    what is not a regular file (a FIFO, a socket, a device) is skipped and
+    passed to ``warn``.
     """
     sources: list[Source] = []
     for raw in paths or ["-"]:
@@ -289,7 +346,7 @@ def find_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            sources.extend(_walk(path, include, exclude, skip))
+            sources.extend(_walk(path, include, exclude, skip, warn))
         elif path.exists():
             sources.append(Source(raw, path.name))
         else:
@@ -299,7 +356,11 @@ def find_inputs(
 
 
 def _walk(
-    root: Path, include: Sequence[str], exclude: Sequence[str], skip: Path | None
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    skip: Path | None,
+    warn: Callable[[str], None] | None,
 ) -> Iterator[Source]:
     skipped = skip.resolve() if skip is not None else None
     for dirpath, dirnames, filenames in os.walk(root):
@@ -308,8 +369,12 @@ def _walk(
             d for d in dirnames if not d.startswith(".") and (base / d).resolve() != skipped
         )
         for filename in sorted(filenames):
-            if filename.startswith(".") or not (base / filename).is_file():
-                continue  # hidden files, FIFOs, sockets and devices are not documents
+            if filename.startswith("."):
+                continue
+            if not (base / filename).is_file():  # FIFOs, sockets and devices are not documents
+                if warn is not None:
+                    warn(f"{base / filename}: not a regular file, skipped")
+                continue
             relative = (base / filename).relative_to(root).as_posix()
             if include and not _matches(relative, include):
                 continue

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import gzip
 import json
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .fileio import Source, decode
+from .fileio import Source, decode, find_inputs
+from .jsonspan import value_span
 
-__all__ = ["Item", "item_key", "line_end", "read_items"]
+__all__ = ["Corpus", "Item", "item_key", "line_end", "read_items"]
 
 
 @dataclass(slots=True)
@@ -25,6 +29,8 @@ class Item:
     text: str | None
     raw: bytes
     record: dict[str, Any] | None = None
+    line: str = ""  # a JSONL record's decoded line (the text to rewrite)
+    span: tuple[int, int] | None = None  # where the field's value sits in ``line``
     error: str | None = None
     last: bool = True
     counted: bool = True
@@ -102,7 +108,8 @@ def _jsonl_item(
         return Item(index, where, None, raw, counted=False)
     try:
         line = decode(raw, name=where, encoding=args.encoding, errors=args.errors)
-        record = json.loads(line)
+        bom = 1 if lineno == 1 and line.startswith("\ufeff") else 0  # kept in the output
+        record = json.loads(line[bom:])
     except InputError as exc:
         return Item(index, where, None, raw, error=str(exc), undecodable=True)
     except json.JSONDecodeError as exc:
@@ -114,10 +121,93 @@ def _jsonl_item(
         doc_id = str(record[args.id_field])
     text = record.get(args.field)
     if not isinstance(text, str):
-        problem = "missing" if text is None else f"of type {type(text).__name__}, not a string"
+        if args.field not in record:
+            problem = "missing"
+        elif text is None:
+            problem = "null (no text to clean)"
+        else:
+            problem = f"of type {type(text).__name__}, not a string"
         error = f"{doc_id}: field {args.field!r} is {problem}"
         return Item(index, doc_id, None, raw, error=error)
-    return Item(index, doc_id, text, raw, record=record)
+    span = value_span(line[bom:], args.field)
+    if span is not None:
+        span = (span[0] + bom, span[1] + bom)
+    return Item(index, doc_id, text, raw, record=record, line=line, span=span)
+
+
+# --- corpora for the learning commands -------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """The files of the learning commands' ``CORPUS`` arguments (``.gz`` read as gzip).
+
+    A file that cannot be read or decoded (with ``errors="strict"``) is reported
+    on standard error and left out; the run goes on. ``failures`` lists them.
+    """
+
+    paths: Sequence[str]
+    encoding: str = "utf-8"
+    errors: str = "strict"
+    failures: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Corpus:
+        """The corpus of parsed :func:`~.arguments.add_corpus_arguments` arguments."""
+        return cls(args.corpus, args.encoding, args.errors)
+
+    def files(self) -> list[Source]:
+        """Every input file, folders walked in sorted order (hidden files skipped)."""
+        return find_inputs(self.paths, warn=_warn)
+
+    def texts(self, files: Sequence[Source] | None = None) -> Iterator[str]:
+        """The decoded text of each readable file (of ``files``, default all), in order."""
+        for source in self.files() if files is None else files:
+            try:
+                with _open(source) as handle:
+                    data = handle.read()
+                yield decode(data, name=source.name, encoding=self.encoding, errors=self.errors)
+            except (OSError, EOFError) as exc:
+                self._fail(f"{source.name}: cannot read: {exc}")
+            except InputError as exc:
+                self._fail(str(exc))
+
+    def lines(self, source: Source) -> Iterator[str]:
+        """The lines of one file, decoded as they are read (for files too big to hold)."""
+        decoder = codecs.getincrementaldecoder(self.encoding)(self.errors)
+        offset = 0
+        try:
+            with _open(source) as handle:
+                for raw in handle:
+                    try:
+                        yield decoder.decode(raw)
+                    except UnicodeDecodeError as exc:
+                        at = offset + exc.start
+                        self._fail(
+                            f"{source.name}: cannot decode byte 0x{raw[exc.start]:02x} at offset "
+                            f"{at} as {self.encoding}; the rest of the file is left out "
+                            "(give the right --encoding, or --errors replace)"
+                        )
+                        return
+                    offset += len(raw)
+        except (OSError, EOFError) as exc:
+            self._fail(f"{source.name}: cannot read: {exc}")
+
+    def _fail(self, message: str) -> None:
+        self.failures.append(message)
+        print(f"mtclean: error: {message}", file=sys.stderr)
+
+
+def _open(source: Source) -> Any:
+    if source.is_stdin:
+        return contextlib.nullcontext(sys.stdin.buffer)
+    if source.path.endswith(".gz"):
+        return gzip.open(source.path, "rb")
+    return Path(source.path).open("rb")
+
+
+def _warn(message: str) -> None:
+    print(f"mtclean: warning: {message}", file=sys.stderr)
 
 
 # --- writing ---------------------------------------------------------------------

@@ -14,14 +14,14 @@ The default (auto) is file for a folder or several files, blank for one file.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..boilerplate.learn import Learner, Thresholds, learned_pack_toml, split_documents
 from ..errors import InputError
-from .fileio import decode, write_atomic
+from .arguments import add_corpus_arguments, check_output
+from .fileio import write_atomic
+from .inputs import Corpus
 
 NAME = "learn-boilerplate"
 HELP = "learn a site's recurring clutter lines from a corpus; write a rule pack"
@@ -30,7 +30,7 @@ ORDER = 40
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``mtclean learn-boilerplate``."""
-    parser.add_argument("corpus", nargs="+", metavar="CORPUS", help="text files or folders")
+    add_corpus_arguments(parser)
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write the pack here (default: stdout)"
     )
@@ -57,7 +57,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=1_000_000,
         help="most distinct lines counted at once; bounds memory (default 1000000)",
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
         msg = "need 0 < --min-share <= 1, --min-docs >= 1 and --max-keys >= 10"
         print(f"mtclean: error: {msg}", file=sys.stderr)
         return 2
-    files = list(_files([Path(c) for c in args.corpus]))
+    check_output(args.output)
+    corpus = Corpus.from_args(args)
+    files = corpus.files()
     if not files:
         msg = "no text files found in the corpus"
         raise InputError(msg)
@@ -75,11 +76,12 @@ def run(args: argparse.Namespace) -> int:
         split = "blank" if len(args.corpus) == 1 and Path(args.corpus[0]).is_file() else "file"
     thresholds = Thresholds(args.min_docs, args.min_share, args.min_length)
     learner = Learner(thresholds, max_keys=args.max_keys)
-    for path in files:
-        if split == "file":
-            learner.add(_read(path, args.encoding))
-        else:
-            for doc in split_documents(_lines(path, args.encoding)):
+    if split == "file":
+        for text in corpus.texts(files):
+            learner.add(text)
+    else:
+        for source in files:
+            for doc in split_documents(corpus.lines(source)):
                 learner.add(doc)
     name = args.name or (Path(args.output).stem if args.output else "site")
     toml = learned_pack_toml(learner, name, [str(c) for c in args.corpus])
@@ -93,36 +95,4 @@ def run(args: argparse.Namespace) -> int:
         "review them before use",
         file=sys.stderr,
     )
-    return 0
-
-
-def _files(paths: list[Path]) -> Iterator[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-            )
-        elif path.is_file():
-            yield path
-        else:
-            msg = f"{path}: no such file or folder"
-            raise InputError(msg)
-
-
-def _read(path: Path, encoding: str) -> str:
-    try:
-        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read: {exc}"
-        raise InputError(msg) from exc
-    return decode(data, name=str(path), encoding=encoding)
-
-
-def _lines(path: Path, encoding: str) -> Iterator[str]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rt", encoding=encoding) as handle:
-            yield from handle
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"{path}: cannot read: {exc}"
-        raise InputError(msg) from exc
+    return 1 if corpus.failures else 0

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..terms.lexicon import read_dictionary, render_pack
+from .arguments import check_output
 from .fileio import write_atomic
 
 NAME = "lexicon"
@@ -44,6 +45,7 @@ def _lang_of(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Read the dictionary and write (or print) the pack."""
+    check_output(args.output)
     lang = (args.lang or _lang_of(args.dictionary)).lower()
     if not lang:
         print("mtclean lexicon: give --lang (the dictionary's source language)", file=sys.stderr)

@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text (path:line:col: rule message) or JSON lines (default: text)",
     )
-    add_pipeline_arguments(parser)
+    add_pipeline_arguments(parser, output=False)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     options = pipeline_options(args)
     clean_and_explain("", **options)  # configuration errors now (exit 2)
     found = failed = 0
-    for source in find_inputs(args.files, include=args.include, exclude=args.exclude):
+    sources = find_inputs(args.files, include=args.include, exclude=args.exclude, warn=_warn)
+    for source in sources:
         try:
             text = read_text(source.path, encoding=args.encoding, errors=args.errors)
             result = clean_and_explain(text, **options)
@@ -66,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
             print(_format(source.name, text, finding, args.format))
     sys.stdout.flush()
     return 1 if found or failed else 0
+
+
+def _warn(message: str) -> None:
+    print(f"mtclean: warning: {message}", file=sys.stderr)
 
 
 def _format(path: str, text: str, finding: Any, fmt: str) -> str:

@@ -7,14 +7,17 @@ exit 2 for usage and configuration errors, 1 for processing errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
 from ..errors import MtcleanError
-from . import check_rules, clean, learn_boilerplate, lexicon, lint, suggest_names
+from . import check_rules, clean, learn_boilerplate, lexicon, lint, packs, rules, suggest_names
 from . import eval as eval_command
+from .fileio import OutputError
 
 __all__ = ["main"]
 
@@ -25,6 +28,8 @@ COMMANDS: tuple[ModuleType, ...] = (
     lint,
     eval_command,
     check_rules,
+    packs,
+    rules,
     learn_boilerplate,
     suggest_names,
     lexicon,
@@ -62,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.run(args)
+        _flush_stdout()
     except MtcleanError as exc:
         print(f"mtclean: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -73,4 +79,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"mtclean: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    finally:
+        _drop_stdout()
     return code
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        msg = f"cannot write to standard output: {exc.strerror or exc}"
+        raise OutputError(msg) from exc
+
+
+def _drop_stdout() -> None:
+    """After standard output failed (closed pipe, full disk), point it at /dev/null so
+    that the interpreter's last flush does not print a second error."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from ..corpus.engine import Outcome
-from .fileio import Janitor, atomic_output
+from .fileio import Janitor, OutputError, atomic_output
 from .inputs import Item, line_end
+from .jsonspan import replace_value
 
 __all__ = ["FilesSink", "Sink", "StreamSink", "TextBridge", "render", "stdout_bytes"]
 
@@ -40,6 +41,10 @@ def render(
         if args.diff:
             return outcome.text.encode(args.encoding, out_errors), None
         if item.record is not None:
+            keep = args.errors == "surrogateescape"
+            if item.span is not None:
+                text = replace_value(item.line, item.span, outcome.text, keep_bytes=keep)
+                return text.encode(args.encoding, out_errors), None
             record = dict(item.record)
             record[args.field] = outcome.text
             line = json.dumps(record, ensure_ascii=False).encode(args.encoding, out_errors)
@@ -61,14 +66,29 @@ class Sink:
 
 
 class StreamSink(Sink):
-    def __init__(self, stream: BinaryIO) -> None:
+    """Every document to one stream (standard output, or one atomic -o FILE)."""
+
+    def __init__(self, stream: BinaryIO, name: str = "standard output") -> None:
         self.stream = stream
+        self.name = name
 
     def write(self, item: Item, data: bytes, changed: bool) -> None:
-        self.stream.write(data)
+        try:
+            self.stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            msg = f"cannot write to {self.name}: {exc.strerror or exc}"
+            raise OutputError(msg) from exc
 
     def close(self) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            msg = f"cannot write to {self.name}: {exc.strerror or exc}"
+            raise OutputError(msg) from exc
 
 
 class FilesSink(Sink):
@@ -97,7 +117,11 @@ class FilesSink(Sink):
             if self.only_changed and item.last and not changed:
                 return  # a one-document file that stays as it is: never rewritten
             target = self.targets[item.source]
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                msg = f"{target.parent}: cannot create the folder: {exc.strerror or exc}"
+                raise OutputError(msg) from exc
             self._current = self.stack.enter_context(contextlib.ExitStack())
             self._file = self._current.enter_context(
                 atomic_output(target, backup=self.backup, janitor=self.janitor)

@@ -13,7 +13,6 @@ contexts in comments. Review the file, move always-wrong spellings to
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,7 +23,9 @@ from rapidfuzz.distance import Indel
 
 from ..names.match import TOKEN_RE, fold_name, skeleton
 from ..names.words import TITLES, common_words
-from .fileio import find_inputs, read_text, write_atomic
+from .arguments import add_corpus_arguments, check_output
+from .fileio import write_atomic
+from .inputs import Corpus
 
 __all__ = ["Spelling", "collect", "group", "render"]
 
@@ -51,7 +52,7 @@ class Spelling:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``mtclean suggest-names``."""
-    parser.add_argument("corpus", nargs="+", metavar="CORPUS", help="text files or folders")
+    add_corpus_arguments(parser, errors="replace")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the TOML here")
     parser.add_argument(
         "--min-count", type=int, default=2, help="ignore groups seen fewer times (default 2)"
@@ -64,14 +65,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--examples", type=int, default=2, help="contexts shown per spelling")
     parser.add_argument("--max-groups", type=int, default=500, help="at most this many groups")
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-
-
-def _read(path: str, encoding: str) -> str:
-    if path.endswith(".gz"):
-        with gzip.open(path, "rt", encoding=encoding, errors="replace") as handle:
-            return handle.read()
-    return read_text(path, encoding=encoding, errors="replace")
 
 
 def _previous_word(text: str, start: int) -> str | None:
@@ -221,19 +214,20 @@ def render(groups: Sequence[list[Spelling]], *, documents: int) -> str:
     return "\n".join(lines)
 
 
-def _documents(paths: Sequence[str], encoding: str) -> Iterable[str]:
-    for source in find_inputs(paths):
-        text = _read(source.path, encoding)
+def _documents(corpus: Corpus) -> Iterable[str]:
+    for text in corpus.texts():
         yield from (d for d in text.split("\n\n") if d.strip())
 
 
 def run(args: argparse.Namespace) -> int:
     """Collect, group and print the suggestions."""
+    check_output(args.output)
     count = 0
+    corpus = Corpus.from_args(args)
 
     def counted() -> Iterable[str]:
         nonlocal count
-        for doc in _documents(args.corpus, args.encoding):
+        for doc in _documents(corpus):
             count += 1
             yield doc
 
@@ -249,4 +243,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(groups)} group(s) written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(out)
-    return 0
+    return 1 if corpus.failures else 0

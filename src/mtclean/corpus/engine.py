@@ -171,7 +171,7 @@ def _run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str) -> Outcome:
         text=output,
         changed=changed,
         rules=dict(result.rule_counts()),
-        findings=dict(collections.Counter(f.rule for f in result.findings)),
+        findings=dict(collections.Counter(f.rule for f in result.findings if f.kind != "info")),
         removed_lines=max(0, _content_lines(text) - _content_lines(result.text)) if changed else 0,
         report=report,
     )
