@@ -178,9 +178,15 @@ _CASED = 1  # matches only as written (a sensitive term, a trigger with a capita
 _TRIGGER = 2  # a trigger of regex rule ``slot``
 _LEFTOVER = 4  # a leftover word of language ``_LEFTOVER_LANGS[slot]``
 _FLAG = 8  # the rule only flags or protects: no reason to look further when fixing
+_KEEPS = 16  # a fixing rule that writes back what it matched (it can still change the case)
 
 #: Kind -> 1 for the keys that can lead to a change (the gate of :meth:`TermReplacer.edits`).
 _GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
+#: Kind -> 1 for the keys of every rule that can change the text: the gate keys and the
+#: fixing rules that keep a name (the fast path's first look, see ``analyze``).
+_SELECT = bytes(
+    0 if kind & _LEFTOVER or (kind & _FLAG and not kind & _KEEPS) else 1 for kind in range(256)
+)
 
 _LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
 
@@ -328,7 +334,7 @@ class TermReplacer(EditsNormalizer):
             mode, cased = divmod(n, 2)
             index.add_many(keys, whole_word=mode == 0, word_start=mode == 2, cased=bool(cased))
         key_kinds = bytes(bytearray().join(kinds for _, _, kinds in lists))
-        index.build(gate=key_kinds.translate(_GATE))
+        index.build(gate=key_kinds.translate(_GATE), select=key_kinds.translate(_SELECT))
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_key_term", [k for keys, _, _ in lists for k in keys])
         object.__setattr__(self, "_key_slot", [s for _, slots, _ in lists for s in slots])
@@ -359,6 +365,8 @@ class TermReplacer(EditsNormalizer):
             fields.get("action", "fix") != "fix" or rule.pack == PROTECT_PACK or only_keeps(fields)
         )
         flag = _FLAG if quiet else 0
+        if quiet and fields.get("action", "fix") == "fix" and rule.pack != PROTECT_PACK:
+            flag |= _KEEPS
         find = fields.get("find")
         if find is not None:
             cased = int(fields.get("case") == "sensitive")
@@ -536,6 +544,13 @@ class TermReplacer(EditsNormalizer):
         Findings are the flagging rules that win their span, the source-language
         decision and leftover words. Both come from one scan and one selection.
         """
+        if not (audit or self._always_fix):
+            # The fast path looks at the keys of changing rules first: unless one of
+            # them is a candidate that holds in its context and changes the text, the
+            # full analysis makes no edit either (only such candidates become edits).
+            first = self._index.scan_selected(text)
+            if not self._index.opens_gate(first) or not self._changes(text, first):
+                return NO_ANALYSIS
         hits = self._index.scan(text, gated=not (audit or self._always_fix))
         if not hits and not (self._always if audit else self._always_fix):
             return NO_ANALYSIS
@@ -547,6 +562,13 @@ class TermReplacer(EditsNormalizer):
         if not self._always_fix and not self._index.opens_gate(hits):
             edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
+
+    def _changes(self, text: str, hits: list[_Hit]) -> bool:
+        """Whether a candidate from ``hits`` of a fixing rule holds and changes the text."""
+        return any(
+            c.rule.action == "fix" and c.replacement != text[c.start : c.end]
+            for c in self._scan(text, hits).cands
+        )
 
     def _findings(self, text: str, scan: _Scan, sel: _Selection) -> list[Finding]:
         out = [
