@@ -471,6 +471,8 @@ class _Heads:
 
     def find(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
         """Add the ``(start, end, id)`` of every key that occurs in ``text`` to ``out``."""
+        if self.automaton is None:
+            return
         size = len(text)
         groups = self.groups
         for n, start, stop in self.automaton.find_matches_as_indexes(mapped, overlapping=True):

@@ -33,20 +33,15 @@ from typing import Any, NamedTuple
 
 import regex
 
-from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding, line_bounds
+from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
 from ..errors import PatternTimeoutError
 from ..languages import language_name
 from ..rulepacks.model import Rule, RulePack
-from .context import (
-    Context,
-    in_quoted_source,
-    in_source_name,
-    is_mention,
-    source_line,
-)
+from .context import Context, in_source_name, is_mention
 from .detect import decide_language, foreign_lines, text_leftovers
 from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
+from .lines import Lines
 from .match import TermIndex, fold_term, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
@@ -412,6 +407,7 @@ class TermReplacer(EditsNormalizer):
         triggered: dict[int, set[tuple[int, int]]] = {}
         leftovers: dict[str, list[tuple[int, int]]] = {}
         key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
+        lines = Lines(text)
         for start, end, i in hits:
             slot, term, kind = key_slot[i], key_term[i], key_kind[i]
             matched = text[start:end]
@@ -420,7 +416,7 @@ class TermReplacer(EditsNormalizer):
                     leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
             elif kind & _TRIGGER:
                 if not kind & _CASED or matched == term:
-                    triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
+                    triggered.setdefault(slot, set()).add(lines.bounds(start, end))
             elif matched == term or (not kind & _CASED and fold_term(matched) == fold_term(term)):
                 rule = self._rule(slot)
                 if not rule.whole_word or word_bounded(text, start, end):
@@ -428,10 +424,10 @@ class TermReplacer(EditsNormalizer):
         whole = (0, len(text))
         for rule in self._always:
             cands.extend(self._pattern_candidates(rule, text, whole))
-        for slot, lines in triggered.items():
-            for line in sorted(lines):
+        for slot, spans in triggered.items():
+            for line in sorted(spans):
                 cands.extend(self._pattern_candidates(self._rule(slot), text, line))
-        return _Scan([c for c in cands if self._context_holds(text, c)], leftovers)
+        return _Scan([c for c in cands if self._context_holds(lines, c)], leftovers)
 
     def _pattern_candidates(
         self, rule: _Compiled, text: str, span: tuple[int, int]
@@ -447,18 +443,19 @@ class TermReplacer(EditsNormalizer):
             raise PatternTimeoutError(msg) from exc
 
     @staticmethod
-    def _context_holds(text: str, cand: _Candidate) -> bool:
+    def _context_holds(lines: Lines, cand: _Candidate) -> bool:
         # The rule's own conditions first: they often fail, and cheaply.
         rule = cand.rule
-        line = line_bounds(text, cand.start, cand.end)
+        text = lines.text
+        line = lines.bounds(cand.start, cand.end)
         if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
             return False
         if is_mention(text, cand.start, cand.end, line):
             return False
         return not rule.source_lang or not (
             in_source_name(text, cand.start, line, rule.source_lang)
-            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
-            or source_line(text, line, rule.source_lang, (cand.start, cand.end))
+            or lines.in_quoted_source(cand.start, cand.end, line, rule.source_lang)
+            or lines.source_line(line, rule.source_lang, (cand.start, cand.end))
         )
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
