@@ -9,6 +9,7 @@ from mtclean.kinds import load_rules
 from mtclean.options import Options
 from mtclean.terms.context import in_quoted_source, source_line
 from mtclean.terms.lines import Lines
+from mtclean.terms.match import TermIndex
 from mtclean.terms.stage import build_steps
 
 
@@ -103,3 +104,26 @@ def test_lines_equal_the_reference_checks(
         assert lines.in_quoted_source(start, end, line, lang) == in_quoted_source(
             text, start, end, line, lang
         )
+
+
+keys = st.lists(st.sampled_from(["navo", "Navo", "NAVO", "top", "navo top", "a", "é", "x-y"]))
+
+
+@given(
+    keys,
+    st.lists(st.booleans()),
+    st.lists(st.booleans()),
+    st.text("navoNAVO top-éxy.", max_size=40),
+)
+def test_selected_scan_is_the_scan_of_the_selected_keys(
+    terms: list[str], cased: list[bool], chosen: list[bool], text: str
+) -> None:
+    index = TermIndex()
+    for n, term in enumerate(terms):
+        index.add_many([term], cased=n < len(cased) and cased[n])
+    select = bytes(int(n < len(chosen) and chosen[n]) for n in range(len(terms)))
+    index.build(gate=select, select=select)
+    everything = index.scan(text)
+    opaque = index._opaque_id_set
+    expected = sorted(h for h in everything if select[h[2]] or h[2] in opaque)
+    assert sorted(index.scan_selected(text)) == expected

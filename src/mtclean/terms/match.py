@@ -185,7 +185,9 @@ class TermIndex:
         self._gate: bytes = b""
         self._automaton: Any = None
         self._gate_automaton: Any = None
-        self._selected: tuple[_Heads, _Heads] | None = None  # folded and cased keys
+        # Folded and cased selected keys (folded ``None``: most keys, the full automaton).
+        self._selected: tuple[_Heads | None, _Heads] | None = None
+        self._select = b""
         self._opaque_automaton: Any = None
         self._opaque_ids: list[list[int]] = []
         self._opaque_id_set: frozenset[int] = frozenset()
@@ -298,10 +300,13 @@ class TermIndex:
         # The selected keys in two small automata: those matched in any case over the
         # folded text, those matched only as written over the text with its case kept
         # (a capitalised key like "May" then costs nothing on every "may").
+        # When most keys are selected, the full automaton serves (its hits filtered).
         ids = [n for n in range(min(len(keys), len(select))) if select[n] and keys[n]]
         exact = self._exact
+        folded = [n for n in ids if n not in exact]
+        self._select = select
         self._selected = (
-            _Heads({n: keys[n] for n in ids if n not in exact}, self),
+            _Heads({n: keys[n] for n in folded}, self) if 2 * len(folded) <= len(keys) else None,
             _Heads({n: self._cased_key(n) for n in ids if n in exact}, self),
         )
         if self._opaque:
@@ -344,12 +349,25 @@ class TermIndex:
         out: list[tuple[int, int, int]] = []
         if self._selected is not None:
             folded, cased = self._selected
-            if folded.automaton is not None:
+            if folded is None:
+                self._find_selected(self._mapped(text), text, out)
+            elif folded.automaton is not None:
                 folded.find(self._mapped(text), text, out)
             if cased.automaton is not None:
                 cased.find(self._mapped(text, _CASED), text, out)
         self._scan_opaque(text, out)
         return out
+
+    def _find_selected(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
+        """Add the hits of selected keys matched in any case, found by the full automaton."""
+        if self._automaton is None:
+            return
+        groups, select, exact = self._groups, self._select, self._exact
+        found: list[tuple[int, int, int]] = []
+        for hit in self._automaton.find_matches_as_indexes(mapped, overlapping=True):
+            group = groups.get(hit[0]) or self._group(hit[0])
+            self._resolve(hit, group[0], mapped, text, found)
+        out.extend(h for h in found if h[2] < len(select) and select[h[2]] and h[2] not in exact)
 
     def _scan_opaque(self, text: str, out: list[tuple[int, int, int]]) -> None:
         if self._opaque_automaton is not None and not text.isascii():
