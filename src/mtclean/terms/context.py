@@ -175,37 +175,69 @@ class Context:
         )
         return None if ctx == cls() else ctx
 
-    def holds(self, text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    def holds(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line: tuple[int, int],
+        memo: dict[tuple[int, int, int], Any] | None = None,
+    ) -> bool:
         """Whether every condition holds for the match ``text[start:end]``.
 
         Patterns see only the match's line: ``before`` patterns the part before
         the match (so ``^`` is the line start), ``after`` patterns the part after.
+        ``memo`` keeps what depends on the line alone (``line_has``, ``unless``, the
+        caption shape) across the candidates of one text.
         """
         ls, le = line
-        head, tail = text[ls:start], text[end:le]
-        if self.position in ("line", "line_start") and head.strip():
+        memo = {} if memo is None else memo
+        if self.position in ("line", "line_start") and text[ls:start].strip():
             return False
-        if self.position in ("line", "line_end") and tail.strip(" \t\r.!?:;,"):
+        if self.position in ("line", "line_end") and text[end:le].strip(" \t\r.!?:;,"):
             return False
-        if self.line_shape == "caption" and not is_caption_line(text[ls:le]):
+        if self.line_shape == "caption":
+            key = (0, ls, le)
+            if key not in memo:
+                memo[key] = is_caption_line(text[ls:le])
+            if not memo[key]:
+                return False
+        if self.before or self.not_before:
+            head = text[ls:start]
+            if self.before and not any(p.search(head) for p in self.before):
+                return False
+            if any(p.search(head) for p in self.not_before):
+                return False
+        if self.after or self.not_after:
+            tail = text[end:le]
+            if self.after and not any(p.match(tail) for p in self.after):
+                return False
+            if any(p.match(tail) for p in self.not_after):
+                return False
+        if self.line_has and not any(_line_search(p, text, line, memo) for p in self.line_has):
             return False
-        if self.before and not any(p.search(head) for p in self.before):
-            return False
-        if any(p.search(head) for p in self.not_before):
-            return False
-        if self.after and not any(p.match(tail) for p in self.after):
-            return False
-        if any(p.match(tail) for p in self.not_after):
-            return False
-        if self.line_has and not any(p.search(text[ls:le]) for p in self.line_has):
-            return False
-        if any(p.search(text[ls:le]) for p in self.not_line_has):
+        if any(_line_search(p, text, line, memo) for p in self.not_line_has):
             return False
         for p in self.unless:
-            for m in p.finditer(text[ls:le]):
-                if m.start() + ls < end and start < m.end() + ls:
+            key = (id(p), ls, le)
+            spans = memo.get(key)
+            if spans is None:
+                spans = memo[key] = [m.span() for m in p.finditer(text[ls:le])]
+            for ms, me in spans:
+                if ms + ls < end and start < me + ls:
                     return False
         return True
+
+
+def _line_search(
+    p: regex.Pattern[str], text: str, line: tuple[int, int], memo: dict[tuple[int, int, int], Any]
+) -> bool:
+    """Whether ``p`` occurs in the line, searched once per line and pattern."""
+    key = (id(p), *line)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = p.search(text[line[0] : line[1]]) is not None
+    return bool(found)
 
 
 def _wrap(value: Any, template: str) -> Any:

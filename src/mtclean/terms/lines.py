@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from typing import Any
 
 from .context import (
     _QUOTE_RE,
@@ -64,6 +65,8 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: Context results that depend on the line alone (see ``Context.holds``).
+        self.memo: dict[tuple[int, int, int], Any] = {}
         self._last = (0, -1)
         self._lines: dict[tuple[int, int], _Line] = {}
 

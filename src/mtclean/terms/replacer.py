@@ -448,7 +448,9 @@ class TermReplacer(EditsNormalizer):
         rule = cand.rule
         text = lines.text
         line = lines.bounds(cand.start, cand.end)
-        if rule.context is not None and not rule.context.holds(text, cand.start, cand.end, line):
+        if rule.context is not None and not rule.context.holds(
+            text, cand.start, cand.end, line, lines.memo
+        ):
             return False
         if is_mention(text, cand.start, cand.end, line):
             return False
