@@ -184,41 +184,80 @@ class Context:
         line: tuple[int, int],
         budget: Budget = UNBOUNDED,
         rule: str = "",
+        memo: dict[tuple[int, int, int], Any] | None = None,
     ) -> bool:
         """Whether every condition holds for the match ``text[start:end]``.
 
         Patterns see only the match's line: ``before`` patterns the part before
         the match (so ``^`` is the line start), ``after`` patterns the part after.
         They run within ``budget`` (a user rule's, named ``rule`` in a timeout).
+        ``memo`` keeps what depends on the line alone (``line_has``, ``unless``, the
+        caption shape) across the candidates of one text.
         """
         ls, le = line
-        head, tail, whole = text[ls:start], text[end:le], text[ls:le]
+        memo = {} if memo is None else memo
         search, match = budget.search, budget.match
-        if self.position in ("line", "line_start") and head.strip():
+        if self.position in ("line", "line_start") and text[ls:start].strip():
             return False
-        if self.position in ("line", "line_end") and tail.strip(" \t\r.!?:;,"):
+        if self.position in ("line", "line_end") and text[end:le].strip(" \t\r.!?:;,"):
             return False
-        if self.line_shape == "caption" and not is_caption_line(text[ls:le]):
-            return False
-        if self.before and not any(search(p, head, rule=rule, field="before") for p in self.before):
-            return False
-        if any(search(p, head, rule=rule, field="not_before") for p in self.not_before):
-            return False
-        if self.after and not any(match(p, tail, rule=rule, field="after") for p in self.after):
-            return False
-        if any(match(p, tail, rule=rule, field="not_after") for p in self.not_after):
-            return False
+        if self.line_shape == "caption":
+            key = (0, ls, le)
+            if key not in memo:
+                memo[key] = is_caption_line(text[ls:le])
+            if not memo[key]:
+                return False
+        if self.before or self.not_before:
+            head = text[ls:start]
+            if self.before and not any(
+                search(p, head, rule=rule, field="before") for p in self.before
+            ):
+                return False
+            if any(search(p, head, rule=rule, field="not_before") for p in self.not_before):
+                return False
+        if self.after or self.not_after:
+            tail = text[end:le]
+            if self.after and not any(match(p, tail, rule=rule, field="after") for p in self.after):
+                return False
+            if any(match(p, tail, rule=rule, field="not_after") for p in self.not_after):
+                return False
         if self.line_has and not any(
-            search(p, whole, rule=rule, field="line_has") for p in self.line_has
+            _line_search(p, text, line, memo, budget, rule, "line_has") for p in self.line_has
         ):
             return False
-        if any(search(p, whole, rule=rule, field="not_line_has") for p in self.not_line_has):
+        if any(
+            _line_search(p, text, line, memo, budget, rule, "not_line_has")
+            for p in self.not_line_has
+        ):
             return False
         for p in self.unless:
-            for m in budget.finditer(p, whole, rule=rule, field="unless"):
-                if m.start() + ls < end and start < m.end() + ls:
+            key = (id(p), ls, le)
+            spans = memo.get(key)
+            if spans is None:
+                found = budget.finditer(p, text[ls:le], rule=rule, field="unless")
+                spans = memo[key] = [m.span() for m in found]
+            for ms, me in spans:
+                if ms + ls < end and start < me + ls:
                     return False
         return True
+
+
+def _line_search(
+    p: regex.Pattern[str],
+    text: str,
+    line: tuple[int, int],
+    memo: dict[tuple[int, int, int], Any],
+    budget: Budget,
+    rule: str,
+    field: str,
+) -> bool:
+    """Whether ``p`` occurs in the line, searched once per line and pattern."""
+    key = (id(p), *line)
+    found = memo.get(key)
+    if found is None:
+        hit = budget.search(p, text[line[0] : line[1]], rule=rule, field=field)
+        found = memo[key] = hit is not None
+    return bool(found)
 
 
 def _wrap(value: Any, template: str) -> Any:

@@ -9,7 +9,8 @@ import regex
 
 from ..errors import RulePackError
 from ..rulepacks.model import FieldSpec, KindSpec, RulePack
-from .replacer import TermReplacer, as_tuple
+from .compiled import as_tuple
+from .replacer import TermReplacer
 
 __all__ = ["KIND"]
 

@@ -60,6 +60,8 @@ def _head(key: bytes) -> bytes:
 _FOLD = bytes(
     b + 32 if 65 <= b <= 90 else b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256)
 )
+#: The same with the case kept (for keys matched only as written).
+_CASED = bytes(b if 65 <= b <= 90 or 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
 #: The same, but NUL stays NUL: keys are mapped in bulk, joined by NUL.
 _FOLD_JOINED = b"\x00" + _FOLD[1:]
 #: UTF-8 continuation bytes, dropped: every character maps to exactly one byte.
@@ -194,6 +196,9 @@ class TermIndex:
         self._gate: bytes = b""
         self._automaton: Any = None
         self._gate_automaton: Any = None
+        # Folded and cased selected keys (folded ``None``: most keys, the full automaton).
+        self._selected: tuple[_Heads | None, _Heads] | None = None
+        self._select = b""
         self._opaque_automaton: Any = None
         self._opaque_ids: list[list[int]] = []
         self._opaque_id_set: frozenset[int] = frozenset()
@@ -258,13 +263,15 @@ class TermIndex:
         pad_right = int(whole_word and is_word_char(key[-1]))
         return b" " * pad_left + body + b" " * pad_right, pad_left, pad_right
 
-    def build(self, gate: bytes = b"") -> None:
+    def build(self, gate: bytes = b"", select: bytes | None = None) -> None:
         """Compile the automata; call once after the last :meth:`add_many`.
 
         ``gate`` holds one byte per id: :meth:`scan` with ``gated=True`` reports
-        nothing unless a key whose byte is not zero occurs.
+        nothing unless a key whose byte is not zero occurs. ``select`` (default:
+        ``gate``) marks the keys :meth:`scan_selected` reports.
         """
         self._gate = gate
+        select = gate if select is None else select
         keys = self._keys
         # The common case in C: a one-word key's head is its first PREFIX bytes.
         heads = [k[:PREFIX] for k in keys]
@@ -297,6 +304,18 @@ class TermIndex:
             if gate_heads and len(gate_heads) < len(self._prefixes)
             else None
         )
+        # The selected keys in two small automata: those matched in any case over the
+        # folded text, those matched only as written over the text with its case kept
+        # (a capitalised key like "May" then costs nothing on every "may").
+        # When most keys are selected, the full automaton serves (its hits filtered).
+        ids = [n for n in range(min(len(keys), len(select))) if select[n] and keys[n]]
+        exact = self._exact
+        folded = [n for n in ids if n not in exact]
+        self._select = select
+        self._selected = (
+            _Heads({n: keys[n] for n in folded}, self) if 2 * len(folded) <= len(keys) else None,
+            _Heads({n: self._cased_key(n) for n in ids if n in exact}, self),
+        )
         if self._opaque:
             self._opaque_automaton = ahocorasick_rs.AhoCorasick(list(self._opaque))
             self._opaque_ids = list(self._opaque.values())
@@ -319,13 +338,51 @@ class TermIndex:
         [(0, 4, 0), (6, 13, 1)]
         """
         out = self._scan_ascii(text, gated) if self._automaton is not None else []
+        self._scan_opaque(text, out)
+        return out
+
+    def scan_selected(self, text: str) -> list[tuple[int, int, int]]:
+        """The hits of :meth:`scan` whose keys are selected (see :meth:`build`), and
+        every hit of a key without an ASCII letter or digit; one scan of an automaton
+        of the selected keys alone (cheaper than :meth:`scan` when they are few).
+
+        >>> index = TermIndex()
+        >>> index.add_many(["Navo", "Rusland"])
+        0
+        >>> index.build(gate=bytes([0, 1]), select=bytes([1, 0]))
+        >>> index.scan_selected("Navo, Rusland"), index.scan("Navo, Rusland")
+        ([(0, 4, 0)], [(0, 4, 0), (6, 13, 1)])
+        """
+        out: list[tuple[int, int, int]] = []
+        if self._selected is not None:
+            folded, cased = self._selected
+            if folded is None:
+                self._find_selected(self._mapped(text), text, out)
+            elif folded.automaton is not None:
+                folded.find(self._mapped(text), text, out)
+            if cased.automaton is not None:
+                cased.find(self._mapped(text, _CASED), text, out)
+        self._scan_opaque(text, out)
+        return out
+
+    def _find_selected(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
+        """Add the hits of selected keys matched in any case, found by the full automaton."""
+        if self._automaton is None:
+            return
+        groups, select, exact = self._groups, self._select, self._exact
+        found: list[tuple[int, int, int]] = []
+        for hit in self._automaton.find_matches_as_indexes(mapped, overlapping=True):
+            group = groups.get(hit[0]) or self._group(hit[0])
+            self._resolve(hit, group[0], mapped, text, found)
+        out.extend(h for h in found if h[2] < len(select) and select[h[2]] and h[2] not in exact)
+
+    def _scan_opaque(self, text: str, out: list[tuple[int, int, int]]) -> None:
         if self._opaque_automaton is not None and not text.isascii():
             ids = self._opaque_ids
             for i, start, end in self._opaque_automaton.find_matches_as_indexes(
                 fold_term(text), overlapping=True
             ):
                 out.extend((start, end, id_) for id_ in ids[i])
-        return out
 
     def opens_gate(self, hits: list[tuple[int, int, int]]) -> bool:
         """Whether a gated :meth:`scan` of the same text reports ``hits`` (from an
@@ -353,12 +410,20 @@ class TermIndex:
         group = self._groups[pattern] = (tuple(found), gated)
         return group
 
+    @staticmethod
+    def _mapped(text: str, table: bytes = _FOLD) -> bytes:
+        """``text`` as the automata see it: one byte per character, a space on each side."""
+        if table is _FOLD and not text.isascii() and _KELVIN in text:
+            text = text.replace(_KELVIN, "k")  # the only non-ASCII letter folding to ASCII
+        return b" " + text.encode("utf-8", "surrogatepass").translate(table, _CONTINUATION) + b" "
+
+    def _cased_key(self, n: int) -> bytes:
+        """Key ``n`` (matched only as written) mapped with its case kept, padded."""
+        exact = self._exact[n].encode("utf-8", "surrogatepass").translate(_CASED, _CONTINUATION)
+        return b" " * self._lefts[n] + exact + b" " * self._rights[n]
+
     def _scan_ascii(self, text: str, gated: bool) -> list[tuple[int, int, int]]:
-        seen = text
-        if not text.isascii() and _KELVIN in text:
-            seen = text.replace(_KELVIN, "k")  # the only non-ASCII letter folding to ASCII
-        # One byte per character, padded with a space on each side.
-        mapped = b" " + seen.encode("utf-8", "surrogatepass").translate(_FOLD, _CONTINUATION) + b" "
+        mapped = self._mapped(text)
         gate_automaton = self._gate_automaton if gated else None
         if gate_automaton is not None and not gate_automaton.find_matches_as_indexes(mapped):
             return []
@@ -406,3 +471,42 @@ class TermIndex:
                     out.append((first, end, id_))
                     found = found or (id_ < len(gate) and gate[id_] != 0)
         return found
+
+
+class _Heads:
+    """An automaton over the heads of some keys of a :class:`TermIndex`, for one mapping.
+
+    ``keys`` maps ids to their mapped, padded keys; a hit is completed and checked
+    the way :meth:`TermIndex._resolve` does.
+    """
+
+    def __init__(self, keys: dict[int, bytes], index: TermIndex) -> None:
+        groups: dict[bytes, dict[bytes, list[_Id]]] = {}
+        lefts, rights, exact = index._lefts, index._rights, index._exact
+        for n, key in keys.items():
+            ids = groups.setdefault(_head(key), {}).setdefault(key, [])
+            ids.append((n, lefts[n], rights[n], exact.get(n)))
+        heads = list(groups)
+        self.groups = [tuple((k, tuple(v)) for k, v in groups[h].items()) for h in heads]
+        self.automaton = (
+            ahocorasick_rs.BytesAhoCorasick(heads, implementation=ahocorasick_rs.Implementation.DFA)
+            if heads
+            else None
+        )
+
+    def find(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
+        """Add the ``(start, end, id)`` of every key that occurs in ``text`` to ``out``."""
+        if self.automaton is None:
+            return
+        size = len(text)
+        groups = self.groups
+        for n, start, stop in self.automaton.find_matches_as_indexes(mapped, overlapping=True):
+            for key, ids in groups[n]:
+                length = len(key)
+                if length > stop - start and not mapped.startswith(key, start):
+                    continue
+                for id_, left, right, exact in ids:
+                    first = max(start + left - 1, 0)
+                    end = min(start + length - right - 1, size)
+                    if exact is None or text[first:end] == exact:
+                        out.append((first, end, id_))

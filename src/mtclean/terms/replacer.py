@@ -29,24 +29,20 @@ import gc
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
-import regex
-
-from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding, line_bounds
+from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
 from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
-from .context import (
-    Context,
-    in_quoted_source,
-    in_source_name,
-    is_mention,
-    source_line,
-)
+from .compiled import Compiled as _Compiled
+from .compiled import apply_case
+from .compiled import compile_rule as _compile
+from .context import in_source_name, is_mention
 from .detect import decide_language, foreign_lines, text_leftovers
 from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
+from .lines import Lines
 from .match import TermIndex, fold_term, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
@@ -58,103 +54,6 @@ __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 SOURCE_LANG_RULE = "terms/source-lang"
 #: Distinct leftover words that decide the source language when no term does.
 MIN_LEFTOVER_EVIDENCE = 3
-
-_W = r"[\p{L}\p{M}\p{N}]"
-_START_GUARD = rf"(?:(?<!{_W})|(?!{_W}))"
-_END_GUARD = rf"(?:(?!{_W})|(?<!{_W}))"
-
-
-def apply_case(matched: str, replacement: str) -> str:
-    """Give ``replacement`` the case shape of ``matched``.
-
-    >>> apply_case("Tweede", "second"), apply_case("TWEEDE", "second"), apply_case("x", "Ab")
-    ('Second', 'SECOND', 'Ab')
-    """
-    letters = [c for c in matched if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if letters and letters[0].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-def as_tuple(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return tuple(value) if isinstance(value, tuple | list) else (value,)
-
-
-class _Compiled(NamedTuple):
-    """One rule, ready to match (a tuple: cheap to build for 100,000 rules)."""
-
-    full_id: str
-    lang: str
-    case: str
-    action: str
-    replace: str
-    terms: tuple[str, ...]
-    pattern: regex.Pattern[str] | None
-    triggers: tuple[str, ...]
-    context: Context | None
-    ambiguous: bool
-    whole_word: bool
-    message: str
-    confidence: float
-    source_lang: str
-    trusted: bool  # from a bundled pack: its patterns run without a time budget
-
-    def replacement(self, matched: str, m: Any = None) -> str:
-        """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
-        repl = m.expand(self.replace) if m is not None and self.replace else self.replace
-        if self.case == "preserve":
-            return apply_case(matched, repl)
-        return repl
-
-
-_CONTEXT_FIELDS = frozenset(
-    (
-        "before",
-        "not_before",
-        "after",
-        "not_after",
-        "line_has",
-        "not_line_has",
-        "unless",
-        "position",
-        "line_shape",
-    )
-)
-
-
-def _compile(rule: Rule, lang: str, detect: bool, trusted: bool) -> _Compiled:
-    f = rule.fields
-    case = f.get("case", "preserve")
-    pattern = None
-    whole_word = f.get("whole_word", True)
-    if "pattern" in f:
-        body = "|".join(f"(?:{p})" for p in as_tuple(f["pattern"]))
-        if whole_word:
-            body = f"{_START_GUARD}(?:{body}){_END_GUARD}"
-        flags = regex.V0 if case == "sensitive" else regex.IGNORECASE
-        pattern = regex.compile(body, flags)
-    context = Context.from_fields(f) if not _CONTEXT_FIELDS.isdisjoint(f) else None
-    return _Compiled(
-        f"{rule.pack}/{rule.id}",
-        lang if detect else "",
-        case,
-        f.get("action", "fix"),
-        f.get("replace", ""),
-        as_tuple(f.get("find")),
-        pattern,
-        as_tuple(f.get("trigger")),
-        context,
-        f.get("ambiguous", False),
-        whole_word,
-        f.get("message", "") or rule.note,
-        float(f.get("confidence", 0.5)),
-        lang if lang in LEFTOVER_WORDS else "",
-        trusted,
-    )
 
 
 def _sensitive_trigger(trigger: str) -> bool:
@@ -179,9 +78,15 @@ _CASED = 1  # matches only as written (a sensitive term, a trigger with a capita
 _TRIGGER = 2  # a trigger of regex rule ``slot``
 _LEFTOVER = 4  # a leftover word of language ``_LEFTOVER_LANGS[slot]``
 _FLAG = 8  # the rule only flags or protects: no reason to look further when fixing
+_KEEPS = 16  # a fixing rule that writes back what it matched (it can still change the case)
 
 #: Kind -> 1 for the keys that can lead to a change (the gate of :meth:`TermReplacer.edits`).
 _GATE = bytes(0 if kind & (_LEFTOVER | _FLAG) else 1 for kind in range(256))
+#: Kind -> 1 for the keys of every rule that can change the text: the gate keys and the
+#: fixing rules that keep a name (the fast path's first look, see ``analyze``).
+_SELECT = bytes(
+    0 if kind & _LEFTOVER or (kind & _FLAG and not kind & _KEEPS) else 1 for kind in range(256)
+)
 
 _LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
 
@@ -329,7 +234,7 @@ class TermReplacer(EditsNormalizer):
             mode, cased = divmod(n, 2)
             index.add_many(keys, whole_word=mode == 0, word_start=mode == 2, cased=bool(cased))
         key_kinds = bytes(bytearray().join(kinds for _, _, kinds in lists))
-        index.build(gate=key_kinds.translate(_GATE))
+        index.build(gate=key_kinds.translate(_GATE), select=key_kinds.translate(_SELECT))
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_key_term", [k for keys, _, _ in lists for k in keys])
         object.__setattr__(self, "_key_slot", [s for _, slots, _ in lists for s in slots])
@@ -360,6 +265,8 @@ class TermReplacer(EditsNormalizer):
             fields.get("action", "fix") != "fix" or rule.pack == PROTECT_PACK or only_keeps(fields)
         )
         flag = _FLAG if quiet else 0
+        if quiet and fields.get("action", "fix") == "fix" and rule.pack != PROTECT_PACK:
+            flag |= _KEEPS
         find = fields.get("find")
         if find is not None:
             cased = int(fields.get("case") == "sensitive")
@@ -408,6 +315,7 @@ class TermReplacer(EditsNormalizer):
         triggered: dict[int, set[tuple[int, int]]] = {}
         leftovers: dict[str, list[tuple[int, int]]] = {}
         key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
+        lines = Lines(text)
         for start, end, i in hits:
             slot, term, kind = key_slot[i], key_term[i], key_kind[i]
             matched = text[start:end]
@@ -416,7 +324,7 @@ class TermReplacer(EditsNormalizer):
                     leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
             elif kind & _TRIGGER:
                 if not kind & _CASED or matched == term:
-                    triggered.setdefault(slot, set()).add(line_bounds(text, start, end))
+                    triggered.setdefault(slot, set()).add(lines.bounds(start, end))
             elif matched == term or (not kind & _CASED and fold_term(matched) == fold_term(term)):
                 rule = self._rule(slot)
                 if not rule.whole_word or word_bounded(text, start, end):
@@ -424,10 +332,10 @@ class TermReplacer(EditsNormalizer):
         whole = (0, len(text))
         for rule in self._always:
             cands.extend(self._pattern_candidates(rule, text, whole, budget))
-        for slot, lines in triggered.items():
-            for line in sorted(lines):
+        for slot, spans in triggered.items():
+            for line in sorted(spans):
                 cands.extend(self._pattern_candidates(self._rule(slot), text, line, budget))
-        return _Scan([c for c in cands if self._context_holds(text, c, budget)], leftovers)
+        return _Scan([c for c in cands if self._context_holds(lines, c, budget)], leftovers)
 
     def _pattern_candidates(
         self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget
@@ -440,19 +348,27 @@ class TermReplacer(EditsNormalizer):
                 yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
 
     @staticmethod
-    def _context_holds(text: str, cand: _Candidate, budget: Budget) -> bool:
+    def _context_holds(lines: Lines, cand: _Candidate, budget: Budget) -> bool:
         # The rule's own conditions first: they often fail, and cheaply.
-        rule, line = cand.rule, line_bounds(text, cand.start, cand.end)
+        rule = cand.rule
+        text = lines.text
+        line = lines.bounds(cand.start, cand.end)
         if rule.context is not None and not rule.context.holds(
-            text, cand.start, cand.end, line, UNBOUNDED if rule.trusted else budget, rule.full_id
+            text,
+            cand.start,
+            cand.end,
+            line,
+            UNBOUNDED if rule.trusted else budget,
+            rule.full_id,
+            lines.memo,
         ):
             return False
         if is_mention(text, cand.start, cand.end, line):
             return False
         return not rule.source_lang or not (
             in_source_name(text, cand.start, line, rule.source_lang)
-            or in_quoted_source(text, cand.start, cand.end, line, rule.source_lang)
-            or source_line(text, line, rule.source_lang, (cand.start, cand.end))
+            or lines.in_quoted_source(cand.start, cand.end, line, rule.source_lang)
+            or lines.source_line(line, rule.source_lang, (cand.start, cand.end))
         )
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
@@ -538,6 +454,13 @@ class TermReplacer(EditsNormalizer):
         Findings are the flagging rules that win their span, the source-language
         decision and leftover words. Both come from one scan and one selection.
         """
+        if not (audit or self._always_fix):
+            # The fast path looks at the keys of changing rules first: unless one of
+            # them is a candidate that holds in its context and changes the text, the
+            # full analysis makes no edit either (only such candidates become edits).
+            first = self._index.scan_selected(text)
+            if not self._index.opens_gate(first) or not self._changes(text, first):
+                return NO_ANALYSIS
         hits = self._index.scan(text, gated=not (audit or self._always_fix))
         if not hits and not (self._always if audit else self._always_fix):
             return NO_ANALYSIS
@@ -549,6 +472,13 @@ class TermReplacer(EditsNormalizer):
         if not self._always_fix and not self._index.opens_gate(hits):
             edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
+
+    def _changes(self, text: str, hits: list[_Hit]) -> bool:
+        """Whether a candidate from ``hits`` of a fixing rule holds and changes the text."""
+        return any(
+            c.rule.action == "fix" and c.replacement != text[c.start : c.end]
+            for c in self._scan(text, hits).cands
+        )
 
     def _findings(self, text: str, scan: _Scan, sel: _Selection) -> list[Finding]:
         out = [
