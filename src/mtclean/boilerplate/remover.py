@@ -32,6 +32,7 @@ from ..errors import PatternTimeoutError
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify
 from .lines import Removal, deletion_edits, line_starts
+from .literals import fold, rule_literals
 from .repeats import repeated_paragraphs, repeated_titles
 
 __all__ = ["KIND", "BoilerplateRemover"]
@@ -70,6 +71,7 @@ class _Matcher:
     timeout: float | None = None
     _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
     _rest: regex.Pattern[str] = field(init=False, repr=False)
+    _needs: tuple[frozenset[str] | None, ...] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
@@ -80,6 +82,7 @@ class _Matcher:
         rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
         object.__setattr__(self, "_starts", starts)
         object.__setattr__(self, "_rest", rest)
+        object.__setattr__(self, "_needs", tuple(rule_literals(_patterns(r)) for r in self.rules))
 
     @property
     def empty(self) -> bool:
@@ -108,7 +111,14 @@ class _Matcher:
         """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
         if not line or not self.rules:
             return None
+        folded: str | None = None
         for i in self._candidates(line):
+            needs = self._needs[i]
+            if needs is not None:  # a line without the rule's literals cannot match it
+                if folded is None:
+                    folded = fold(line)
+                if not any(literal in folded for literal in needs):
+                    continue
             start = self._starts[i]
             m = self._run(start.match, line)  # a first segment, more segments after it
             if m is None:  # no segment of this rule begins the line, so no full match either
@@ -131,10 +141,13 @@ class _Matcher:
         return found
 
 
-def _rule_regex(rule: Rule) -> str:
+def _patterns(rule: Rule) -> tuple[str, ...]:
     patterns = rule.get("pattern")
-    patterns = patterns if isinstance(patterns, tuple) else (patterns,)
-    body = "|".join(f"(?:{p})" for p in patterns)
+    return patterns if isinstance(patterns, tuple) else (patterns,)
+
+
+def _rule_regex(rule: Rule) -> str:
+    body = "|".join(f"(?:{p})" for p in _patterns(rule))
     # Matchers compile case-insensitively as a whole (scoped flags on every
     # alternative make the regex module several times slower).
     return f"(?-i:{body})" if rule.get("case", "ignore") == "sensitive" else body
