@@ -28,7 +28,7 @@ __all__ = ["fold", "required_literals", "rule_literals"]
 
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 #: A literal shorter than this is not worth testing.
-MIN_LITERAL = 2
+MIN_LITERAL = 1
 
 
 def fold(text: str) -> str:

@@ -71,7 +71,8 @@ class _Matcher:
     timeout: float | None = None
     _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
     _rest: regex.Pattern[str] = field(init=False, repr=False)
-    _needs: tuple[frozenset[str] | None, ...] = field(init=False, repr=False)
+    _needs: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    _needs_ascii: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
@@ -82,7 +83,11 @@ class _Matcher:
         rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
         object.__setattr__(self, "_starts", starts)
         object.__setattr__(self, "_rest", rest)
-        object.__setattr__(self, "_needs", tuple(rule_literals(_patterns(r)) for r in self.rules))
+        needs = [rule_literals(_patterns(r)) for r in self.rules]
+        object.__setattr__(self, "_needs", tuple(None if n is None else tuple(n) for n in needs))
+        # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
+        ascii_only = (None if n is None else tuple(x for x in n if x.isascii()) for n in needs)
+        object.__setattr__(self, "_needs_ascii", tuple(ascii_only))
 
     @property
     def empty(self) -> bool:
@@ -111,13 +116,17 @@ class _Matcher:
         """The rule of the first segment if the rules cover all of ``line``, else ``None``."""
         if not line or not self.rules:
             return None
-        folded: str | None = None
+        folded = ""
+        needs_all = self._needs_ascii if line.isascii() else self._needs
         for i in self._candidates(line):
-            needs = self._needs[i]
+            needs = needs_all[i]
             if needs is not None:  # a line without the rule's literals cannot match it
-                if folded is None:
+                if not folded:
                     folded = fold(line)
-                if not any(literal in folded for literal in needs):
+                for literal in needs:  # (a loop: several times faster than any())
+                    if literal in folded:
+                        break
+                else:
                     continue
             start = self._starts[i]
             m = self._run(start.match, line)  # a first segment, more segments after it
