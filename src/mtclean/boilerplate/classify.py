@@ -8,8 +8,9 @@ Evidence for a line being clutter:
 * ``boilerplate/foreign-line`` (0.5): a short line in another language than the body.
 
 Evidence against: a line that reads as prose or as an English sentence (its pack
-score is halved), the title, and the opening heading (a one- to three-word first
-line followed by prose, capped at 0.5).
+score is halved), the title, the opening heading (a one-word first line followed
+by prose) and the closing heading (a one-word last line right after prose, unless
+an ``anywhere`` rule covers it), both capped at 0.5.
 
 Position: the *head* zone is everything before the first prose line, the *tail*
 zone everything after the last one, the *body* what lies between. Context then
@@ -191,6 +192,16 @@ def classify(
             value, names, rule = score[opening]
             if value > OPENING_CAP:
                 score[opening] = (OPENING_CAP, (*names, "opening heading"), rule)
+        closing = _neighbour(stripped, n, -1)
+        if (
+            closing is not None
+            and closing in score
+            and _neighbour(stripped, closing, -1) == anchors[-1]
+            and _WORD_HEADING.fullmatch(stripped[closing])
+        ):
+            value, names, rule = score[closing]
+            if value > OPENING_CAP and rule is not None and rule.get("where", "edge") != "anywhere":
+                score[closing] = (OPENING_CAP, (*names, "closing heading"), rule)
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)
