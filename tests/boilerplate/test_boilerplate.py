@@ -309,3 +309,31 @@ def test_repeated_title_and_paragraph_steps_are_built_only_when_on() -> None:
     text = f"Talks stall in Geneva\nTalks stall in Geneva\n{PARA}\n{PARA}\n"
     kept = mtclean.clean(text, repeated_paragraphs="remove", disable="boilerplate/repeated-title")
     assert kept == f"Talks stall in Geneva\nTalks stall in Geneva\n{PARA}\n"
+
+
+def test_a_footer_line_inside_the_last_quarter_ends_the_article() -> None:
+    teaser = "A second story about the harbour, which the site lists under this one as a teaser."
+    text = f"{BODY}\nTags: war, peace\n\n{teaser}\n\nHarbour News, 4 Mai 2025, 18:40\n"
+    assert run(text) == f"{BODY}\n{teaser}\n"
+    # the same line with most of the prose after it is left to the body rules
+    early = f"{PARA}\n\nTags: war, peace\n\n{BODY}"
+    assert run(early) == early
+
+
+def test_a_timestamp_is_strong_evidence_and_a_bare_date_is_not() -> None:
+    text = f"Update | 03.02.2024 | 9:15 AM\n\n{BODY}"
+    assert run(text) == BODY
+    letter = f"May 1, 1838\n\n{BODY}"
+    assert run(letter) == letter
+
+
+def test_a_byline_goes_with_the_author_photo_above_it() -> None:
+    text = f"Talks stall in Geneva\n\nAuthor photo\n\nBy Anna Smith\n\n{BODY}"
+    assert run(text) == f"Talks stall in Geneva\n\n{BODY}"
+    alone = f"Talks stall in Geneva\n\nBy Anna Smith\n\n{BODY}"
+    assert run(alone) == alone
+
+
+def test_a_one_word_last_line_after_prose_is_kept_unless_clutter_surrounds_it() -> None:
+    assert run(f"{BODY}\nReactions\n") == f"{BODY}\nReactions\n"
+    assert run(f"{BODY}\nShare this:\nReactions\n") == BODY
