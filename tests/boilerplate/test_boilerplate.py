@@ -327,13 +327,6 @@ def test_a_timestamp_is_strong_evidence_and_a_bare_date_is_not() -> None:
     assert run(letter) == letter
 
 
-def test_a_byline_goes_with_the_author_photo_above_it() -> None:
-    text = f"Talks stall in Geneva\n\nAuthor photo\n\nBy Anna Smith\n\n{BODY}"
-    assert run(text) == f"Talks stall in Geneva\n\n{BODY}"
-    alone = f"Talks stall in Geneva\n\nBy Anna Smith\n\n{BODY}"
-    assert run(alone) == alone
-
-
 def test_a_one_word_last_line_after_prose_is_kept_unless_clutter_surrounds_it() -> None:
     assert run(f"{BODY}\nReactions\n") == f"{BODY}\nReactions\n"
     assert run(f"{BODY}\nShare this:\nReactions\n") == BODY

@@ -155,7 +155,8 @@ def classify(
                     anchors.append(i)
         if last is not None:
             anchors.append(last)
-        anchors = _article_end(stripped, anchors, rules, live, cached, threshold)
+        if anchors[-1] != unended:  # an unended last line may be cut off: the tail is empty
+            anchors = _article_end(stripped, anchors, rules, live, cached, threshold)
     zones = _zones(stripped, anchors)
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
     for i, rule in rules.items():

@@ -72,6 +72,9 @@ def _ends_sentence(line: str) -> bool:
     >>> _ends_sentence("He said: “No deal.”"), _ends_sentence("Minister: “No deal”")
     (True, False)
     """
+    last = line[-1]
+    if last in _SENTENCE_END or last not in _CLOSERS:
+        return last in _SENTENCE_END
     end = len(line) - 1
     while end > 0 and line[end] in _CLOSERS:
         end -= 1
