@@ -46,7 +46,7 @@ class RepeatedTitleRemover(EditsNormalizer):
 class RepeatedParagraphStep(EditsNormalizer):
     """Report (``mode="report"``) or delete (``"remove"``) verbatim copies of a long paragraph.
 
-    >>> p = "A paragraph long enough to count, repeated word for word by a scraper bug."
+    >>> p = "A paragraph long enough to count, repeated word for word by a scraper bug. It goes on."
     >>> text = f"{p}\\nMiddle.\\n{p}\\n"
     >>> RepeatedParagraphStep("remove").fix(text) == f"{p}\\nMiddle.\\n"
     True
