@@ -7,15 +7,23 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import mtclean
+from mtclean.api import PASSES
 from mtclean.boilerplate.remover import KIND, BoilerplateRemover
+from mtclean.boilerplate.repeated import RepeatedParagraphStep, RepeatedTitleRemover
 from mtclean.boilerplate.stage import build_steps, bundled_packs
 from mtclean.errors import RulePackError
 from mtclean.kinds import parse_rules
 from mtclean.options import Options
-from mtclean.pipeline import make_pipeline
+from mtclean.pipeline import Pipeline, make_pipeline
 
-STEP = build_steps(Options())[0]
-REMOVE = build_steps(Options(repeated_paragraphs="remove"))[0]
+
+def stage(options: Options) -> Pipeline:
+    """The boilerplate stage's steps, run as the default pipeline runs them."""
+    return Pipeline(tuple(build_steps(options)), passes=PASSES)
+
+
+STEP = stage(Options())
+REMOVE = stage(Options(repeated_paragraphs="remove"))
 
 BODY = (
     "The ministers met on Friday ahead of next week's talks in Geneva, the first in years.\n\n"
@@ -24,7 +32,7 @@ BODY = (
 )
 
 
-def run(text: str, step: BoilerplateRemover = STEP) -> str:
+def run(text: str, step: Pipeline = STEP) -> str:
     return step.fix(text)
 
 
@@ -67,7 +75,8 @@ def test_seed_like_article_loses_title_copy_see_also_and_comment_form() -> None:
         "Soldiers training near the capital. Photo: Anna Smith\n\n" + BODY.rstrip("\n")
     )
     assert run(SEED_LIKE) == expected
-    rules = [e.rule for e in STEP.edits(SEED_LIKE)]
+    changes = sorted(STEP.explain(SEED_LIKE).changes, key=lambda c: c.start)  # text order
+    rules = [c.rule for c in changes]
     assert rules == [
         "boilerplate/repeated-title",
         "boilerplate-en/see-also-headline",
@@ -78,9 +87,9 @@ def test_seed_like_article_loses_title_copy_see_also_and_comment_form() -> None:
 
 def test_removing_a_line_deletes_it_with_its_newline() -> None:
     text = "First line.\nAdvertisement\nSecond line.\n"
-    (edit,) = STEP.edits(text)
-    assert text[edit.start : edit.end] == "Advertisement\n"
-    assert edit.replacement == ""
+    (change,) = STEP.explain(text).changes
+    assert change.before == "Advertisement\n"
+    assert change.after == ""
 
 
 CLEAN_ARTICLES = [
@@ -112,7 +121,7 @@ CLEAN_ARTICLES = [
 @pytest.mark.parametrize("text", CLEAN_ARTICLES)
 def test_clean_articles_are_untouched(text: str) -> None:
     assert STEP.edits(text) == []
-    assert STEP.findings(text) == []
+    assert STEP.explain(text).findings == ()
 
 
 def test_body_clutter_needs_a_strong_whole_line() -> None:
@@ -135,9 +144,9 @@ def test_truncated_last_line_is_content() -> None:
 def test_too_much_clutter_removes_nothing_and_reports() -> None:
     text = "Share this:\nFacebook\nTwitter\nShort.\nLeave a Reply\nCancel reply\n"
     assert STEP.edits(text) == []
-    (finding,) = STEP.findings(text)
+    (finding,) = STEP.explain(text).findings
     assert finding.rule == "boilerplate/max-share"
-    relaxed = build_steps(Options(boilerplate_max_share=1.0))[0]
+    relaxed = stage(Options(boilerplate_max_share=1.0))
     assert relaxed.fix(text) == "Short.\n"
     assert mtclean.clean(text, disable="boilerplate/max-share") == "Short.\n"
 
@@ -162,7 +171,7 @@ PARA = "The committee will publish its findings in the spring, after hearing all
 def test_repeated_paragraph_is_reported_by_default_and_removed_on_request() -> None:
     text = f"Intro.\n{PARA}\nMiddle.\n{PARA}\nEnd.\n"
     assert run(text) == text
-    (finding,) = STEP.findings(text)
+    (finding,) = STEP.explain(text).findings
     assert finding.rule == "boilerplate/repeated-paragraph"
     assert text[finding.start : finding.end] == PARA
     assert finding.start > text.index(PARA)
@@ -265,7 +274,7 @@ def test_properties_on_line_mixes(lines: list[str], final_newline: bool) -> None
 def test_arbitrary_text_never_crashes_and_is_idempotent(text: str) -> None:
     once = STEP.fix(text)
     assert STEP.fix(once) == once
-    STEP.findings(text)
+    STEP.explain(text)
 
 
 @given(st.lists(st.from_regex(r"[a-z][a-z ,]{0,60}[a-z]\.", fullmatch=True), max_size=10))
@@ -285,3 +294,39 @@ def test_heading_at_the_head_takes_its_headlines() -> None:
     # a headline list needs its heading: without it, short lines at the head stay
     text = "Minister resigns over budget row\nStorm closes schools\n" + BODY
     assert run(text) == text
+
+
+def test_repeated_title_and_paragraph_steps_are_built_only_when_on() -> None:
+    steps = build_steps(Options())
+    assert [type(s) for s in steps] == [
+        BoilerplateRemover,
+        RepeatedTitleRemover,
+        RepeatedParagraphStep,
+    ]
+    off = frozenset({"boilerplate/repeated-title", "boilerplate/repeated-paragraph"})
+    assert [s.name for s in build_steps(Options(disable=off))] == ["boilerplate"]
+    assert mtclean.clean("A\nA\n", disable=sorted(off)) == "A\nA\n"
+    text = f"Talks stall in Geneva\nTalks stall in Geneva\n{PARA}\n{PARA}\n"
+    kept = mtclean.clean(text, repeated_paragraphs="remove", disable="boilerplate/repeated-title")
+    assert kept == f"Talks stall in Geneva\nTalks stall in Geneva\n{PARA}\n"
+
+
+def test_a_footer_line_inside_the_last_quarter_ends_the_article() -> None:
+    teaser = "A second story about the harbour, which the site lists under this one as a teaser."
+    text = f"{BODY}\nTags: war, peace\n\n{teaser}\n\nHarbour News, 4 Mai 2025, 18:40\n"
+    assert run(text) == f"{BODY}\n{teaser}\n"
+    # the same line with most of the prose after it is left to the body rules
+    early = f"{PARA}\n\nTags: war, peace\n\n{BODY}"
+    assert run(early) == early
+
+
+def test_a_timestamp_is_strong_evidence_and_a_bare_date_is_not() -> None:
+    text = f"Update | 03.02.2024 | 9:15 AM\n\n{BODY}"
+    assert run(text) == BODY
+    letter = f"May 1, 1838\n\n{BODY}"
+    assert run(letter) == letter
+
+
+def test_a_one_word_last_line_after_prose_is_kept_unless_clutter_surrounds_it() -> None:
+    assert run(f"{BODY}\nReactions\n") == f"{BODY}\nReactions\n"
+    assert run(f"{BODY}\nShare this:\nReactions\n") == BODY

@@ -105,7 +105,7 @@ def test_learned_pack_removes_site_clutter_and_nothing_else_on_held_out_pages(co
     pack = parse_rules(learn(train), source="daily-example.toml")
     assert len(pack.rules) >= 4
     assert {r.get("where") for r in pack.rules} == {"edge", "anywhere"}
-    remover = BoilerplateRemover((pack,), titles=False, paragraphs="off")
+    remover = BoilerplateRemover((pack,))
     for page, article in held_out:
         assert remover.fix(page) == article
     # and through the default pipeline, with the bundled packs too
@@ -116,7 +116,7 @@ def test_learned_pack_removes_site_clutter_and_nothing_else_on_held_out_pages(co
 def test_learned_pack_leaves_other_text_alone(corpus) -> None:
     train, _ = corpus
     pack = parse_rules(learn(train), source="daily-example.toml")
-    remover = BoilerplateRemover((pack,), titles=False, paragraphs="off")
+    remover = BoilerplateRemover((pack,))
     rng = random.Random(99)
     for _ in range(20):
         article = "\n".join(paragraph(rng) for _ in range(4))

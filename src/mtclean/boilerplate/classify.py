@@ -8,8 +8,9 @@ Evidence for a line being clutter:
 * ``boilerplate/foreign-line`` (0.5): a short line in another language than the body.
 
 Evidence against: a line that reads as prose or as an English sentence (its pack
-score is halved), the title, and the opening heading (a one- to three-word first
-line followed by prose, capped at 0.5).
+score is halved), the title, the opening heading (a one-word first line followed
+by prose) and the closing heading (a one-word last line right after prose, unless
+an ``anywhere`` rule covers it), both capped at 0.5.
 
 Position: the *head* zone is everything before the first prose line, the *tail*
 zone everything after the last one, the *body* what lies between. Context then
@@ -46,6 +47,9 @@ OPENING_CAP = 0.5
 CONTEXT_WORDS = 8
 #: Lines longer than this are never clutter.
 MAX_LINE = 250
+#: A tail rule inside the body ends the article if at most this share of the
+#: body's prose (in characters) comes after it.
+END_SHARE = 0.25
 #: Prose lines longer than this are matched against ``anywhere`` rules only.
 LONG_PROSE = 120
 HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
@@ -151,6 +155,8 @@ def classify(
                     anchors.append(i)
         if last is not None:
             anchors.append(last)
+        if anchors[-1] != unended:  # an unended last line may be cut off: the tail is empty
+            anchors = _article_end(stripped, anchors, rules, live, cached, threshold)
     zones = _zones(stripped, anchors)
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
     for i, rule in rules.items():
@@ -191,6 +197,16 @@ def classify(
             value, names, rule = score[opening]
             if value > OPENING_CAP:
                 score[opening] = (OPENING_CAP, (*names, "opening heading"), rule)
+        closing = _neighbour(stripped, n, -1)
+        if (
+            closing is not None
+            and closing in score
+            and _neighbour(stripped, closing, -1) == anchors[-1]
+            and _WORD_HEADING.fullmatch(stripped[closing])
+        ):
+            value, names, rule = score[closing]
+            if value > OPENING_CAP and rule is not None and rule.get("where", "edge") != "anywhere":
+                score[closing] = (OPENING_CAP, (*names, "closing heading"), rule)
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)
@@ -204,6 +220,56 @@ def classify(
     _context(stripped, zones, anchors, verdicts, removed, threshold, unended)
     _drop_lone(stripped, anchors, verdicts, removed)
     return verdicts
+
+
+def _article_end(
+    stripped: Sequence[str],
+    anchors: list[int],
+    rules: dict[int, Rule],
+    live: Sequence[int],
+    match: Matcher,
+    threshold: float,
+) -> list[int]:
+    """The anchors up to where the article ends.
+
+    Related-article teasers after a page's footer ("Tags: …", "Also interesting",
+    a comment form) are prose too, so the last prose line is not always the end of
+    the article. A short body line that a tail rule covers with full strength, with
+    at most :data:`END_SHARE` of the body's prose after it, ends the article: what
+    follows it is the tail zone, where edge rules act (prose lines are still kept).
+    """
+    if len(anchors) < 2:
+        return anchors
+    total = sum(len(stripped[a]) for a in anchors)
+    after = total
+    k = 0
+    anchor_set = set(anchors)
+    for i in live:
+        while k < len(anchors) and anchors[k] <= i:
+            after -= len(stripped[anchors[k]])
+            k += 1
+        if (
+            k == 0
+            or k == len(anchors)
+            or i in anchor_set
+            or i in rules
+            or after > END_SHARE * total
+            or len(stripped[i]) > MAX_LINE
+        ):
+            continue
+        rule = match(TAIL, stripped[i])
+        if rule is None or float(rule.get("score", 1.0)) < threshold:
+            continue
+        if rule.get("then", 0) or is_sentence_like(stripped[i]):
+            continue
+        rules[i] = rule
+        for j in live:
+            if j > i and j not in rules and len(stripped[j]) <= MAX_LINE:
+                found = match(TAIL, stripped[j])
+                if found is not None:
+                    rules[j] = found
+        return anchors[:k]
+    return anchors
 
 
 def _drop_lone(

@@ -29,7 +29,9 @@ __all__ = [
 PROSE_WORDS = 20
 #: A line of this many words or more that ends like a sentence is prose.
 SENTENCE_WORDS = 7
-_SENTENCE_END = frozenset('.!?…"”’»)')
+_SENTENCE_END = frozenset(".!?…")
+#: Closing marks after which the sentence stop comes one character earlier.
+_CLOSERS = frozenset('"”’»)')
 #: The stoplists consulted for language evidence (``stop-words`` names).
 LANGUAGES = (
     "bulgarian", "catalan", "czech", "danish", "dutch", "finnish", "french", "german",
@@ -53,11 +55,30 @@ def is_prose(line: str) -> bool:
     True
     >>> is_prose("Talks stall in Geneva")
     False
+    >>> is_prose("Minister says no to the invitation: “The talks must be in parliament”")
+    False
     """
     if not line:
         return False
     n = line.count(" ") + 1
-    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and line[-1] in _SENTENCE_END)
+    return n >= PROSE_WORDS or (n >= SENTENCE_WORDS and _ends_sentence(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with a sentence stop, perhaps inside closing quotes.
+
+    A headline that ends with a quotation ("X: “No deal”") does not.
+
+    >>> _ends_sentence("He said: “No deal.”"), _ends_sentence("Minister: “No deal”")
+    (True, False)
+    """
+    last = line[-1]
+    if last in _SENTENCE_END or last not in _CLOSERS:
+        return last in _SENTENCE_END
+    end = len(line) - 1
+    while end > 0 and line[end] in _CLOSERS:
+        end -= 1
+    return line[end] in _SENTENCE_END
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,9 +14,8 @@ Safety: if the removals would take more than ``max_share`` of the text's
 characters, nothing is removed and a finding says so. A line the rules do not
 cover (such as a last line cut off mid-way) is content and ends the edge block.
 
-Besides the rules, the remover deletes a title repeated near the top (compared
-after unifying quotes, dashes and spacing; the first copy stays) and reports or
-removes paragraphs repeated verbatim.
+Repeated titles and paragraphs are steps of their own (:mod:`.repeated`); the
+copies of a repeated title count here as removed neighbours of other lines.
 """
 
 from __future__ import annotations
@@ -32,7 +31,8 @@ from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify
 from .lines import Removal, deletion_edits, line_starts
-from .repeats import repeated_paragraphs, repeated_titles
+from .literals import fold, rule_literals
+from .repeats import repeated_titles
 
 __all__ = ["KIND", "BoilerplateRemover"]
 
@@ -45,10 +45,8 @@ MAX_HEADLINE = 150
 #: Characters of a line tried as a partial match before the full match.
 PREFIX = 4
 MEMO_SIZE = 50_000
-REPEATED_TITLE = "boilerplate/repeated-title"
-REPEATED_PARAGRAPH = "boilerplate/repeated-paragraph"
 MAX_SHARE = "boilerplate/max-share"
-BUILTIN_IDS = (REPEATED_TITLE, REPEATED_PARAGRAPH, MAX_SHARE, CONTEXT, FOREIGN, WIDGET, SUSPECT)
+BUILTIN_IDS = (MAX_SHARE, CONTEXT, FOREIGN, WIDGET, SUSPECT)
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
 _LEAD = r"[\s|·•/]*"
@@ -69,6 +67,8 @@ class _Matcher:
     bounded: bool = False  # patterns of user packs: they run within the document's budget
     _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
     _rest: regex.Pattern[str] = field(init=False, repr=False)
+    _needs: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    _needs_ascii: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
@@ -79,6 +79,11 @@ class _Matcher:
         rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
         object.__setattr__(self, "_starts", starts)
         object.__setattr__(self, "_rest", rest)
+        needs = [rule_literals(_patterns(r)) for r in self.rules]
+        object.__setattr__(self, "_needs", tuple(None if n is None else tuple(n) for n in needs))
+        # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
+        ascii_only = (None if n is None else tuple(x for x in n if x.isascii()) for n in needs)
+        object.__setattr__(self, "_needs_ascii", tuple(ascii_only))
 
     @property
     def empty(self) -> bool:
@@ -109,7 +114,18 @@ class _Matcher:
         if not line or not self.rules:
             return None
         budget = budget if self.bounded else UNBOUNDED
+        folded = ""
+        needs_all = self._needs_ascii if line.isascii() else self._needs
         for i in self._candidates(line):
+            needs = needs_all[i]
+            if needs is not None:  # a line without the rule's literals cannot match it
+                if not folded:
+                    folded = fold(line)
+                for literal in needs:  # (a loop: several times faster than any())
+                    if literal in folded:
+                        break
+                else:
+                    continue
             start, rule = self._starts[i], self.rules[i].full_id
             m = budget.match(start, line, rule=rule)  # a first segment, more segments after it
             if m is None:  # no segment of this rule begins the line, so no full match either
@@ -122,10 +138,13 @@ class _Matcher:
         return None
 
 
-def _rule_regex(rule: Rule) -> str:
+def _patterns(rule: Rule) -> tuple[str, ...]:
     patterns = rule.get("pattern")
-    patterns = patterns if isinstance(patterns, tuple) else (patterns,)
-    body = "|".join(f"(?:{p})" for p in patterns)
+    return patterns if isinstance(patterns, tuple) else (patterns,)
+
+
+def _rule_regex(rule: Rule) -> str:
+    body = "|".join(f"(?:{p})" for p in _patterns(rule))
     # Matchers compile case-insensitively as a whole (scoped flags on every
     # alternative make the regex module several times slower).
     return f"(?-i:{body})" if rule.get("case", "ignore") == "sensitive" else body
@@ -137,14 +156,13 @@ class _Plan:
 
     lines: list[str]
     removals: dict[int, Removal]
-    reported: tuple[int, ...] = ()
     too_much: tuple[int, int] | None = None
     unsure: Mapping[int, Verdict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
 class BoilerplateRemover(EditsNormalizer):
-    """Remove clutter lines matched by boilerplate packs, repeated titles and paragraphs.
+    """Remove the clutter lines the boilerplate packs' rules and the line classifier find.
 
     >>> from mtclean.kinds import parse_rules
     >>> pack = parse_rules('''
@@ -164,8 +182,6 @@ class BoilerplateRemover(EditsNormalizer):
     packs: tuple[RulePack, ...]
     disabled: frozenset[str] = frozenset()
     max_share: float = 0.5
-    titles: bool = True
-    paragraphs: str = "report"
     threshold: float = THRESHOLD
     name: str = "boilerplate"
     _head: _Matcher = field(init=False, repr=False)
@@ -202,8 +218,7 @@ class BoilerplateRemover(EditsNormalizer):
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits deleting the clutter lines of ``text`` (none if the share limit is hit);
-        with ``audit``, findings: repeated paragraphs (report mode), flagged lines and
-        a hit share limit."""
+        with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
         plan = self._plan(text, budget)
         edits = () if plan.too_much is not None else deletion_edits(plan.lines, plan.removals)
@@ -219,10 +234,6 @@ class BoilerplateRemover(EditsNormalizer):
                 f"({removed / total:.0%}, limit {self.max_share:.0%}); nothing was removed"
             )
             out.append(Finding(0, len(text), MAX_SHARE, msg, 0.5))
-        for i in plan.reported:
-            end = starts[i] + len(plan.lines[i])
-            msg = "paragraph repeated word for word (an earlier copy stays)"
-            out.append(Finding(starts[i], end, REPEATED_PARAGRAPH, msg, 0.8))
         for i, verdict in plan.unsure.items():
             end = starts[i] + len(plan.lines[i])
             msg = f"possible page clutter, kept: {verdict.explain()}"
@@ -238,36 +249,41 @@ class BoilerplateRemover(EditsNormalizer):
     def _plan(self, text: str, budget: Budget) -> _Plan:
         lines = text.split("\n")
         removals: dict[int, Removal] = {}
-        reported: tuple[int, ...] = ()
-        unsure: dict[int, Verdict] = {}
-        while True:
-            before = len(removals)
-            unsure = self._rule_pass(lines, removals, budget)
-            reported = self._repeat_pass(lines, removals)
-            if len(removals) == before:
+        copies: set[int] = set()
+        while True:  # lines taken under a heading (``then``) are context for the rest
+            before = len(removals) + len(copies)
+            unsure = self._rule_pass(lines, removals, copies, budget)
+            # Copies of the title (deleted by the repeated-title step) are scraper
+            # output too: they count as removed neighbours, as clutter lines do.
+            copies.update(repeated_titles(lines, lambda i: i not in removals))
+            if len(removals) + len(copies) == before:
                 break
         unsure = {i: v for i, v in unsure.items() if i not in removals}
         if not removals:
-            return _Plan(lines, removals, reported, unsure=unsure)
+            return _Plan(lines, removals, unsure=unsure)
         removed = sum(len(lines[i].strip()) for i in removals)
         total = sum(len(line.strip()) for line in lines)
         if removed > self.max_share * total:
-            return _Plan(lines, removals, reported, (removed, total), unsure)
-        return _Plan(lines, removals, reported, unsure=unsure)
+            return _Plan(lines, removals, (removed, total), unsure)
+        return _Plan(lines, removals, unsure=unsure)
 
     def _rule_pass(
-        self, lines: list[str], removals: dict[int, Removal], budget: Budget
+        self,
+        lines: list[str],
+        removals: dict[int, Removal],
+        copies: set[int],
+        budget: Budget,
     ) -> dict[int, Verdict]:
         """Classify the lines; mark the sure ones, return the unsure ones."""
 
         def match(zone: str, line: str) -> Rule | None:
             return self._match(zone, line, budget)
 
-        verdicts = classify(lines, set(removals), match, self.threshold)
+        verdicts = classify(lines, {*removals, *copies}, match, self.threshold)
         unsure: dict[int, Verdict] = {}
         for i in sorted(verdicts):
             verdict = verdicts[i]
-            if i in removals:
+            if i in removals or i in copies:
                 continue
             if not verdict.remove:
                 unsure[i] = verdict
@@ -285,22 +301,6 @@ class BoilerplateRemover(EditsNormalizer):
         matcher = {"head": self._head, "tail": self._tail, "body": self._body}.get(zone, self._any)
         # "edge": a text without a body is all edge; "any": ignore where
         return matcher.match(line, budget)
-
-    def _repeat_pass(self, lines: list[str], removals: dict[int, Removal]) -> tuple[int, ...]:
-        def alive(i: int) -> bool:
-            return i not in removals
-
-        if self.titles:
-            for i in repeated_titles(lines, alive):
-                removals[i] = Removal(REPEATED_TITLE, "title repeated near the top")
-        if self.paragraphs == "off":
-            return ()
-        repeats = repeated_paragraphs(lines, alive)
-        if self.paragraphs == "remove":
-            for i in repeats:
-                removals[i] = Removal(REPEATED_PARAGRAPH, "paragraph repeated word for word")
-            return ()
-        return tuple(repeats)
 
 
 def _matcher(rules: Iterable[Rule], trusted: frozenset[Rule]) -> _Matcher:
@@ -370,6 +370,6 @@ KIND = KindSpec(
         FieldSpec("score", (float, int), check=_check_score),
         FieldSpec("headline", (bool,)),
     ),
-    build=lambda pack: BoilerplateRemover((pack,), max_share=1.0, titles=False, paragraphs="off"),
+    build=lambda pack: BoilerplateRemover((pack,), max_share=1.0),
     check_rule=_check_rule,
 )

@@ -8,7 +8,13 @@ from ..core import Normalizer
 from ..kinds import available_packs, load_rules
 from ..options import Options
 from ..rulepacks.model import RulePack
-from .remover import MAX_SHARE, REPEATED_PARAGRAPH, REPEATED_TITLE, BoilerplateRemover
+from .remover import MAX_SHARE, BoilerplateRemover
+from .repeated import (
+    REPEATED_PARAGRAPH,
+    REPEATED_TITLE,
+    RepeatedParagraphStep,
+    RepeatedTitleRemover,
+)
 
 __all__ = ["build_steps", "bundled_packs"]
 
@@ -20,24 +26,24 @@ def bundled_packs() -> tuple[RulePack, ...]:
 
 @functools.lru_cache(maxsize=32)
 def _cached(
-    packs: tuple[RulePack, ...], disabled: frozenset[str], max_share: float, paragraphs: str
+    packs: tuple[RulePack, ...], disabled: frozenset[str], max_share: float
 ) -> BoilerplateRemover:
     return BoilerplateRemover(
-        packs,
-        disabled,
-        max_share=1.0 if MAX_SHARE in disabled else max_share,
-        titles=REPEATED_TITLE not in disabled,
-        paragraphs="off" if REPEATED_PARAGRAPH in disabled else paragraphs,
+        packs, disabled, max_share=1.0 if MAX_SHARE in disabled else max_share
     )
 
 
 def build_steps(options: Options) -> list[Normalizer]:
-    """The boilerplate stage: bundled packs plus the user's boilerplate packs."""
+    """The boilerplate stage: the rule step (bundled packs plus the user's boilerplate
+    packs), then the repeated-title and repeated-paragraph steps unless disabled."""
     packs = tuple(
         p
         for p in (*bundled_packs(), *options.packs_of("boilerplate"))
         if p.enabled or p.name in options.enable
     )
-    return [
-        _cached(packs, options.disable, options.boilerplate_max_share, options.repeated_paragraphs)
-    ]
+    steps: list[Normalizer] = [_cached(packs, options.disable, options.boilerplate_max_share)]
+    if REPEATED_TITLE not in options.disable:
+        steps.append(RepeatedTitleRemover())
+    if REPEATED_PARAGRAPH not in options.disable:
+        steps.append(RepeatedParagraphStep(options.repeated_paragraphs))
+    return steps
