@@ -235,12 +235,16 @@ def generate(lang: str, rows: list[Entry] | None = None) -> tuple[str, list[str]
     shared = _shared(rows)
     english_words = {w.casefold() for e in rows for w in e.english.split("|")}
     common = word_list("common-words")
-    taken: set[str] = set()  # terms of the pack's other rules, folded unless case-sensitive
+    exact: set[str] = set()  # terms of the pack's other rules: case-sensitive ones
+    folded: set[str] = set()  # and the others, case-folded
     for r in load_rules(f"terms-{lang}").rules:
         if not r.id.startswith("demonym-"):
             finds = r.get("find")
             for t in [finds] if isinstance(finds, str) else finds or []:
-                taken.add(t if r.get("case") == "sensitive" else t.casefold())
+                if r.get("case") == "sensitive":
+                    exact.add(t)
+                else:
+                    folded.add(t.casefold())
     head = (
         f'[pack]\nname = "terms-{lang}"\ndomain = "demonyms"\nkind = "terms"\nversion = "1"\n'
         f'lang = "{lang}"\n'
@@ -266,7 +270,7 @@ def generate(lang: str, rows: list[Entry] | None = None) -> tuple[str, list[str]
                 else "common English word"
                 if key in common or zipf >= MAX_ENGLISH_ZIPF
                 else "in another rule"
-                if key in taken or form in taken
+                if form in exact or key in folded
                 else ""
             )
             if why:
