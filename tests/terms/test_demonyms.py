@@ -20,6 +20,7 @@ LANGS = demonyms.LANGS
         ("nl", "Many Belgen crossed the border.", "Many Belgians crossed the border."),
         ("nl", "The Oostenrijkers and the Zwitsers agreed.", "The Austrians and the Swiss agreed."),
         ("nl", "He met a Zwitser in Bern.", "He met a Swiss in Bern."),
+        ("nl", "The Duitsers’ cars and the Duitsers.", "The Germans’ cars and the Germans."),
         # de: adjectives in every ending; nouns; one word for singular and plural.
         ("de", "The schweizerischen banks refused.", "The Swiss banks refused."),
         ("de", "The Schweizer banks refused.", "The Swiss banks refused."),
@@ -85,6 +86,13 @@ def test_fixed(lang: str, text: str, expected: str) -> None:
         ("es", "He wore chinos."),
         ("ro", "The point is not germane."),
         ("de", "The Villa d'Este is in Tivoli."),
+        # Quoted, in italics, or in a foreign phrase English uses.
+        ("fr", "“Française?” he asked."),
+        ("fr", "“Oui. Monsieur parle français?”"),
+        ("fr", "Mushrooms à la grecque."),
+        ("it", "The Rondo alla turca."),
+        ("fr", "They danced an écossaise."),
+        ("fr", "Their night at the Italiens."),
         # Singular or plural, and nothing says which: left alone.
         ("de", "The Amerikaner said so."),
         # English already.
