@@ -47,4 +47,4 @@ def build_steps(options: Options) -> list[Normalizer]:
 
 @functools.lru_cache(maxsize=32)
 def _unknown(names: NameCanonicalizer) -> UnknownNames:
-    return UnknownNames(gazetteer=lambda: names.gazetteer)
+    return UnknownNames(gazetteer=functools.partial(getattr, names, "gazetteer"))

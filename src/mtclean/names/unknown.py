@@ -94,6 +94,10 @@ class UnknownNames(EditsNormalizer):
     gazetteer: Callable[[], Gazetteer] | None = None
     name: str = RULE
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle support: the first names and the automaton are rebuilt on first use."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_lexicon", "_gate")}
+
     @functools.cached_property
     def _lexicon(self) -> tuple[frozenset[str], frozenset[str]]:
         """The first names and the known spellings (the gazetteer's built on first use)."""
