@@ -346,15 +346,16 @@ def test_user_pack_overrides_bundled_canonical() -> None:
 
 
 def test_build_steps_honours_options() -> None:
-    (step,) = build_steps(Options())
+    step, unknown = build_steps(Options())
+    assert unknown.name == "names-unknown"
     assert "names-world" in {p.name for p in step.packs}
     assert "names-world/dmytro-kuleba" in step.rule_ids
-    (off,) = build_steps(Options(disable=frozenset({"names-world/dmytro-kuleba"})))
+    off, _ = build_steps(Options(disable=frozenset({"names-world/dmytro-kuleba"})))
     assert off.fix("Dmytro Koiliba spoke.") == "Dmytro Koiliba spoke."
     assert step.fix("Dmytro Koiliba spoke.") == "Dmytro Kuleba spoke."
-    (none,) = build_steps(Options(disable=frozenset({"names-world"})))
+    none, _ = build_steps(Options(disable=frozenset({"names-world"})))
     assert none.fix("Zelensky and Zelenskyy.") == "Zelensky and Zelenskyy."
-    (canon,) = build_steps(Options(name_style="canonical"))
+    canon, _ = build_steps(Options(name_style="canonical"))
     assert canon.fix("Zelenskyy spoke.") == "Zelensky spoke."
 
 

@@ -61,7 +61,7 @@ from .gazetteer import (
 )
 from .given import near_given
 from .match import TOKEN_RE, is_name_boundary
-from .policy import target_spelling
+from .policy import plain_forms, target_spelling
 from .resolve import AMBIGUOUS_RULE, FUZZY_RULE, Resolver
 from .scan import Fuzzy, Mention, Scan
 from .table import load_name_table
@@ -272,6 +272,8 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
             roles = self._gaz.role_index.get(word)
             if roles:
                 self._after_role(text, e, roles, scan, fuzzy)
+        if scan.shared:
+            self._shared(scan)
         if not self.fuzzy:
             fuzzy.clear()
         for s, e, token, persons, evidence, before in fuzzy:
@@ -291,6 +293,21 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
         if self.fuzzy:
             self._document_evidence(text, scan, regions)
         return self._coherent_edits(text, scan), scan.findings
+
+    def _shared(self, scan: Scan) -> None:
+        """Spellings several people share, written alone: the one of them the text names
+        with a first name within :data:`WINDOW` characters, else a finding."""
+        named = Nearby(
+            ((m.start, m.person) for m in scan.mentions.values() if m.part == "given"), WINDOW
+        )
+        for s, e, forms, capital in scan.shared:
+            people = {f.person for f in forms}
+            near = people.intersection(named.at(s))
+            if len(near) != 1:
+                self._ambiguous(s, e, sorted(people), scan)
+                continue
+            f = next(f for f in forms if f.person in near)
+            scan.add(Mention(s, e, f.person, "surname", f.spelling, f.kind, f.capital or capital))
 
     def _translated_elsewhere(self, text: str, scan: Scan) -> None:
         """Translated surnames of people the text also names correctly."""
@@ -347,6 +364,9 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
             scan.add(Mention(gs, fs - 1, f.person, "given", g.text, g.kind))
             return
         before = prev_word(text, fs)
+        stripped = before is not None and before in self._gaz.given_index
+        if stripped and self._stripped(text, fs, e, str(before), scan):
+            return
         if not anchor_ok(before, common_words(), self._gaz):
             if len(matched) == 1 and matched[0].kind != "fix" and before is not None:
                 near = near_given(before, self._gaz.person_givens[matched[0].person], self._gaz)
@@ -357,7 +377,7 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
             return  # another first name: somebody else
         if len({f.person for f in matched}) > 1:
             if any(f.kind != "canonical" for f in matched):
-                self._ambiguous(fs, e, [f.person for f in matched], scan)
+                scan.shared.append((fs, e, tuple(matched), sentence_start(text, fs)))
             return
         f = matched[0]
         titled = (
@@ -379,6 +399,22 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
                 anchored=anchored,
             )
         )
+
+    def _stripped(self, text: str, fs: int, e: int, before: str, scan: Scan) -> bool:
+        """``Cem Ozdemir``: a first name, then its person's surname without diacritics,
+        a spelling that is another person's variant (``Cuneyt Ozdemir``)."""
+        token, gaz = text[fs:e], self._gaz
+        for g in gaz.given_index[before]:
+            gs = fs - 1 - len(g.text)
+            if gs < 0 or not text.startswith(g.text, gs) or not is_name_boundary(text, gs - 1):
+                continue
+            for f in g.forms:
+                p = f.person
+                if token in plain_forms(gaz.persons[p].surname):
+                    scan.add(Mention(fs, e, p, "surname", token, "fix", evidence="first name"))
+                    scan.add(Mention(gs, fs - 1, p, "given", f.text, f.kind))
+                    return True
+        return False
 
     def _translated(self, text: str, e: int, people: tuple[int, ...], scan: Scan) -> bool:
         if not self._gaz.translations or e >= len(text) or text[e] != " ":

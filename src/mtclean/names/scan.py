@@ -33,6 +33,9 @@ class Scan:
     mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
     clashes: set[tuple[int, int]] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    #: spellings several people share, written without a first name (``Muller``): resolved
+    #: after the scan to the one of them the text names with a first name nearby
+    shared: list[tuple[int, int, tuple[Form, ...], bool]] = field(default_factory=list)
 
     def add(self, m: Mention) -> None:
         key = (m.start, m.end)

@@ -10,6 +10,7 @@ from ..options import Options
 from ..rulepacks.model import RulePack
 from .canonicalizer import BUNDLED, NameCanonicalizer
 from .table import parse_name_table
+from .unknown import UnknownNames
 
 __all__ = ["build_steps", "bundled_gazetteer", "bundled_gazetteers"]
 
@@ -40,4 +41,10 @@ def build_steps(options: Options) -> list[Normalizer]:
     """The name stage of the default pipeline: the bundled gazetteers plus user packs."""
     user = tuple(p for p in options.packs_of("names") if p.enabled or p.name in options.enable)
     packs = (*bundled_gazetteers(), *user)
-    return [_cached(packs, options.disable, options.name_style)]
+    names = _cached(packs, options.disable, options.name_style)
+    return [names, _unknown(names)]
+
+
+@functools.lru_cache(maxsize=32)
+def _unknown(names: NameCanonicalizer) -> UnknownNames:
+    return UnknownNames(gazetteer=functools.partial(getattr, names, "gazetteer"))
