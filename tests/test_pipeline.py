@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -224,3 +225,39 @@ def test_each_step_analyses_a_text_once_per_explain() -> None:
     assert [f.rule for f in result.findings] == ["counting/what"]  # same span: reported once
     assert pipeline(" nato ") == "NATO"
     assert (first.calls, second.calls) == (2, 2)
+
+
+def test_a_fixpoint_pass_skips_the_steps_that_saw_this_text_already() -> None:
+    """Pass 2 reruns the steps up to the last one that changed something; the steps
+    after it saw the same text in pass 1 and are not run again."""
+    seen: list[str] = []
+
+    def counted(name: str, func: Callable[[str], str]) -> FunctionNormalizer:
+        def step(text: str) -> str:
+            seen.append(name)
+            return func(text)
+
+        return FunctionNormalizer(step, name=name)
+
+    p = Pipeline(
+        (
+            counted("a", lambda t: t),
+            counted("b", lambda t: t.replace("x", "y")),
+            counted("c", lambda t: t),
+        ),
+        passes=4,
+    )
+    assert p("axb") == "ayb"
+    assert seen == ["a", "b", "c", "a", "b"]
+    seen.clear()
+    # a change in pass 2 before the skipped steps runs them again
+    q = Pipeline(
+        (
+            counted("a", lambda t: t.replace("y", "z")),
+            counted("b", lambda t: t.replace("x", "y")),
+            counted("c", lambda t: t),
+        ),
+        passes=4,
+    )
+    assert q("x") == "z"
+    assert seen == ["a", "b", "c", "a", "b", "c", "a"]

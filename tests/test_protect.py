@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mtclean
 from mtclean import Edit, RegexNormalizer, make_pipeline
-from mtclean.protect import allowed, find_spans, shift_spans
+from mtclean.protect import _TRIGGER, _accept, _token_re, allowed, find_spans, shift_spans
 
 KEPT = [
     "See https://example.com/navo/ for details.\n",
@@ -56,3 +60,97 @@ def test_whole_span_removal_is_allowed() -> None:
     edits = [Edit(8, 12, "X", "in"), Edit(15, 15, " ", "edge"), Edit(0, 20, "", "whole")]
     assert [e.rule for e in allowed(edits, spans)] == ["edge", "whole"]
     assert shift_spans([(4, 15), (30, 32)], [Edit(0, 20, "", "whole")]) == [(10, 12)]
+
+
+# Parity: find_spans tries the token pattern only at candidate positions; the
+# reference below scans with it from left to right, as find_spans once did.
+def _reference_spans(text: str) -> list[tuple[int, int]]:
+    if not _TRIGGER.search(text):
+        return []
+    spans = []
+    for m in _token_re().finditer(text):
+        span = _accept(text, m)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_PIECES = [
+    "a",
+    "Zed",
+    "os",
+    "path",
+    "x_y",
+    "é",
+    "Ünal",
+    "1",
+    "3.5",
+    "U.S.",
+    "e.g.",
+    "-",
+    "+",
+    "_",
+    ".",
+    "..",
+    "@",
+    "://",
+    "http",
+    "https",
+    "www.",
+    "com",
+    "nl",
+    "Tel",
+    "It",
+    "mod",
+    "`",
+    "r",
+    "b",
+    "f",
+    "rb",
+    "'",
+    '"',
+    "“",
+    "”",
+    "<",
+    "(",
+    ")",
+    "()",
+    "=",
+    ";",
+    "{",
+    "):",
+    ":",
+    "/",
+    "#",
+    " ",
+    " ",
+    " ",
+    "\t",
+    "\n",
+    "\n",
+    "\u00a0",
+    "\u0301",
+    "from ",
+    "import ",
+    "def ",
+    "class ",
+    ">>> ",
+    "said",
+    "Rutte",
+    "example",
+    "nato.int",
+    "fractions",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=2000)
+def test_find_spans_equals_a_full_scan(text: str) -> None:
+    assert find_spans(text) == _reference_spans(text)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_find_spans_equals_a_full_scan_on_long_texts(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES) for _ in range(20_000))
+    assert find_spans(text) == _reference_spans(text)

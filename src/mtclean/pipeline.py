@@ -147,26 +147,47 @@ class Pipeline:
 
     def __call__(self, text: str) -> str:
         text = check_text(text)
+        until, spans = len(self.steps) - 1, None
         for _ in range(self.passes):
-            out = self._pass(text)
+            out, until, spans = self._pass(text, until, spans)
             if out == text:
                 break
             text = out
         return text
 
-    def _pass(self, text: str) -> str:
+    def _pass(
+        self, text: str, until: int, last_spans: list[Span] | None
+    ) -> tuple[str, int, list[Span] | None]:
+        """``text`` after one pass, the index of the last step that changed it, and the
+        protected spans at the end of the pass.
+
+        The steps after ``until`` (the last step that changed the text in the previous
+        pass) are skipped while this pass has changed nothing and the protected spans
+        are those the previous pass ended with: those steps would see the same text
+        and spans as last time, and did nothing then.
+        """
         spans: list[Span] | None = None
-        for step in self.steps:
+        last = -1
+        for index, step in enumerate(self.steps):
+            if index > until and last < 0:
+                if last_spans is not None and spans is None:
+                    spans = find_spans(text)
+                if spans == last_spans:
+                    break
+                until = len(self.steps)
+            before = text
             if not protects(step):
                 text = run_step(step, text)
-                continue
-            if spans is None:
-                spans = find_spans(text)
-            if spans:
-                text, spans = _run_protected(step, text, spans)
             else:
-                text = run_step(step, text)
-        return text
+                if spans is None:
+                    spans = find_spans(text)
+                if spans:
+                    text, spans = _run_protected(step, text, spans)
+                else:
+                    text = run_step(step, text)
+            if text is not before and text != before:
+                last = index
+        return text, last, spans
 
     def fix(self, text: str) -> str:
         """Same as calling the pipeline: lets a pipeline nest as a step."""

@@ -15,6 +15,7 @@ edits of each step (:func:`shift_spans`), so they are never searched for again.
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -60,6 +61,10 @@ def _common_words() -> frozenset[str]:
 def find_spans(text: str) -> list[Span]:
     """The protected spans of ``text``: sorted, disjoint ``(start, end)`` pairs.
 
+    The result is what scanning ``text`` with the token pattern from left to right
+    gives, but the pattern is tried only where a match can start (see
+    :func:`_candidates`), so the cost is a few literal searches over the text.
+
     >>> t = "Read www.nu.nl/Navo-top, then fractions.Fraction; One.Tel is a firm."
     >>> [t[s:e] for s, e in find_spans(t)]
     ['www.nu.nl/Navo-top', 'fractions.Fraction', 'One.Tel']
@@ -67,25 +72,110 @@ def find_spans(text: str) -> list[Span]:
     >>> [t[s:e] for s, e in find_spans(t)]
     ['from . import mod']
     """
-    if not _TRIGGER.search(text):
+    starts = _candidates(text)
+    if not starts or not _TRIGGER.search(text):
         return []
+    pattern = _token_re()
     spans: list[Span] = []
-    for m in _token_re().finditer(text):
-        kind = m.lastgroup
-        start, end = m.span()
-        if kind in ("url", "domain"):
-            while end > start and text[end - 1] in _TRAIL:
-                end -= 1
-            if kind == "domain" and not _domain_like(text[start:end]):
-                continue
-        elif kind == "mail":
-            while end > start and text[end - 1] == ".":
-                end -= 1
-        elif kind == "ident" and not _identifier_like(m.group()):
+    pos = 0
+    for start in starts:
+        if start < pos:
             continue
-        if end > start:
-            spans.append((start, end))
+        m = pattern.match(text, start)
+        if m is None:
+            continue
+        pos = m.end()
+        span = _accept(text, m)
+        if span is not None:
+            spans.append(span)
     return spans
+
+
+def _accept(text: str, m: regex.Match[str]) -> Span | None:
+    """The span a match of the token pattern protects, or None if it is prose."""
+    kind = m.lastgroup
+    start, end = m.span()
+    if kind in ("url", "domain"):
+        while end > start and text[end - 1] in _TRAIL:
+            end -= 1
+        if kind == "domain" and not _domain_like(text[start:end]):
+            return None
+    elif kind == "mail":
+        while end > start and text[end - 1] == ".":
+            end -= 1
+    elif kind == "ident" and not _identifier_like(m.group()):
+        return None
+    return (start, end) if end > start else None
+
+
+# Where a match of the token pattern can start, found by substring searches and
+# patterns that begin with a literal (cheap per call and per character):
+# - a URL, e-mail address, domain or identifier starts at a word boundary in the
+#   whitespace-free token holding its "://", "www.", "@" or "." (followed by a
+#   character that is not white space or ASCII punctuation other than "-" and "_"),
+#   at or before that trigger;
+_DOT = re.compile(r"\.(?=[^\s!-,./:-@\[-^`{-~])")
+_BOUNDARY = regex.compile(r"\b")
+# - code in backticks at its backtick; a literal r"…" one or two letters before its quote;
+# - a line of code at its line start: the line begins with a keyword or ends in ; { ):
+_KEYWORDS = (">>> ", "from ", "import ", "def ", "class ")
+_CODE_START = re.compile(r"[ \t]*(?:>>> |from |import |def |class )")
+_CODE_LINE_START = re.compile(r"\n(?=[ \t]*(?:>>> |from |import |def |class ))")
+_CODE_LINE_END = regex.compile(r"\n(?<=(?:[;{]|\):)[ \t]*\n)")
+
+
+def _candidates(text: str) -> list[int]:
+    """Sorted positions that include every start of a match of the token pattern.
+
+    >>> _candidates("see x.com or `y`")
+    [4, 5, 13, 15]
+    """
+    found: list[int] = []
+    triggers = [m.start() for m in _DOT.finditer(text)] if "." in text else []
+    triggers += _occurrences(text, "@") + _occurrences(text, "://") + _occurrences(text, "www.")
+    if triggers:
+        _token_candidates(text, sorted(triggers), found)
+    found += _occurrences(text, "`")
+    for quote in ("'", '"'):
+        for k in _occurrences(text, quote):
+            if k and text[k - 1] in "rRbBfF":
+                found.extend(j for j in (k - 2, k - 1) if j >= 0)
+    if any(word in text for word in _KEYWORDS):
+        if _CODE_START.match(text):
+            found.append(0)
+        found.extend(m.start() + 1 for m in _CODE_LINE_START.finditer(text))
+    if ";" in text or "{" in text or "):" in text:
+        ends = [m.start() for m in _CODE_LINE_END.finditer(text)]
+        end = len(text)
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if text[end - 1 : end] in (";", "{") or text[end - 2 : end] == "):":
+            ends.append(len(text))
+        found.extend(text.rfind("\n", 0, e) + 1 for e in ends)
+    return sorted(set(found))
+
+
+def _occurrences(text: str, sub: str) -> list[int]:
+    """The start of every occurrence of ``sub`` in ``text``."""
+    out = []
+    k = text.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = text.find(sub, k + 1)
+    return out
+
+
+def _token_candidates(text: str, triggers: list[int], found: list[int]) -> None:
+    """Add the word boundaries at or before each trigger in its whitespace-free token."""
+    walked = 0  # positions before this were already collected
+    for k in triggers:
+        if k < walked:
+            continue
+        i = k
+        while i > walked and not text[i - 1].isspace():
+            i -= 1
+        found.extend(b.start() for b in _BOUNDARY.finditer(text, i, k + 1) if b.start() <= k)
+        walked = k + 1
 
 
 def _domain_like(token: str) -> bool:

@@ -21,8 +21,10 @@ Characters outside printable ASCII are looked up once per text in
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from re import Match, Pattern
 
 __all__ = ["ScanRule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
@@ -114,7 +116,10 @@ def first_matches(
     >>> [(r.id, m.span()) for r, m in first_matches("abbb b", [(a, [0]), (b, [0, 1, 5])])]
     [('x/a', (0, 2)), ('x/b', (5, 6))]
     """
-    order = sorted({(start, i) for i, (_, starts) in enumerate(tries) for start in starts})
+    # One sorted list of distinct starts per rule, merged lazily: memory stays a few
+    # integers per candidate (a set of (start, rule) pairs cost ~100 bytes each).
+    lists = [sorted(set(starts)) for _, starts in tries]
+    order = heapq.merge(*(zip(starts, repeat(i)) for i, starts in enumerate(lists)))
     out: list[tuple[ScanRule, Match[str]]] = []
     end = 0
     for start, i in order:

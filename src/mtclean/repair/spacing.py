@@ -82,15 +82,29 @@ def _candidates(text: str) -> tuple[list[int], list[int]]:
     """Offsets where a spacing rule may match (found by the finders above): where runs
     of spaces start (also before a "\r\n"), and where runs of blank lines may start
     (at a newline or the "\r" before it, after a paragraph)."""
-    newlines = hits(text, (_NEWLINE,))
+    ends: list[int] = []  # newlines (or the "\r" of a "\r\n") after a space
+    blanks: list[int] = []
+    seen = False
+    # One pass over the newline hits, keeping only the useful ones (a text of newlines
+    # would otherwise hold several lists of one integer per character).
+    for m in _NEWLINE.finditer(text):
+        seen = True
+        p = m.start()
+        if p > 0 and text[p - 1] in _HSPACE_CHARS:
+            ends.append(p)
+        elif p > 1 and text[p - 1] == "\r" and text[p - 2] in _HSPACE_CHARS:
+            ends.append(p - 1)
+        start = p
+        while start > 0 and text[start - 1] == "\r":
+            start -= 1
+        if _paragraph_before(text, start):
+            blanks.append(start)
     doubles = hits(text, (_DOUBLE_SPACE,))
     odd = _odd_or_tab(text)
     end = [len(text)] if text and text[-1] in _HSPACE_CHARS else []
-    if not (newlines or doubles or odd or end):
+    if not (seen or doubles or odd or end):
         return [], []
-    crs = [p - 1 for p in newlines if p > 0 and text[p - 1] == "\r"]
-    walk = sorted({*doubles, *odd, *newlines, *crs, *end})
-    blanks = [s for s in run_starts(text, newlines, "\r") if _paragraph_before(text, s)]
+    walk = sorted({*doubles, *odd, *ends, *end})
     return run_starts(text, walk, _HSPACE_CHARS), blanks
 
 
@@ -136,7 +150,7 @@ class SpacingRepairer(EditsNormalizer):
         if not self._rules:
             return []
         runs, blanks = _candidates(text)
-        if not runs:
+        if not runs and not blanks:
             return []
         tries = [(rule, blanks if rule.id == BLANK_LINES else runs) for rule in self._rules]
         return first_matches(text, tries)
