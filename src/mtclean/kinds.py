@@ -54,6 +54,7 @@ def _load_table(resolved: str, mtime_ns: int, size: int, shown: str) -> RulePack
     return replace(pack, source=shown)
 
 
-def parse_rules(text: str, *, source: str = "<rules>") -> RulePack:
-    """Parse and validate the TOML text of a rule pack of any kind."""
-    return loader.parse_rules(text, kinds=KINDS, source=source)
+def parse_rules(text: str, *, source: str = "<rules>", bundled: bool = False) -> RulePack:
+    """Parse and validate the TOML text of a rule pack of any kind (``bundled``: a pack
+    mtclean ships, such as one its generators write; it may take a bundled name)."""
+    return loader.parse_rules(text, kinds=KINDS, source=source, bundled=bundled)

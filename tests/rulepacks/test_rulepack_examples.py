@@ -14,6 +14,7 @@ from mtclean import available_packs, load_rules
 from mtclean.cli.main import main
 from mtclean.kinds import KINDS
 from mtclean.rulepacks.examples import check_examples, run_example
+from mtclean.rulepacks.loader import verify_bundled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +27,14 @@ def test_examples(pack_name: str) -> None:
     assert outcomes, f"{pack_name} has no examples"
     failed = [o.explain() for o in outcomes if not o.passed]
     assert not failed, "\n".join(failed)
+
+
+@pytest.mark.parametrize("pack_name", available_packs())
+def test_bundled_pack_passes_every_load_check(pack_name: str) -> None:
+    """Loading skips the costly checks for bundled packs (every regex compiled, a terms
+    pack's idempotence); here each bundled file gets them all, as a user's pack would."""
+    parts = verify_bundled(pack_name, kinds=KINDS)
+    assert parts and sum(len(p.rules) for p in parts) == len(load_rules(pack_name).rules)
 
 
 def test_a_failing_example_is_reported() -> None:

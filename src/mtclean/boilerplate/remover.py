@@ -20,6 +20,7 @@ copies of a repeated title count here as removed neighbours of other lines.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,24 +67,28 @@ class _Matcher:
     rules: tuple[Rule, ...]
     bounded: bool = False  # patterns of user packs: they run within the document's budget
     _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
-    _rest: regex.Pattern[str] = field(init=False, repr=False)
     _needs: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
     _needs_ascii: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        bodies = [_rule_regex(r) for r in self.rules]
-        starts = tuple(regex.compile(f"{_LEAD}(?:{b})", regex.IGNORECASE) for b in bodies)
-        alternatives = "|".join(f"(?:{b})" for b in bodies) or r"(?!x)x"
-        rest = regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
-        object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_rest", rest)
-        needs = [rule_literals(_patterns(r)) for r in self.rules]
-        object.__setattr__(self, "_needs", tuple(None if n is None else tuple(n) for n in needs))
+        # A rule sits in several zones' matchers: its pattern and literals are worked
+        # out once per process (_start_pattern, _literals), not once per matcher.
+        object.__setattr__(
+            self, "_starts", tuple(_start_pattern(_rule_regex(r)) for r in self.rules)
+        )
+        needs = [_literals(_patterns(r)) for r in self.rules]
+        object.__setattr__(self, "_needs", tuple(needs))
         # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
         ascii_only = (None if n is None else tuple(x for x in n if x.isascii()) for n in needs)
         object.__setattr__(self, "_needs_ascii", tuple(ascii_only))
+
+    @functools.cached_property
+    def _rest(self) -> regex.Pattern[str]:
+        """Further segments of a line (any rule's), compiled when a line first needs them."""
+        alternatives = "|".join(f"(?:{_rule_regex(r)})" for r in self.rules) or r"(?!x)x"
+        return regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
 
     @property
     def empty(self) -> bool:
@@ -136,6 +141,19 @@ class _Matcher:
             if budget.fullmatch(self._rest, line, m.end(), rule=rule, field=rest) is not None:
                 return self.rules[i]
         return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _start_pattern(body: str) -> regex.Pattern[str]:
+    """A rule's pattern as the first segment of a line (compiled once per process)."""
+    return regex.compile(f"{_LEAD}(?:{body})", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def _literals(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The literals one of which a line must hold to match (see :func:`rule_literals`)."""
+    found = rule_literals(patterns)
+    return None if found is None else tuple(found)
 
 
 def _patterns(rule: Rule) -> tuple[str, ...]:

@@ -180,7 +180,7 @@ def generate(lang: str, folder: Path) -> str:
         ambiguous = kind == "language" or english_zipf >= AMBIGUOUS_ZIPF
         toml, _ = _rule(kind, lang, name, english, n, ambiguous=ambiguous)
         try:
-            one = parse_rules(head + "\n" + toml)
+            one = parse_rules(head + "\n" + toml, bundled=True)
             from ..kinds import KINDS
 
             if all(o.passed for o in check_examples(one, kinds=KINDS)):
@@ -193,7 +193,7 @@ def generate(lang: str, folder: Path) -> str:
     while True:
         text = head + "\n" + "\n".join(rules)
         try:
-            parse_rules(text)
+            parse_rules(text, bundled=True)
             return text
         except RulePackError as exc:
             bad = f"id = {_toml(exc.rule_id or '')}"

@@ -294,7 +294,7 @@ def generate(lang: str, rows: list[Entry] | None = None) -> tuple[str, list[str]
     kept: list[str] = []
     for toml in rules:
         try:
-            one = parse_rules(head + "\n" + toml)
+            one = parse_rules(head + "\n" + toml, bundled=True)
         except RulePackError as exc:
             skipped.append(f"{lang} rule dropped: {exc}")
             continue
@@ -305,7 +305,7 @@ def generate(lang: str, rows: list[Entry] | None = None) -> tuple[str, list[str]
     while True:
         text = head + "\n" + "\n".join(kept)
         try:
-            parse_rules(text)
+            parse_rules(text, bundled=True)
             return text, skipped
         except RulePackError as exc:
             bad = f"id = {_toml(exc.rule_id or '')}"
