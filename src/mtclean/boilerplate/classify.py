@@ -31,7 +31,7 @@ import regex
 from ..rulepacks.model import Rule
 from .evidence import foreign_line, is_prose, is_sentence_like, widget_blocks
 
-__all__ = ["CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify"]
+__all__ = ["CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
 
 CONTEXT = "boilerplate/context"
 FOREIGN = "boilerplate/foreign-line"
@@ -98,17 +98,20 @@ def _neighbour(stripped: Sequence[str], i: int, step: int) -> int | None:
     return None
 
 
-def classify(
+def classify_lines(
     lines: Sequence[str],
     done: set[int],
     match: Matcher,
     threshold: float = THRESHOLD,
+    generic: frozenset[str] = frozenset(),
 ) -> dict[int, Verdict]:
     """Verdicts for the non-blank lines of ``lines`` not in ``done`` that carry evidence.
 
     ``match(zone, line)`` returns the pack rule covering a stripped line that may act
     in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``).
     Lines in ``done`` are already removed and count as removed neighbours.
+    ``generic`` holds the full ids of the rules of bundled packs (written for every
+    site, not for one): they count half on a line that reads as a sentence.
     """
     stripped = [line.strip() if len(line) <= MAX_LINE else "." * 3 for line in lines]
     n = len(stripped)
@@ -165,8 +168,8 @@ def classify(
         name = f"{rule.full_id} {value:.2f}"
         if here is None:  # the rule may not act here
             continue
-        generic = rule.full_id.startswith("boilerplate-")  # a bundled, not a site's, rule
-        if generic and rule.get("where", "edge") != "anywhere" and is_sentence_like(stripped[i]):
+        anywhere = rule.get("where", "edge") == "anywhere"
+        if rule.full_id in generic and not anywhere and is_sentence_like(stripped[i]):
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)

@@ -30,7 +30,7 @@ import regex
 from ..core import Analysis, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
-from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify
+from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .lines import Removal, deletion_edits, line_starts
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
@@ -83,6 +83,8 @@ class _Matcher:
         # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
         ascii_only = (None if n is None else tuple(x for x in n if x.isascii()) for n in needs)
         object.__setattr__(self, "_needs_ascii", tuple(ascii_only))
+        if self.bounded:  # compiled now, so that no document's time budget pays for it
+            _ = self._rest
 
     @functools.cached_property
     def _rest(self) -> regex.Pattern[str]:
@@ -207,6 +209,7 @@ class BoilerplateRemover(EditsNormalizer):
     _body: _Matcher = field(init=False, repr=False)
     _any: _Matcher = field(init=False, repr=False)
     _flag: _Matcher = field(init=False, repr=False)
+    _generic: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         rules = [
@@ -228,6 +231,7 @@ class BoilerplateRemover(EditsNormalizer):
         object.__setattr__(self, "_any", where("edge", "head", "tail", "anywhere"))
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
+        object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -297,7 +301,7 @@ class BoilerplateRemover(EditsNormalizer):
         def match(zone: str, line: str) -> Rule | None:
             return self._match(zone, line, budget)
 
-        verdicts = classify(lines, {*removals, *copies}, match, self.threshold)
+        verdicts = classify_lines(lines, {*removals, *copies}, match, self.threshold, self._generic)
         unsure: dict[int, Verdict] = {}
         for i in sorted(verdicts):
             verdict = verdicts[i]

@@ -13,7 +13,7 @@ from ..kinds import available_packs, load_rules
 from ..names.stage import bundled_gazetteers
 from ..rulepacks.model import RulePack
 
-__all__ = ["bundled_pack", "bundled_packs"]
+__all__ = ["bundled_pack", "every_bundled_pack"]
 
 NAME = "packs"
 HELP = "list the bundled rule packs (name, kind, rules, language, domains)"
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def bundled_packs() -> list[RulePack]:
+def every_bundled_pack() -> list[RulePack]:
     """Every bundled pack: the rule packs and the name gazetteers, by name."""
     packs = [load_rules(name) for name in available_packs()]
     return sorted([*packs, *bundled_gazetteers()], key=lambda p: p.name)
@@ -44,7 +44,7 @@ def bundled_pack(name: str) -> RulePack:
 def run(args: argparse.Namespace) -> int:
     """Print one line per bundled pack."""
     rows: list[dict[str, object]] = []
-    for pack in bundled_packs():
+    for pack in every_bundled_pack():
         rows.append(
             {
                 "name": pack.name,

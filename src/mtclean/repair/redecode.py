@@ -113,11 +113,6 @@ _SEPARATORS = frozenset(" \t\n\r")
 _PUNCT_OK = frozenset("\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u20ac\u00bf\u00a1")
 
 
-def common_words() -> frozenset[str]:
-    """Common English words (a lost-byte ``"Å "`` never precedes one)."""
-    return word_list("common-words")
-
-
 @functools.cache
 def _encoder(codec: str) -> dict[int, int]:
     """A ``str.translate`` table mapping each character of ``codec`` to its byte (as a
@@ -313,7 +308,7 @@ class Redecoder(EditsNormalizer):
                 if not _latin_line(text, s, e) or any(a < e and s < b for a, b in taken):
                     continue
                 if text[s] == "\u00c5":
-                    if len(m.group(1)) < 3 or m.group(1) in common_words():
+                    if len(m.group(1)) < 3 or m.group(1) in word_list("common-words"):
                         continue  # "Å is ...": a genuine letter before an English word
                     out.append(Edit(s, e, "\u0160", LOST_BYTE, "lost byte A0"))
                 else:
