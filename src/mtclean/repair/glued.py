@@ -58,15 +58,32 @@ KNOWN_LANGS = ("en", "nl", "de", "fr", "es", "it", "pt", "pl", "ro")
 #: Heads of old English compounds (``therewhile``, ``herefrom``, ``wherewith``).
 _ADVERB_HEADS = ("there", "here", "where")
 
-_EDGE_BEFORE = r"(?<![\w@#/.\-'’&=])"
-_EDGE_AFTER = r"(?![\w@/\-'’(]|\.\w)"
-_CLAUSE_RE = re.compile(
-    rf"{_EDGE_BEFORE}(?P<head>[A-Z]?[a-z]{{3,}})(?P<tail>{'|'.join(CLAUSE_WORDS)}){_EDGE_AFTER}"
-)
-_CALENDAR_RE = re.compile(
-    rf"{_EDGE_BEFORE}(?P<head>[a-z]{{3,}})(?P<tail>{'|'.join(CALENDAR_WORDS)}){_EDGE_AFTER}"
-)
-_TRIGGER = re.compile(r"[a-z](?:the|after|with|from|which|while|before|during|[A-Z][a-z])")
+# Candidates: a lower-case letter glued to a clause word that ends a word, or to a capital
+# (stdlib ``re``: several times faster than ``regex`` on such a scan of every text).
+_HINT = re.compile(rf"[a-z](?:(?:{'|'.join(CLAUSE_WORDS)})(?![A-Za-z])|[A-Z][a-z])")
+_CLAUSE_RE = re.compile(rf"(?P<head>[A-Z]?[a-z]{{3,}})(?P<tail>{'|'.join(CLAUSE_WORDS)})")
+_CALENDAR_RE = re.compile(rf"(?P<head>[a-z]{{3,}})(?P<tail>{'|'.join(CALENDAR_WORDS)})")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: A token glued to one of these is part of something else: a handle, a path, a URL,
+#: a hyphenated or elided word, a call.
+_NOT_BEFORE = frozenset("@#/.-'’&=_")
+_NOT_AFTER = frozenset("@/-'’(_")
+
+
+def _token(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the run of ASCII letters around ``at``, if it stands on its own."""
+    start, end = at, at
+    while start > 0 and text[start - 1] in _LETTERS:
+        start -= 1
+    while end < len(text) and text[end] in _LETTERS:
+        end += 1
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in _NOT_BEFORE or after.isalnum() or after in _NOT_AFTER:
+        return None
+    if after == "." and end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] == "_"):
+        return None  # a domain or a dotted name
+    return start, end
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,20 +117,32 @@ class GluedWordSplitter(EditsNormalizer):
 
     def edits(self, text: str) -> list[Edit]:
         """One space inserted per glued token."""
-        if not _TRIGGER.search(text):
-            return []
         out: list[Edit] = []
-        for m in _CLAUSE_RE.finditer(text):
-            head = m.group("head")
-            if len(head) < 4 or head.lower().endswith(_ADVERB_HEADS) or known_word(m.group()):
+        seen: set[int] = set()
+        for hint in _HINT.finditer(text):
+            span = _token(text, hint.start())
+            if span is None or span[0] in seen:
                 continue
-            if _english(head) or _written_alone(text, head):
-                out.append(self._space(m.end("head"), "a word glued to the clause after it"))
-        for m in _CALENDAR_RE.finditer(text):
-            if not known_word(m.group()) and _english(m.group("head")):
-                out.append(self._space(m.end("head"), "a word glued to a date"))
-        out.sort(key=lambda e: e.start)
+            seen.add(span[0])
+            token = text[span[0] : span[1]]
+            edit = self._split(text, token, span[0])
+            if edit is not None:
+                out.append(edit)
         return out
+
+    def _split(self, text: str, token: str, start: int) -> Edit | None:
+        m = _CLAUSE_RE.fullmatch(token)
+        if m is not None:
+            head = m.group("head")
+            if len(head) < 4 or head.lower().endswith(_ADVERB_HEADS) or known_word(token):
+                return None
+            if _english(head) or _written_alone(text, head):
+                return self._space(start + m.end("head"), "a word glued to the clause after it")
+            return None
+        m = _CALENDAR_RE.fullmatch(token)
+        if m is not None and not known_word(token) and _english(m.group("head")):
+            return self._space(start + m.end("head"), "a word glued to a date")
+        return None
 
     @staticmethod
     def _space(at: int, why: str) -> Edit:
