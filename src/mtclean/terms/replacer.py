@@ -56,6 +56,43 @@ SOURCE_LANG_RULE = "terms/source-lang"
 MIN_LEFTOVER_EVIDENCE = 3
 
 
+#: On a line longer than this, a regex rule runs only within :data:`TRIGGER_REACH`
+#: characters of its trigger (a term is a phrase, not a paragraph), so a megabyte
+#: without a newline costs what its paragraphs would; shorter lines are searched whole.
+LONG_LINE = 5_000
+TRIGGER_REACH = 1_000
+
+
+def _near_trigger(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Where a regex rule triggered at ``text[start:end]`` is searched: its line, or on a
+    long line the stretch around the trigger (ending before a space, so that the end of
+    the stretch reads as the end of a word, as it is)."""
+    ls, le = line
+    if le - ls <= LONG_LINE:
+        return line
+    stop = min(le, end + TRIGGER_REACH)
+    while stop < le and not text[stop].isspace():
+        stop += 1
+    return max(ls, start - TRIGGER_REACH), stop
+
+
+def _merge_spans(
+    spans: set[tuple[int, int]], lines: Lines, rule: _Compiled
+) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined; whole lines for a pattern that looks for
+    the line's end (``$``, ``\\Z``), which the end of a stretch would imitate."""
+    assert rule.pattern is not None
+    if "$" in rule.pattern.pattern or "\\Z" in rule.pattern.pattern:
+        spans = {lines.bounds(s, e) for s, e in spans}
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def _sensitive_trigger(trigger: str) -> bool:
     """Whether a regex rule's trigger matches only as written (it has an upper-case letter)."""
     return any(c.isupper() for c in trigger)
@@ -324,7 +361,8 @@ class TermReplacer(EditsNormalizer):
                     leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
             elif kind & _TRIGGER:
                 if not kind & _CASED or matched == term:
-                    triggered.setdefault(slot, set()).add(lines.bounds(start, end))
+                    near = _near_trigger(text, lines.bounds(start, end), start, end)
+                    triggered.setdefault(slot, set()).add(near)
             elif matched == term or (not kind & _CASED and fold_term(matched) == fold_term(term)):
                 rule = self._rule(slot)
                 if not rule.whole_word or word_bounded(text, start, end):
@@ -333,8 +371,9 @@ class TermReplacer(EditsNormalizer):
         for rule in self._always:
             cands.extend(self._pattern_candidates(rule, text, whole, budget))
         for slot, spans in triggered.items():
-            for line in sorted(spans):
-                cands.extend(self._pattern_candidates(self._rule(slot), text, line, budget))
+            rule = self._rule(slot)
+            for span in _merge_spans(spans, lines, rule):
+                cands.extend(self._pattern_candidates(rule, text, span, budget))
         return _Scan([c for c in cands if self._context_holds(lines, c, budget)], leftovers)
 
     def _pattern_candidates(

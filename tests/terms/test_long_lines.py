@@ -1,0 +1,53 @@
+"""Regex rules on lines longer than LONG_LINE run near their triggers, with the same result."""
+
+from __future__ import annotations
+
+from mtclean import clean
+from mtclean.kinds import parse_rules
+from mtclean.terms.replacer import LONG_LINE, TRIGGER_REACH
+
+PACK = parse_rules(
+    """
+[pack]
+name = "long-demo"
+kind = "terms"
+
+[[rules]]
+id = "second-chamber"
+pattern = 'Second Chamber(?= of)'
+trigger = "Second"
+replace = "House"
+case = "sensitive"
+
+[[rules]]
+id = "line-end-credit"
+pattern = 'Statue of Emil Duc$'
+trigger = "Statue"
+replace = "Photo: Emil Duc"
+case = "sensitive"
+"""
+)
+
+FILLER = "The talks went on and on in the capital. " * (LONG_LINE // 40)
+
+
+def test_a_rule_fires_near_its_trigger_on_a_very_long_line() -> None:
+    text = FILLER + "The Second Chamber of the country voted. " + FILLER
+    assert len(text) > 2 * LONG_LINE
+    out = clean(text, rules=[PACK], disable=["repair", "boilerplate", "names", "lint"])
+    assert out == FILLER + "The House of the country voted. " + FILLER
+
+
+def test_a_line_end_rule_still_sees_the_real_line_end() -> None:
+    # The stretch searched around the trigger ends before a space: "$" must not match there.
+    middle = "Statue of Emil Duc " + "x" * 10 + " "
+    text = FILLER + middle + FILLER.strip() + " Statue of Emil Duc"
+    out = clean(text, rules=[PACK], disable=["repair", "boilerplate", "names", "lint"])
+    assert out == FILLER + middle + FILLER.strip() + " Photo: Emil Duc"
+
+
+def test_matches_far_apart_are_all_found() -> None:
+    gap = "talk " * (3 * TRIGGER_REACH // 5)
+    text = FILLER + "Second Chamber of A. " + gap + "Second Chamber of B. " + FILLER
+    out = clean(text, rules=[PACK], disable=["repair", "boilerplate", "names", "lint"])
+    assert out.count("House of") == 2 and "Second Chamber" not in out
