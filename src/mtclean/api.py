@@ -66,6 +66,8 @@ def _expand_domains(options: Options) -> Options:
 def _check_names(options: Options) -> None:
     """Raise :class:`UnknownNormalizerError` for a name in ``disable``/``enable`` that
     nothing has."""
+    if not options.enable and not options.disable:
+        return
     packs = _all_packs(options)
     if options.enable:
         switchable = {p.name for p in packs}
