@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example as hypothesis_example
 from hypothesis import given
 from hypothesis import strategies as st
 
 import mtclean
+from mtclean.api import PASSES
 from mtclean.options import Options
 from mtclean.pipeline import Pipeline
 from mtclean.repair.stage import (
@@ -21,9 +23,12 @@ from mtclean.repair.stage import (
 
 
 def stage(**options: object) -> Pipeline:
-    """The repair stage's steps alone (no other stage), for ``options``."""
+    """The repair stage's steps alone (no other stage), for ``options``, run to a fixpoint
+    as the default pipeline runs them (a step may make work for an earlier one: the
+    spacing rules turn a space-and-tab run, which quote pairing leaves alone, into a space)."""
     opts = Options.from_kwargs(**options)
-    return Pipeline(tuple(unicode_steps(opts) + punctuation_steps(opts) + spacing_steps(opts)))
+    steps = unicode_steps(opts) + punctuation_steps(opts) + spacing_steps(opts)
+    return Pipeline(tuple(steps), passes=PASSES)
 
 
 STAGE = stage()
@@ -186,6 +191,7 @@ damaged = st.lists(st.sampled_from(_DAMAGE), max_size=40).map("".join)
 
 
 @given(damaged, st.sampled_from([None, "straight", "curly", "dominant"]))
+@hypothesis_example("\u201cword \t\u201c", None)  # quote pairing can only act once the tab is gone
 def test_idempotent_and_replayable(text: str, quotes: str | None) -> None:
     pipeline = stage(quotes=quotes)
     result = pipeline.explain(text)

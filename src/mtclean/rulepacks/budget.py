@@ -20,7 +20,7 @@ chosen by the rule's origin (:attr:`RulePack.bundled`), never by a pack's name.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -35,24 +35,28 @@ PATTERN_BUDGET = 1.0
 
 @dataclass(frozen=True)
 class Budget:
-    """A deadline shared by every user pattern run on one document.
+    """Seconds shared by every user pattern run on one document.
 
-    ``seconds`` is ``None`` for :data:`UNBOUNDED` (bundled, trusted patterns).
+    Only the time spent inside user patterns counts: a long document whose other work
+    takes a while does not use the budget up. ``seconds`` is ``None`` for
+    :data:`UNBOUNDED` (bundled, trusted patterns). A budget belongs to one analysis
+    of one document; ``spent`` is its running total.
     """
 
     seconds: float | None
-    deadline: float = 0.0
     size: int = 0
+    spent: list[float] = field(default_factory=lambda: [0.0], compare=False, repr=False)
 
     @classmethod
     def start(cls, seconds: float | None = PATTERN_BUDGET, size: int = 0) -> Budget:
-        """A budget of ``seconds`` starting now, for a document of ``size`` characters."""
+        """A fresh budget of ``seconds`` for a document of ``size`` characters."""
         if seconds is None:
             return UNBOUNDED
-        return cls(seconds, time.monotonic() + seconds, size)
+        return cls(seconds, size)
 
     def _left(self, rule: str, field: str) -> float:
-        left = self.deadline - time.monotonic()
+        assert self.seconds is not None
+        left = self.seconds - self.spent[0]
         if left <= 0:
             raise self.error(rule, field)
         return left
@@ -71,12 +75,16 @@ class Budget:
     def _call(self, method: Any, args: tuple[Any, ...], rule: str, field: str) -> Any:
         if self.seconds is None:
             return method(*args)
+        left = self._left(rule, field)
+        began = time.monotonic()
         try:
-            return method(*args, timeout=self._left(rule, field))
+            return method(*args, timeout=left)
         except TimeoutError as exc:
             if isinstance(exc, PatternTimeoutError):
                 raise
             raise self.error(rule, field) from exc
+        finally:
+            self.spent[0] += time.monotonic() - began
 
     def search(
         self,
@@ -139,14 +147,19 @@ class Budget:
         if self.seconds is None:
             return list(pattern.finditer(text, pos, endpos))
         found: list[regex.Match[str]] = []
+        left = self._left(rule, field)
+        began = time.monotonic()
         try:
-            for m in pattern.finditer(text, pos, endpos, timeout=self._left(rule, field)):
+            for m in pattern.finditer(text, pos, endpos, timeout=left):
                 found.append(m)
-                self._left(rule, field)
+                if time.monotonic() - began >= left:
+                    raise self.error(rule, field)
         except TimeoutError as exc:
             if isinstance(exc, PatternTimeoutError):
                 raise
             raise self.error(rule, field) from exc
+        finally:
+            self.spent[0] += time.monotonic() - began
         return found
 
 
