@@ -30,19 +30,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .lang import LANG_NAMES
+
 __all__ = ["LANGS", "Entry", "entries", "generate", "main"]
 
 LANGS = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
-_LANG_NAMES = {
-    "nl": "Dutch",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "pl": "Polish",
-    "ro": "Romanian",
-}
 
 #: A form this common in English (Zipf) is left out; from :data:`AMBIGUOUS_ZIPF` it is
 #: ``ambiguous``.
@@ -177,7 +169,7 @@ def _variants(entry: Entry) -> list[_Variant]:
 
 def _rules(entry: Entry, forms: list[str], *, ambiguous: bool) -> Iterator[str]:
     """The TOML of the rules of ``forms`` of ``entry``."""
-    language = _LANG_NAMES[entry.lang]
+    language = LANG_NAMES[entry.lang]
     for v in _variants(entry):
         rid = f"demonym-{entry.kind}-{_slug(entry.english)}{v.suffix}" + (
             "-amb" if ambiguous else ""
