@@ -46,6 +46,18 @@ class OutputError(MtcleanError):
     exit_code = 1
 
 
+def flush(stream: IO[str] | IO[bytes], name: str) -> None:
+    """Flush ``stream``; a full disk or a closed device becomes an :class:`OutputError`
+    naming ``name`` (a broken pipe is left to the caller, who exits quietly)."""
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        msg = f"cannot write to {name}: {exc.strerror or exc}"
+        raise OutputError(msg) from exc
+
+
 def output_problem(path: str | Path) -> str | None:
     """Why ``path`` cannot be written as a file, or ``None`` if it looks writable.
 

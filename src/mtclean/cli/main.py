@@ -17,7 +17,7 @@ from .. import __version__
 from ..errors import MtcleanError
 from . import check_rules, clean, learn_boilerplate, lexicon, lint, packs, rules, suggest_names
 from . import eval as eval_command
-from .fileio import OutputError
+from .fileio import flush
 
 __all__ = ["main"]
 
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.run(args)
-        _flush_stdout()
+        flush(sys.stdout, "standard output")
     except MtcleanError as exc:
         print(f"mtclean: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -86,16 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         _drop_stdout()
     return code
-
-
-def _flush_stdout() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        msg = f"cannot write to standard output: {exc.strerror or exc}"
-        raise OutputError(msg) from exc
 
 
 def _drop_stdout() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from ..corpus.engine import Outcome
-from .fileio import Janitor, OutputError, atomic_output
+from .fileio import Janitor, OutputError, atomic_output, flush
 from .inputs import Item, line_end
 from .jsonspan import replace_value
 
@@ -82,13 +82,7 @@ class StreamSink(Sink):
             raise OutputError(msg) from exc
 
     def close(self) -> None:
-        try:
-            self.stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            msg = f"cannot write to {self.name}: {exc.strerror or exc}"
-            raise OutputError(msg) from exc
+        flush(self.stream, self.name)
 
 
 class FilesSink(Sink):

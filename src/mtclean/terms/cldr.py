@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from .packgen import settle, toml_str
+
 __all__ = ["LANGS", "generate", "main"]
 
 LANGS = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
@@ -93,12 +95,6 @@ MAX_ENGLISH_ZIPF = 2.5
 AMBIGUOUS_ZIPF = 1.5
 
 
-def _toml(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _names(lang: str) -> Iterator[tuple[str, str, str]]:
     """(kind, source-language name, English name) from CLDR."""
     from babel import Locale  # build-time only
@@ -125,8 +121,8 @@ def _rule(
 ) -> tuple[str, str]:
     """The TOML of one rule and its example's expected output."""
     rid = f"cldr-{kind}-{n}"
-    lines = ["[[rules]]", f"id = {_toml(rid)}", f"find = {_toml(name)}"]
-    lines += [f"replace = {_toml(english)}", 'case = "sensitive"']
+    lines = ["[[rules]]", f"id = {toml_str(rid)}", f"find = {toml_str(name)}"]
+    lines += [f"replace = {toml_str(english)}", 'case = "sensitive"']
     if ambiguous:
         lines.append("ambiguous = true")
     if kind == "month":
@@ -136,8 +132,8 @@ def _rule(
         # Not the first word of a longer name: "Frans Timmermans", "Rusland Valley".
         lines.append("not_after = '\\p{Lu}'")
         example, expected = f"It was about {name} again.", f"It was about {english} again."
-    lines.append(f"note = {_toml(f'CLDR {kind} name in {lang}: {name} = {english}.')}")
-    lines.append(f"examples = [{{ input = {_toml(example)}, expected = {_toml(expected)} }}]")
+    lines.append(f"note = {toml_str(f'CLDR {kind} name in {lang}: {name} = {english}.')}")
+    lines.append(f"examples = [{{ input = {toml_str(example)}, expected = {toml_str(expected)} }}]")
     return "\n".join(lines) + "\n", expected
 
 
@@ -145,8 +141,7 @@ def generate(lang: str, folder: Path) -> str:
     """The TOML of ``terms-<lang>/cldr.toml``, its rules' examples checked."""
     import wordfreq  # build-time only, like babel
 
-    from ..kinds import load_rules, parse_rules
-    from ..rulepacks.examples import check_examples
+    from ..kinds import load_rules
     from ..wordlists import word_list
 
     common = word_list("common-words")
@@ -179,28 +174,10 @@ def generate(lang: str, folder: Path) -> str:
         # Language names double as adjectives and first names: only with the language known.
         ambiguous = kind == "language" or english_zipf >= AMBIGUOUS_ZIPF
         toml, _ = _rule(kind, lang, name, english, n, ambiguous=ambiguous)
-        try:
-            one = parse_rules(head + "\n" + toml, bundled=True)
-            from ..kinds import KINDS
-
-            if all(o.passed for o in check_examples(one, kinds=KINDS)):
-                rules.append(toml)
-        except Exception:
-            continue
-    # The whole domain must load: drop a rule whose replacement another rule matches.
-    from ..errors import RulePackError
-
-    while True:
-        text = head + "\n" + "\n".join(rules)
-        try:
-            parse_rules(text, bundled=True)
-            return text
-        except RulePackError as exc:
-            bad = f"id = {_toml(exc.rule_id or '')}"
-            kept = [r for r in rules if bad not in r.splitlines()]
-            if len(kept) == len(rules):
-                raise
-            rules = kept
+        rules.append(toml)
+    # Each rule's examples must hold, and the whole domain must load.
+    text, _ = settle(head, rules, lang)
+    return text
 
 
 def main() -> int:

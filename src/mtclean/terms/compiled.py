@@ -59,6 +59,7 @@ class Compiled(NamedTuple):
     confidence: float
     source_lang: str
     trusted: bool  # from a bundled pack: its patterns run without a time budget
+    whole_line: bool  # its pattern looks for the line end ($, \Z): searched on whole lines
 
     def replacement(self, matched: str, m: Any = None) -> str:
         """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
@@ -111,4 +112,5 @@ def compile_rule(rule: Rule, lang: str, detect: bool, trusted: bool) -> Compiled
         float(f.get("confidence", 0.5)),
         lang if lang in LEFTOVER_WORDS else "",
         trusted,
+        pattern is not None and ("$" in pattern.pattern or "\\Z" in pattern.pattern),
     )

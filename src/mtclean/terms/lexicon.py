@@ -35,13 +35,13 @@ note = "nl 'woningnood': 'housing shortage' (dictionary)"
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..wordlists import word_list
+from .packgen import toml_str
 
 __all__ = [
     "Entry",
@@ -135,10 +135,6 @@ def _slug(word: str, taken: set[str]) -> str:
     return slug
 
 
-def _toml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def render_pack(entries: Iterable[Entry], lang: str, name: str) -> str:
     """A ``kind = "terms"`` pack (TOML) for ``entries``; see the module doc."""
     common = word_list("common-words")
@@ -152,23 +148,25 @@ def render_pack(entries: Iterable[Entry], lang: str, name: str) -> str:
         if any(t.lower() == key for t in trans):
             continue
         seen.add(key)
-        lines = ["[[rules]]", f"id = {_toml(_slug(head, ids))}", f"find = {_toml(head)}"]
+        lines = ["[[rules]]", f"id = {toml_str(_slug(head, ids))}", f"find = {toml_str(head)}"]
         if len(trans) == 1:
-            lines += [f"replace = {_toml(trans[0])}", "ambiguous = true"]
+            lines += [f"replace = {toml_str(trans[0])}", "ambiguous = true"]
             note = f"{lang} {head!r}: {trans[0]!r} (dictionary)"
         else:
             shown = ", ".join(trans[:5])
             lines += ['action = "flag"', "ambiguous = true"]
-            lines.append(f"message = {_toml(f'{lang} word {head!r} left untranslated? ({shown})')}")
+            lines.append(
+                f"message = {toml_str(f'{lang} word {head!r} left untranslated? ({shown})')}"
+            )
             note = f"{lang} {head!r}: several translations ({shown})"
-        lines.append(f"note = {_toml(note)}")
+        lines.append(f"note = {toml_str(note)}")
         rules.append("\n".join(lines) + "\n")
     head_lines = [
         "[pack]",
-        f"name = {_toml(name)}",
+        f"name = {toml_str(name)}",
         'kind = "terms"',
         'version = "1"',
-        f"lang = {_toml(lang)}",
-        f"description = {_toml(f'Imported from a bilingual dictionary ({len(rules)} rules)')}",
+        f"lang = {toml_str(lang)}",
+        f"description = {toml_str(f'Imported from a bilingual dictionary ({len(rules)} rules)')}",
     ]
     return "\n".join(head_lines) + "\n\n" + "\n".join(rules)

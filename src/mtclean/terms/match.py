@@ -373,7 +373,7 @@ class TermIndex:
         found: list[tuple[int, int, int]] = []
         for hit in self._automaton.find_matches_as_indexes(mapped, overlapping=True):
             group = groups.get(hit[0]) or self._group(hit[0])
-            self._resolve(hit, group[0], mapped, text, found)
+            _complete(hit, group[0], mapped, text, found, self._gate)
         out.extend(h for h in found if h[2] < len(select) and select[h[2]] and h[2] not in exact)
 
     def _scan_opaque(self, text: str, out: list[tuple[int, int, int]]) -> None:
@@ -437,47 +437,21 @@ class TermIndex:
         for hit in hits:
             group = groups.get(hit[0]) or self._group(hit[0])
             if passed or group[1]:
-                passed = self._resolve(hit, group[0], mapped, text, out) or passed
+                passed = _complete(hit, group[0], mapped, text, out, self._gate) or passed
             else:
                 later.append(hit)
         if not passed:
             return []
         for hit in later:
-            self._resolve(hit, groups[hit[0]][0], mapped, text, out)
+            _complete(hit, groups[hit[0]][0], mapped, text, out, self._gate)
         return out
-
-    def _resolve(
-        self,
-        hit: tuple[int, int, int],
-        keys: tuple[tuple[bytes, tuple[_Id, ...]], ...],
-        mapped: bytes,
-        text: str,
-        out: list[tuple[int, int, int]],
-    ) -> bool:
-        """Add the keys ``hit`` stands for; whether one of them is a gate key."""
-        _, start, stop = hit
-        size = len(text)
-        gate = self._gate
-        found = False
-        for key, ids in keys:
-            length = len(key)
-            if length > stop - start and not mapped.startswith(key, start):
-                continue
-            for id_, left, right, exact in ids:
-                # ``mapped`` has one byte per character and a space before the text.
-                first = max(start + left - 1, 0)
-                end = min(start + length - right - 1, size)
-                if exact is None or text[first:end] == exact:
-                    out.append((first, end, id_))
-                    found = found or (id_ < len(gate) and gate[id_] != 0)
-        return found
 
 
 class _Heads:
     """An automaton over the heads of some keys of a :class:`TermIndex`, for one mapping.
 
     ``keys`` maps ids to their mapped, padded keys; a hit is completed and checked
-    the way :meth:`TermIndex._resolve` does.
+    the way :func:`_complete` does.
     """
 
     def __init__(self, keys: dict[int, bytes], index: TermIndex) -> None:
@@ -498,15 +472,34 @@ class _Heads:
         """Add the ``(start, end, id)`` of every key that occurs in ``text`` to ``out``."""
         if self.automaton is None:
             return
-        size = len(text)
         groups = self.groups
-        for n, start, stop in self.automaton.find_matches_as_indexes(mapped, overlapping=True):
-            for key, ids in groups[n]:
-                length = len(key)
-                if length > stop - start and not mapped.startswith(key, start):
-                    continue
-                for id_, left, right, exact in ids:
-                    first = max(start + left - 1, 0)
-                    end = min(start + length - right - 1, size)
-                    if exact is None or text[first:end] == exact:
-                        out.append((first, end, id_))
+        for hit in self.automaton.find_matches_as_indexes(mapped, overlapping=True):
+            _complete(hit, groups[hit[0]], mapped, text, out, ())
+
+
+def _complete(
+    hit: tuple[int, int, int],
+    keys: tuple[tuple[bytes, tuple[_Id, ...]], ...],
+    mapped: bytes,
+    text: str,
+    out: list[tuple[int, int, int]],
+    gate: Sequence[int],
+) -> bool:
+    """Add the ``(start, end, id)`` of the keys an automaton ``hit`` on a head stands for
+    (each completed in ``mapped`` and checked against ``text``); whether one of them is
+    a ``gate`` key."""
+    _, start, stop = hit
+    size = len(text)
+    found = False
+    for key, ids in keys:
+        length = len(key)
+        if length > stop - start and not mapped.startswith(key, start):
+            continue
+        for id_, left, right, exact in ids:
+            # ``mapped`` has one byte per character and a space before the text.
+            first = max(start + left - 1, 0)
+            end = min(start + length - right - 1, size)
+            if exact is None or text[first:end] == exact:
+                out.append((first, end, id_))
+                found = found or (id_ < len(gate) and gate[id_] != 0)
+    return found

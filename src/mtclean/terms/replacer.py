@@ -81,8 +81,7 @@ def _merge_spans(
 ) -> list[tuple[int, int]]:
     """``spans`` sorted, overlapping ones joined; whole lines for a pattern that looks for
     the line's end (``$``, ``\\Z``), which the end of a stretch would imitate."""
-    assert rule.pattern is not None
-    if "$" in rule.pattern.pattern or "\\Z" in rule.pattern.pattern:
+    if rule.whole_line:
         spans = {lines.bounds(s, e) for s, e in spans}
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
