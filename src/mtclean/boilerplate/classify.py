@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rulepacks.model import Rule
+from .copies import copy_lines
 from .evidence import foreign_line, is_prose, is_sentence_like, widget_blocks
 
 __all__ = ["CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
@@ -42,6 +43,7 @@ THRESHOLD = 0.8
 CONTEXT_BONUS = 0.3
 FOREIGN_SCORE = 0.5
 WIDGET_SCORE = 0.9
+COPY_SCORE = 0.9
 OPENING_CAP = 0.5
 #: A line without evidence taken by context has at most this many words.
 CONTEXT_WORDS = 8
@@ -125,8 +127,19 @@ def classify_lines(
         return memo[key]
 
     prose = [bool(s) and (len(lines[i]) > MAX_LINE or is_prose(s)) for i, s in enumerate(stripped)]
+    copies = {
+        i: name
+        for i, name in copy_lines([line.strip() for line in lines], prose).items()
+        if i not in done
+    }
+    for i in copies:  # a copy of another line does not anchor the body
+        prose[i] = False
     live = [i for i, s in enumerate(stripped) if s and i not in done]
-    candidate = {i for i in live if prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP}
+    candidate = {
+        i
+        for i in live
+        if i not in copies and (prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP)
+    }
     rules: dict[int, Rule] = {}
 
     def edge_walk(order: Sequence[int]) -> int | None:
@@ -173,6 +186,10 @@ def classify_lines(
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
+    for i, name in copies.items():
+        # a copy is never the title (the full copy is), whatever rule covers it too
+        value, names, _ = score.get(i, (0.0, (), None))
+        score[i] = (max(value, COPY_SCORE), (f"{name} {COPY_SCORE:.2f}", *names), None)
     for block in widget_blocks(stripped):
         for i in block:
             if stripped[i] and i not in done and i not in score:

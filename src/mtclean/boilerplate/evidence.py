@@ -116,9 +116,11 @@ def foreign_line(line: str) -> bool:
     True
     >>> foreign_line("Leave a comment for the editors")
     False
+    >>> foreign_line("Ove")  # a word cut off, or a name
+    False
     """
     words = _TOKEN.findall(line.lower())
-    if not words or len(words) > 12:
+    if len(words) < 2 or len(words) > 12:  # one word is too little to tell
         return False
     english, other = _stoplists()
     if any(w in english for w in words):

@@ -86,6 +86,9 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
     [2]
     >>> repeated_titles(['"Yes, sir."', '"Yes, sir."'], lambda i: True)
     []
+    >>> repeated_titles(["‘Talks only about the deal now’", "‘Talks only about the deal now’"],
+    ...                 lambda i: True)
+    [1]
     """
     seen: list[tuple[int, str]] = []
     out: list[int] = []
@@ -119,8 +122,8 @@ def _sentence_like(line: str) -> bool:
     last = text[-1]
     if last in _STOPS:
         return True
-    if last in _QUOTE_CHARS:
-        return text[0] in _QUOTE_CHARS or (len(text) > 1 and text[-2] in _STOPS)
+    if last in _QUOTE_CHARS:  # a quoted headline ("‘No deal now’") has no stop inside
+        return len(text) > 1 and text[-2] in _STOPS
     return False
 
 
