@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .repeats import normalize_line
+from .repeats import TITLE_FIRST_WITHIN, sentence_like, normalize_line
 
 __all__ = ["GLUED", "REPEATED", "TRUNCATED", "copy_lines"]
 
@@ -57,8 +57,10 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     >>> lead = "The ministers met on Friday ahead of next week's talks in Geneva, the first"
     >>> copy_lines([lead[:50] + "...", "Ann Example", lead + " in years."], [False] * 3)
     {0: 'boilerplate/truncated-copy'}
-    >>> copy_lines(["Ann Example", "Ann Example", "Text."], [False] * 3)
-    {1: 'boilerplate/repeated-line'}
+    >>> copy_lines(["Title", "Lead.", "Text.", "Ann Example", "Ann Example"], [False] * 5)
+    {4: 'boilerplate/repeated-line'}
+    >>> copy_lines(["Title", "Lead.", "Text.", "“Yes, sir.”", "“Yes, sir.”"], [False] * 5)
+    {}
     >>> copy_lines(["A long road to reform", "The road was long.", "Reform came."], [False] * 3)
     {}
     """
@@ -77,6 +79,8 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
             continue
         if (
             not prose[i]
+            and n > TITLE_FIRST_WITHIN  # copies of the title: the repeated-title step's
+            and not sentence_like(stripped[i])
             and len(key) >= MIN_REPEATED
             and " " in key
             and any(keys[j] == key and j not in found for j in order[max(0, n - 2) : n])
@@ -113,4 +117,4 @@ def _truncated(key: str, cut: str, full: str) -> bool:
         return False
     if key.endswith(("...", "…")) or key[-1] not in _SENTENCE_END:
         return True
-    return full.startswith(key) and len(full) > len(key) and not full[len(key)].isspace()
+    return full.startswith(key) and len(full) > len(key) and full[len(key)].isalnum()

@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable, Sequence
 
 __all__ = [
+    "TITLE_FIRST_WITHIN",
     "MIN_PARAGRAPH_CHARS",
     "MIN_TITLE_CHARS",
     "normalize_line",
     "repeated_paragraphs",
     "repeated_titles",
+    "sentence_like",
 ]
 
 #: A title shorter than this (after normalizing) is never treated as repeated.
@@ -96,7 +98,7 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
     for i, line in enumerate(lines):
         if not alive(i) or not line.strip():
             continue
-        if len(line) > MAX_TITLE_CHARS or _sentence_like(line):
+        if len(line) > MAX_TITLE_CHARS or sentence_like(line):
             if position >= TITLE_FIRST_WITHIN + TITLE_REPEAT_WITHIN:
                 break
             position += 1
@@ -114,7 +116,7 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
     return out
 
 
-def _sentence_like(line: str) -> bool:
+def sentence_like(line: str) -> bool:
     """Whether a line reads as a sentence or a line of dialogue, not a headline."""
     text = line.strip()
     if not text:
