@@ -203,7 +203,7 @@ def classify_lines(
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
     for i, bio in bios.items():
-        if zones[i] in (TAIL, EDGE) and i not in score:
+        if zones[i] in (TAIL, EDGE) and (i not in score or score[i][0] < bio):
             score[i] = (bio, (f"{BIO} {bio:.2f}",), None)
     for i, name in copies.items():
         # a copy is never the title (the full copy is), whatever rule covers it too

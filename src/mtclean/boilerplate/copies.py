@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .repeats import TITLE_FIRST_WITHIN, sentence_like, normalize_line
+from .repeats import TITLE_FIRST_WITHIN, normalize_line, sentence_like, title_like
 
 __all__ = ["GLUED", "REPEATED", "TRUNCATED", "copy_lines"]
 
@@ -79,14 +79,23 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
             continue
         if (
             not prose[i]
-            and n > TITLE_FIRST_WITHIN  # copies of the title: the repeated-title step's
             and not sentence_like(stripped[i])
             and len(key) >= MIN_REPEATED
             and " " in key
-            and any(keys[j] == key and j not in found for j in order[max(0, n - 2) : n])
+            and any(
+                keys[order[m]] == key and order[m] not in found and not _title(m, key)
+                for m in range(max(0, n - 2), n)
+            )
         ):
             found[i] = REPEATED
     return found
+
+
+def _title(position: int, key: str) -> bool:
+    """Whether a line at this position among the non-blank lines may be the title
+    (its copies are the repeated-title step's): the first line, or a title-like one
+    among the first lines."""
+    return position == 0 or (position < TITLE_FIRST_WITHIN and title_like(key))
 
 
 def _glued(key: str, next_key: str) -> bool:

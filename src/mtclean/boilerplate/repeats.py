@@ -10,13 +10,14 @@ import re
 from collections.abc import Callable, Sequence
 
 __all__ = [
-    "TITLE_FIRST_WITHIN",
     "MIN_PARAGRAPH_CHARS",
     "MIN_TITLE_CHARS",
+    "TITLE_FIRST_WITHIN",
     "normalize_line",
     "repeated_paragraphs",
     "repeated_titles",
     "sentence_like",
+    "title_like",
 ]
 
 #: A title shorter than this (after normalizing) is never treated as repeated.
@@ -110,7 +111,7 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
             continue
         if position >= TITLE_FIRST_WITHIN + TITLE_REPEAT_WITHIN:
             break
-        if position < TITLE_FIRST_WITHIN and _title_like(key):
+        if position < TITLE_FIRST_WITHIN and title_like(key):
             seen.append((position, key))
         position += 1
     return out
@@ -129,7 +130,8 @@ def sentence_like(line: str) -> bool:
     return False
 
 
-def _title_like(key: str) -> bool:
+def title_like(key: str) -> bool:
+    """Whether a normalized line is long enough to be a title (12 characters, three words)."""
     return len(key) >= MIN_TITLE_CHARS and len(_WORDS.findall(key)) >= MIN_TITLE_WORDS
 
 
