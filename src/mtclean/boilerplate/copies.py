@@ -38,6 +38,9 @@ MIN_REPEATED = 10
 #: Lines longer than this are not compared.
 MAX_COPY = 600
 _CUT = " .…"
+#: Labels end glued to the copy, or carry one of these separators (breadcrumbs, bylines;
+#: the line key writes » and quotes as ").
+_LABEL_MARKS = frozenset("»›>|/:•·–—-\"")
 _SENTENCE_END = frozenset(".!?\"'")
 
 
@@ -62,6 +65,8 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     >>> copy_lines(["Title", "Lead.", "Text.", "“Yes, sir.”", "“Yes, sir.”"], [False] * 5)
     {}
     >>> copy_lines(["A long road to reform", "The road was long.", "Reform came."], [False] * 3)
+    {}
+    >>> copy_lines(["The the said the minister.", "The said the minister. Then he left."], [True] * 2)
     {}
     """
     order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
@@ -106,6 +111,8 @@ def _glued(key: str, next_key: str) -> bool:
     at = key.find(probe, 1)
     if at <= 0 or at > MAX_PREFIX or ". " in key[:at]:
         return False
+    if key[at - 1].isspace() and not any(c in _LABEL_MARKS for c in key[:at]):
+        return False  # plain words before the copy, not labels ("the " + a sentence)
     copy = key[at:].rstrip(_CUT)
     return len(copy) >= MIN_GLUED and next_key.startswith(copy)
 
