@@ -56,4 +56,5 @@ def test_byte_order_mark_on_the_first_line(tmp_path: Path) -> None:
     data = b'\xef\xbb\xbf{"text": "The Navo summit met."}\n{"text": "The Navo summit left."}\n'
     code, out = _clean(tmp_path, data)
     assert code == 0
-    assert out == b'\xef\xbb\xbf{"text": "The NATO summit met."}\n{"text": "The NATO summit left."}\n'
+    expected = b'{"text": "The NATO summit met."}\n{"text": "The NATO summit left."}\n'
+    assert out == b"\xef\xbb\xbf" + expected
