@@ -66,7 +66,7 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     {}
     >>> copy_lines(["A long road to reform", "The road was long.", "Reform came."], [False] * 3)
     {}
-    >>> copy_lines(["The the said it to me.", "The said it to me. Then he left."], [True] * 2)
+    >>> copy_lines(["The the minister said no.", "The minister said no. He left."], [True] * 2)
     {}
     """
     order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
