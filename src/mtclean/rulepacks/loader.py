@@ -39,6 +39,7 @@ from .model import (
     RulePack,
     did_you_mean,
 )
+from .packcache import cached_pack
 
 __all__ = [
     "Kinds",
@@ -99,25 +100,33 @@ def _load_bundled(name: str, kinds: Kinds) -> RulePack:
     folder = bundled_folder() / name
     if folder.is_dir():
         files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=str)
-        parts = [
-            parse_rules(
-                f.read_text(encoding="utf-8"),
-                kinds=kinds,
-                source=f"{name}/{f.name}",
-                bundled=True,
-                verify=False,
-            )
-            for f in files
-        ]
-        return merge_domains(name, parts)
+        return cached_pack(name, files, kinds, lambda: _parse_folder(name, files, kinds))
     resource = bundled_folder() / f"{name}.toml"
     if not resource.is_file():
         hint = did_you_mean(name, available_packs())
         msg = f"no bundled rule pack called {name!r}" + (f" ({hint})" if hint else "")
         msg += "; to load a file, give a path ending in .toml"
         raise UnknownNormalizerError(msg)
-    text = resource.read_text(encoding="utf-8")
-    return parse_rules(text, kinds=kinds, source=f"{name}.toml", bundled=True, verify=False)
+
+    def parse() -> RulePack:
+        text = resource.read_text(encoding="utf-8")
+        return parse_rules(text, kinds=kinds, source=f"{name}.toml", bundled=True, verify=False)
+
+    return cached_pack(name, [resource], kinds, parse)
+
+
+def _parse_folder(name: str, files: list[Traversable], kinds: Kinds) -> RulePack:
+    parts = [
+        parse_rules(
+            f.read_text(encoding="utf-8"),
+            kinds=kinds,
+            source=f"{name}/{f.name}",
+            bundled=True,
+            verify=False,
+        )
+        for f in files
+    ]
+    return merge_domains(name, parts)
 
 
 def verify_bundled(name: str, *, kinds: Iterable[KindSpec]) -> list[RulePack]:
