@@ -23,6 +23,7 @@ off), else the user cache folder (``$XDG_CACHE_HOME/mtclean`` or
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -105,10 +106,15 @@ class DiskCache:
         head = _MAGIC + self._full_key(key)
         if not data.startswith(head):
             return None  # stale (another key or version) or not an entry at all
+        paused = gc.isenabled()
+        gc.disable()  # many small objects at once: no reason to collect meanwhile
         try:
             return marshal.loads(memoryview(data)[len(head) :])
         except (EOFError, ValueError, TypeError):
             return None  # truncated or corrupt: rebuilt by the caller
+        finally:
+            if paused:
+                gc.enable()
 
     def store(self, name: str, key: str, value: Any) -> None:
         """Store ``value`` (marshal data) as entry ``name`` under ``key``; a folder that
