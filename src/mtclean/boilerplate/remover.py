@@ -31,7 +31,7 @@ from ..core import Analysis, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
-from .firstchars import first_chars, line_may_start
+from .firstchars import Openings, may_begin, openings_of
 from .lines import Removal, deletion_edits, line_starts
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
@@ -69,7 +69,7 @@ class _Matcher:
 
     rules: tuple[Rule, ...]
     bounded: bool = False  # patterns of user packs: they run within the document's budget
-    _first: tuple[frozenset[str] | None, ...] = field(init=False, repr=False)
+    _first: tuple[Openings | None, ...] = field(init=False, repr=False)
     _starts: list[regex.Pattern[str] | None] = field(init=False, repr=False)
     _needs: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
     _needs_ascii: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
@@ -81,7 +81,8 @@ class _Matcher:
         # may begin with it (by the characters its pattern can begin with, read without
         # compiling it), once per process (_start_pattern, _literals), not per matcher:
         # a first ``clean()`` compiles the few rules its lines call for, not all.
-        object.__setattr__(self, "_first", tuple(_first_chars(_rule_regex(r)) for r in self.rules))
+        bodies = (_rule_regex(r) for r in self.rules)
+        object.__setattr__(self, "_first", openings_of(bodies, keep=not self.bounded))
         object.__setattr__(self, "_starts", [None] * len(self.rules))
         object.__setattr__(self, "_needs", [False] * len(self.rules))
         object.__setattr__(self, "_needs_ascii", [False] * len(self.rules))
@@ -125,16 +126,17 @@ class _Matcher:
         key = line[:PREFIX]
         found = self._by_prefix.get(key)
         if found is None:
-            first = self._by_char.get(key[:1])
+            # Rules are told apart by the openings of their patterns first (no need to
+            # compile them), then by their compiled patterns.
+            char = key[:1]
+            lead = char in _LEAD_CHARS or char.isspace()  # the lead may take it: any rule
+            first = self._by_char.get(char)
             if first is None:
-                char = key[:1]
-                lead = char in _LEAD_CHARS  # the lead may take it: any rule may follow
-                maybe = (
-                    i for i, chars in enumerate(self._first) if lead or line_may_start(char, chars)
-                )
-                first = self._filter(maybe, char)
+                opens = self._first
+                first = tuple(i for i in range(len(opens)) if lead or may_begin(char, opens[i]))
                 self._by_char[char] = first
-            found = self._filter(first, key) if len(key) > 1 else first
+            maybe = (i for i in first if lead or may_begin(key, self._first[i]))
+            found = self._filter(maybe, key)
             if len(self._by_prefix) >= MEMO_SIZE:
                 self._by_prefix.clear()
             self._by_prefix[key] = found
@@ -177,12 +179,6 @@ class _Matcher:
 def _start_pattern(body: str) -> regex.Pattern[str]:
     """A rule's pattern as the first segment of a line (compiled once per process)."""
     return regex.compile(f"{_LEAD}(?:{body})", regex.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=8192)
-def _first_chars(body: str) -> frozenset[str] | None:
-    """The characters a rule's pattern can begin with (``None``: any), once per process."""
-    return first_chars(body)
 
 
 @functools.lru_cache(maxsize=8192)
