@@ -487,6 +487,29 @@ class TermReplacer(EditsNormalizer):
                 end = c.end
         return _Selection(tuple(chosen), lang, reason, considered)
 
+    def may_change(self, texts: list[str]) -> list[bool]:
+        """For each of ``texts``, whether :meth:`analyze` may edit it (``False``: surely
+        not), from one scan of all of them joined by blank lines: an edit needs a key of a
+        changing rule, and a key that occurs in a text alone occurs at the same place in
+        the joined text (a line break bounds a word as a text's end does).
+
+        >>> TermReplacer(()).may_change(["a", "b"])
+        [False, False]
+        """
+        if self._always_fix:
+            return [True] * len(texts)
+        starts: list[int] = []
+        pos = 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 2
+        out = [False] * len(texts)
+        for start, end, _ in self._index.scan_selected("\n\n".join(texts)):
+            first = max(bisect.bisect_right(starts, start) - 1, 0)
+            last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+            out[first : last + 1] = [True] * (last + 1 - first)
+        return out
+
     # -- the normalizer protocol ------------------------------------------------
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
