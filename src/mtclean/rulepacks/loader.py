@@ -16,6 +16,7 @@ the rule and the field, with a "did you mean" hint for misspelt keys.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -298,7 +299,7 @@ def _rule_lines(text: str, count: int) -> list[int | None]:
     return found if len(found) == count else [None] * count
 
 
-_RULES_HEADER = regex.compile(r"^[ \t]*\[\[rules\]\]", regex.MULTILINE)
+_RULES_HEADER = re.compile(r"^[ \t]*\[\[rules\]\]", re.MULTILINE)
 
 
 def _kind(name: str, kinds: Kinds, source: str) -> KindSpec:
