@@ -97,17 +97,23 @@ def _kinds_stamp(kinds: Sequence[KindSpec]) -> tuple[Any, ...]:
 
 
 def cached_pack(
-    name: str, files: Sequence[Any], kinds: Sequence[KindSpec], build: Callable[[], RulePack]
+    name: str,
+    files: Sequence[Any],
+    kinds: Sequence[KindSpec],
+    build: Callable[[], RulePack],
+    code: Sequence[str] = (),
 ) -> RulePack:
     """Bundled pack ``name`` from the cache if its entry is fresh, else ``build()`` it
-    (and store it). ``files`` are the pack's source files; packs not read from the file
-    system (a zipped install) are not cached."""
+    (and store it). ``files`` are the pack's source files, ``code`` the files of a parser
+    other than the loader's; packs not read from the file system (a zipped install) are
+    not cached."""
     if not all(isinstance(f, Path) for f in files):
         return build()
     cache = default_cache()
     if cache.folder is None:
         return build()
-    key = fingerprint(name, [file_stamp(f) for f in files], _kinds_stamp(kinds), _code_stamp())
+    stamps = [file_stamp(f) for f in (*files, *code)]
+    key = fingerprint(name, stamps, _kinds_stamp(kinds), _code_stamp())
     entry = f"pack-{name}"
     data = cache.load(entry, key)
     if data is not None:
