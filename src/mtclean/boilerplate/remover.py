@@ -112,9 +112,8 @@ class _Matcher:
 
     @functools.cached_property
     def _rest(self) -> regex.Pattern[str]:
-        """Further segments of a line (any rule's), compiled when a line first needs them."""
-        alternatives = "|".join(f"(?:{_rule_regex(r)})" for r in self.rules) or r"(?!x)x"
-        return regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
+        """Further segments of a line (any rule's): for user patterns, compiled up front."""
+        return _rest_pattern(tuple(_rule_regex(r) for r in self.rules))
 
     @property
     def empty(self) -> bool:
@@ -170,9 +169,29 @@ class _Matcher:
             if m.end() == len(line) or budget.fullmatch(start, line, rule=rule) is not None:
                 return self.rules[i]
             rest = "pattern (of a later segment of the line: any rule's)"
-            if budget.fullmatch(self._rest, line, m.end(), rule=rule, field=rest) is not None:
+            further = self._rest if self.bounded else self._rest_of(line, folded or fold(line))
+            if budget.fullmatch(further, line, m.end(), rule=rule, field=rest) is not None:
                 return self.rules[i]
         return None
+
+    def _rest_of(self, line: str, folded: str) -> regex.Pattern[str]:
+        """Further segments of ``line`` (``folded``: the line folded), of the rules whose
+        literals the line holds: no other rule matches anywhere in it, so this pattern
+        matches as :attr:`_rest` does, compiled from a few rules instead of all."""
+        ascii_line = line.isascii()
+        chosen = []
+        for i in range(len(self.rules)):
+            needs = self._need(i, ascii_line)
+            if needs is None or any(literal in folded for literal in needs):
+                chosen.append(_rule_regex(self.rules[i]))
+        return _rest_pattern(tuple(chosen))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rest_pattern(bodies: tuple[str, ...]) -> regex.Pattern[str]:
+    """Further segments of a line, any of ``bodies`` (compiled once per process)."""
+    alternatives = "|".join(f"(?:{body})" for body in bodies) or r"(?!x)x"
+    return regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)
