@@ -32,6 +32,7 @@ from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .copies import GLUED, REPEATED, TRUNCATED
+from .firstchars import Openings, may_begin, openings_of
 from .lines import Removal, deletion_edits, line_starts
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
@@ -52,6 +53,8 @@ BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCAT
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
 _LEAD = r"[\s|·•/]*"
+#: The characters ``_LEAD`` takes (a line that begins with one may match any rule).
+_LEAD_CHARS = frozenset("|·•/")
 _SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
 
 
@@ -67,31 +70,51 @@ class _Matcher:
 
     rules: tuple[Rule, ...]
     bounded: bool = False  # patterns of user packs: they run within the document's budget
-    _starts: tuple[regex.Pattern[str], ...] = field(init=False, repr=False)
-    _needs: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
-    _needs_ascii: tuple[tuple[str, ...] | None, ...] = field(init=False, repr=False)
+    _first: tuple[Openings | None, ...] = field(init=False, repr=False)
+    _starts: list[regex.Pattern[str] | None] = field(init=False, repr=False)
+    _needs: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
+    _needs_ascii: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # A rule sits in several zones' matchers: its pattern and literals are worked
-        # out once per process (_start_pattern, _literals), not once per matcher.
-        object.__setattr__(
-            self, "_starts", tuple(_start_pattern(_rule_regex(r)) for r in self.rules)
-        )
-        needs = [_literals(_patterns(r)) for r in self.rules]
-        object.__setattr__(self, "_needs", tuple(needs))
-        # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
-        ascii_only = (None if n is None else tuple(x for x in n if x.isascii()) for n in needs)
-        object.__setattr__(self, "_needs_ascii", tuple(ascii_only))
+        # A rule's pattern is compiled, and its literals worked out, when a line first
+        # may begin with it (by the characters its pattern can begin with, read without
+        # compiling it), once per process (_start_pattern, _literals), not per matcher:
+        # a first ``clean()`` compiles the few rules its lines call for, not all.
+        bodies = (_rule_regex(r) for r in self.rules)
+        object.__setattr__(self, "_first", openings_of(bodies, keep=not self.bounded))
+        object.__setattr__(self, "_starts", [None] * len(self.rules))
+        object.__setattr__(self, "_needs", [False] * len(self.rules))
+        object.__setattr__(self, "_needs_ascii", [False] * len(self.rules))
         if self.bounded:  # compiled now, so that no document's time budget pays for it
+            for i in range(len(self.rules)):
+                self._start(i)
             _ = self._rest
+
+    def _start(self, i: int) -> regex.Pattern[str]:
+        """Rule ``i``'s pattern as the first segment of a line (compiled on first use)."""
+        start = self._starts[i]
+        if start is None:
+            start = self._starts[i] = _start_pattern(_rule_regex(self.rules[i]))
+        return start
+
+    def _need(self, i: int, ascii_line: bool) -> tuple[str, ...] | None:
+        """The literals one of which a line must hold to match rule ``i`` (``None``: no
+        such literals); for an ASCII line only the ASCII ones (none: it cannot match)."""
+        found = (self._needs_ascii if ascii_line else self._needs)[i]
+        if found is False:
+            needs = _literals(_patterns(self.rules[i]))
+            self._needs[i] = needs
+            # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
+            self._needs_ascii[i] = None if needs is None else tuple(x for x in needs if x.isascii())
+            found = (self._needs_ascii if ascii_line else self._needs)[i]
+        return found  # type: ignore[return-value]
 
     @functools.cached_property
     def _rest(self) -> regex.Pattern[str]:
-        """Further segments of a line (any rule's), compiled when a line first needs them."""
-        alternatives = "|".join(f"(?:{_rule_regex(r)})" for r in self.rules) or r"(?!x)x"
-        return regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
+        """Further segments of a line (any rule's): for user patterns, compiled up front."""
+        return _rest_pattern(tuple(_rule_regex(r) for r in self.rules))
 
     @property
     def empty(self) -> bool:
@@ -103,18 +126,24 @@ class _Matcher:
         key = line[:PREFIX]
         found = self._by_prefix.get(key)
         if found is None:
-            first = self._by_char.get(key[:1])
+            # Rules are told apart by the openings of their patterns first (no need to
+            # compile them), then by their compiled patterns.
+            char = key[:1]
+            lead = char in _LEAD_CHARS or char.isspace()  # the lead may take it: any rule
+            first = self._by_char.get(char)
             if first is None:
-                first = self._filter(range(len(self.rules)), key[:1])
-                self._by_char[key[:1]] = first
-            found = self._filter(first, key) if len(key) > 1 else first
+                opens = self._first
+                first = tuple(i for i in range(len(opens)) if lead or may_begin(char, opens[i]))
+                self._by_char[char] = first
+            maybe = (i for i in first if lead or may_begin(key, self._first[i]))
+            found = self._filter(maybe, key)
             if len(self._by_prefix) >= MEMO_SIZE:
                 self._by_prefix.clear()
             self._by_prefix[key] = found
         return found
 
     def _filter(self, indices: Iterable[int], key: str) -> tuple[int, ...]:
-        return tuple(i for i in indices if self._starts[i].match(key, partial=True))
+        return tuple(i for i in indices if self._start(i).match(key, partial=True))
 
     def match(self, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
         """The rule of the first segment if the rules cover all of ``line``, else ``None``
@@ -123,9 +152,9 @@ class _Matcher:
             return None
         budget = budget if self.bounded else UNBOUNDED
         folded = ""
-        needs_all = self._needs_ascii if line.isascii() else self._needs
+        ascii_line = line.isascii()
         for i in self._candidates(line):
-            needs = needs_all[i]
+            needs = self._need(i, ascii_line)
             if needs is not None:  # a line without the rule's literals cannot match it
                 if not folded:
                     folded = fold(line)
@@ -134,16 +163,36 @@ class _Matcher:
                         break
                 else:
                     continue
-            start, rule = self._starts[i], self.rules[i].full_id
+            start, rule = self._start(i), self.rules[i].full_id
             m = budget.match(start, line, rule=rule)  # a first segment, more segments after it
             if m is None:  # no segment of this rule begins the line, so no full match either
                 continue
             if m.end() == len(line) or budget.fullmatch(start, line, rule=rule) is not None:
                 return self.rules[i]
             rest = "pattern (of a later segment of the line: any rule's)"
-            if budget.fullmatch(self._rest, line, m.end(), rule=rule, field=rest) is not None:
+            further = self._rest if self.bounded else self._rest_of(line, folded or fold(line))
+            if budget.fullmatch(further, line, m.end(), rule=rule, field=rest) is not None:
                 return self.rules[i]
         return None
+
+    def _rest_of(self, line: str, folded: str) -> regex.Pattern[str]:
+        """Further segments of ``line`` (``folded``: the line folded), of the rules whose
+        literals the line holds: no other rule matches anywhere in it, so this pattern
+        matches as :attr:`_rest` does, compiled from a few rules instead of all."""
+        ascii_line = line.isascii()
+        chosen = []
+        for i in range(len(self.rules)):
+            needs = self._need(i, ascii_line)
+            if needs is None or any(literal in folded for literal in needs):
+                chosen.append(_rule_regex(self.rules[i]))
+        return _rest_pattern(tuple(chosen))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rest_pattern(bodies: tuple[str, ...]) -> regex.Pattern[str]:
+    """Further segments of a line, any of ``bodies`` (compiled once per process)."""
+    alternatives = "|".join(f"(?:{body})" for body in bodies) or r"(?!x)x"
+    return regex.compile(f"(?:{_SEPARATOR}(?:{alternatives}))+", regex.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)

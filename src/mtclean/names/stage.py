@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from importlib.abc import Traversable
 
 from ..core import Normalizer
 from ..options import Options
 from ..rulepacks.model import RulePack
+from ..rulepacks.packcache import cached_pack
+from . import table
 from .canonicalizer import BUNDLED, NameCanonicalizer
 from .table import parse_name_table
 from .unknown import UnknownNames
@@ -21,8 +24,14 @@ def bundled_gazetteers() -> tuple[RulePack, ...]:
     ``names-de``, ``names-sport``, ...), each switched off by its name."""
     folder = resources.files("mtclean") / "data" / "names"
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")), key=lambda f: f.name)
+
+    def parse(f: Traversable) -> RulePack:
+        return parse_name_table(f.read_text("utf-8"), name=f.name[:-4], source=f"names/{f.name}")
+
+    # parsed once per installation (the on-disk cache of mtclean.rulepacks.packcache)
+    code = (table.__file__,)
     return tuple(
-        parse_name_table(f.read_text("utf-8"), name=f.name[:-4], source=f"names/{f.name}")
+        cached_pack(f"names-table-{f.name}", [f], (), functools.partial(parse, f), code)
         for f in files
     )
 

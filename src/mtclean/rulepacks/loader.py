@@ -16,6 +16,7 @@ the rule and the field, with a "did you mean" hint for misspelt keys.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -39,6 +40,7 @@ from .model import (
     RulePack,
     did_you_mean,
 )
+from .packcache import cached_pack
 
 __all__ = [
     "Kinds",
@@ -99,25 +101,33 @@ def _load_bundled(name: str, kinds: Kinds) -> RulePack:
     folder = bundled_folder() / name
     if folder.is_dir():
         files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=str)
-        parts = [
-            parse_rules(
-                f.read_text(encoding="utf-8"),
-                kinds=kinds,
-                source=f"{name}/{f.name}",
-                bundled=True,
-                verify=False,
-            )
-            for f in files
-        ]
-        return merge_domains(name, parts)
+        return cached_pack(name, files, kinds, lambda: _parse_folder(name, files, kinds))
     resource = bundled_folder() / f"{name}.toml"
     if not resource.is_file():
         hint = did_you_mean(name, available_packs())
         msg = f"no bundled rule pack called {name!r}" + (f" ({hint})" if hint else "")
         msg += "; to load a file, give a path ending in .toml"
         raise UnknownNormalizerError(msg)
-    text = resource.read_text(encoding="utf-8")
-    return parse_rules(text, kinds=kinds, source=f"{name}.toml", bundled=True, verify=False)
+
+    def parse() -> RulePack:
+        text = resource.read_text(encoding="utf-8")
+        return parse_rules(text, kinds=kinds, source=f"{name}.toml", bundled=True, verify=False)
+
+    return cached_pack(name, [resource], kinds, parse)
+
+
+def _parse_folder(name: str, files: list[Traversable], kinds: Kinds) -> RulePack:
+    parts = [
+        parse_rules(
+            f.read_text(encoding="utf-8"),
+            kinds=kinds,
+            source=f"{name}/{f.name}",
+            bundled=True,
+            verify=False,
+        )
+        for f in files
+    ]
+    return merge_domains(name, parts)
 
 
 def verify_bundled(name: str, *, kinds: Iterable[KindSpec]) -> list[RulePack]:
@@ -290,7 +300,7 @@ def _rule_lines(text: str, count: int) -> list[int | None]:
     return found if len(found) == count else [None] * count
 
 
-_RULES_HEADER = regex.compile(r"^[ \t]*\[\[rules\]\]", regex.MULTILINE)
+_RULES_HEADER = re.compile(r"^[ \t]*\[\[rules\]\]", re.MULTILINE)
 
 
 def _kind(name: str, kinds: Kinds, source: str) -> KindSpec:

@@ -36,7 +36,7 @@ from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
 from .compiled import Compiled as _Compiled
-from .compiled import apply_case
+from .compiled import apply_case, as_tuple
 from .compiled import compile_rule as _compile
 from .context import in_source_name, is_mention
 from .detect import decide_language, foreign_lines, text_leftovers
@@ -206,8 +206,9 @@ class TermReplacer(EditsNormalizer):
     def _build(self) -> None:
         # Literal rules are only indexed by their terms (three list items per term) and
         # compiled on first use, so a pack of 100,000 terms builds in a fraction of a
-        # second; regex rules compile now. A rule's slot is its pack's first slot plus
-        # its position in the pack.
+        # second; so are regex rules with triggers (when a trigger first occurs), which
+        # keeps a first ``clean()`` from compiling hundreds of patterns it never runs.
+        # A rule's slot is its pack's first slot plus its position in the pack.
         ranges: list[tuple[int, RulePack, bool]] = []  # (first slot, pack, detect)
         compiled: dict[int, _Compiled] = {}
         always: list[_Compiled] = []
@@ -312,15 +313,17 @@ class TermReplacer(EditsNormalizer):
             slots.extend([slot] * len(terms))
             kinds.extend([cased | flag] * len(terms))
             return
-        one = compiled[slot] = _compile(rule, pack.lang, detect, pack.bundled)
-        for t in one.triggers:
+        triggers = as_tuple(fields.get("trigger"))
+        if not triggers:  # runs on every text: compiled now
+            always.append(_compile(rule, pack.lang, detect, pack.bundled))
+            compiled[slot] = always[-1]
+            return
+        for t in triggers:  # compiled when a trigger first occurs (see ``_rule``)
             cased = int(_sensitive_trigger(t))
             keys, slots, kinds = lists[4 + cased]
             keys.append(t)
             slots.append(slot)
             kinds.append(_TRIGGER | cased | flag)
-        if not one.triggers:
-            always.append(one)
 
     def _rule(self, slot: int) -> _Compiled:
         one = self._compiled.get(slot)
@@ -483,6 +486,29 @@ class TermReplacer(EditsNormalizer):
                 chosen.append(c)
                 end = c.end
         return _Selection(tuple(chosen), lang, reason, considered)
+
+    def may_change(self, texts: list[str]) -> list[bool]:
+        """For each of ``texts``, whether :meth:`analyze` may edit it (``False``: surely
+        not), from one scan of all of them joined by blank lines: an edit needs a key of a
+        changing rule, and a key that occurs in a text alone occurs at the same place in
+        the joined text (a line break bounds a word as a text's end does).
+
+        >>> TermReplacer(()).may_change(["a", "b"])
+        [False, False]
+        """
+        if self._always_fix:
+            return [True] * len(texts)
+        starts: list[int] = []
+        pos = 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 2
+        out = [False] * len(texts)
+        for start, end, _ in self._index.scan_selected("\n\n".join(texts)):
+            first = max(bisect.bisect_right(starts, start) - 1, 0)
+            last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+            out[first : last + 1] = [True] * (last + 1 - first)
+        return out
 
     # -- the normalizer protocol ------------------------------------------------
 

@@ -5,7 +5,9 @@ A word is *foreign* for a language when it is common there (Zipf frequency at le
 more) and not in mtclean's common English word set. The table of such words is
 built once, on first use, from ``wordfreq``'s lists, as one mapping from a word to
 its languages: checking a word costs one dictionary lookup, and none for a common
-English word.
+English word. Building it takes a second or more; the table is kept in mtclean's
+on-disk cache (:mod:`mtclean.diskcache`), so later processes read it in a fraction
+of that.
 
 >>> vocab = foreign_vocab()
 >>> vocab.langs_of("ziekenhuis"), vocab.langs_of("hospital")
@@ -23,9 +25,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..diskcache import default_cache, file_stamp, fingerprint
 from ..wordlists import word_list
 
-__all__ = ["MIN_MARGIN", "MIN_ZIPF", "VOCAB_LANGS", "ForeignVocab", "foreign_vocab", "words_of"]
+__all__ = [
+    "MIN_MARGIN",
+    "MIN_ZIPF",
+    "VOCAB_LANGS",
+    "ForeignVocab",
+    "cached_vocab",
+    "foreign_vocab",
+    "words_of",
+]
 
 #: The languages whose common words the detector knows.
 VOCAB_LANGS = ("nl", "de", "fr", "es", "it", "pt", "pl", "ro")
@@ -101,7 +112,38 @@ class ForeignVocab:
         return hits / total if total else 0.0
 
 
+def _build_key(langs: tuple[str, ...]) -> str:
+    """What the table is built from: the settings above, ``wordfreq``'s version, the
+    common English words and this module."""
+    from importlib import metadata, resources
+
+    try:
+        wordfreq_version = metadata.version("wordfreq")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a vendored copy
+        wordfreq_version = "?"
+    common = resources.files("mtclean") / "data" / "common-words.txt"
+    settings = (langs, MIN_ZIPF, MIN_MARGIN, MIN_LONG_ZIPF, LONG_WORD, MIN_LEN)
+    stamps = [file_stamp(str(common)), file_stamp(__file__)]
+    return fingerprint(settings, wordfreq_version, stamps)
+
+
+def cached_vocab(langs: tuple[str, ...] = VOCAB_LANGS) -> ForeignVocab:
+    """The table for ``langs``, read from the on-disk cache (:mod:`mtclean.diskcache`)
+    when an entry built from the same lists exists, else built and stored."""
+    cache = default_cache()
+    if cache.folder is None:
+        return ForeignVocab.build(langs)
+    key = _build_key(langs)
+    table = cache.load("foreign-vocab", key)
+    if isinstance(table, dict):
+        return ForeignVocab(table)
+    vocab = ForeignVocab.build(langs)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # each language tuple stored once
+    cache.store("foreign-vocab", key, {w: shared.setdefault(v, v) for w, v in vocab.table.items()})
+    return vocab
+
+
 @functools.cache
 def foreign_vocab() -> ForeignVocab:
-    """The shared table, built on first use."""
-    return ForeignVocab.build()
+    """The shared table, built on first use (or read from the on-disk cache)."""
+    return cached_vocab()

@@ -1,0 +1,13 @@
+"""Every test run (tests/ and the doctests in src/) keeps mtclean's on-disk cache in a
+fresh temporary folder, never in the user's cache folder."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+
+_CACHE = tempfile.mkdtemp(prefix="mtclean-test-cache-")
+os.environ["MTCLEAN_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
