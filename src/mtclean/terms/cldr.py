@@ -91,8 +91,8 @@ _CURRENCIES = [
 ]
 
 
-#: Rule ids of the generated domains (this one and ``demonyms``).
-_GENERATED = ("cldr-", "demonym-")
+#: Rule ids of the generated domains (this one, ``demonyms`` and ``lexicon``).
+_GENERATED = ("cldr-", "demonym-", "lexicon-")
 
 #: A name this common in English (Zipf) is English too and left out; from
 #: :data:`AMBIGUOUS_ZIPF` it applies only when the source language is given or decided.
