@@ -87,7 +87,7 @@ class TestOptions:
 
     def test_explain_reports_spans_in_the_original(self) -> None:
         """clean_and_explain names each rule and its original span."""
-        text = "x\nThe Navo met the Second Chamber."
+        text = "x\nThe Navo summit met the Second Chamber."
         result = mtclean.clean_and_explain(text, rules=[DEMO])
         assert [(c.rule, text[c.start : c.end], c.after) for c in result.changes] == [
             ("my-site/navo", "Navo", "NATO"),

@@ -18,10 +18,10 @@ DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
 def test_clean_file_with_user_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A file is cleaned to stdout; --explain reports the change on stderr."""
     src = tmp_path / "a.txt"
-    src.write_text("The Navo met.\n", encoding="utf-8")
+    src.write_text("The Navo summit met.\n", encoding="utf-8")
     assert main(["clean", str(src), "--rules", str(DEMO), "--explain"]) == 0
     out, err = capsys.readouterr()
-    assert out == "The NATO met.\n"
+    assert out == "The NATO summit met.\n"
     assert '1:5: my-site/navo: "Navo" -> "NATO"' in err
 
 
@@ -29,12 +29,12 @@ def test_output_file_and_json_report(tmp_path: Path, capsys: pytest.CaptureFixtu
     """-o writes the file; the JSON report goes to stdout, one line per change."""
     src = tmp_path / "a.txt"
     dst = tmp_path / "b.txt"
-    src.write_text("The Navo met.\n", encoding="utf-8")
+    src.write_text("The Navo summit met.\n", encoding="utf-8")
     code = main(
         ["clean", str(src), "-o", str(dst), "--rules", str(DEMO), "--explain", "--format", "json"]
     )
     assert code == 0
-    assert dst.read_text(encoding="utf-8") == "The NATO met.\n"
+    assert dst.read_text(encoding="utf-8") == "The NATO summit met.\n"
     out = capsys.readouterr().out
     changes = [line for line in out.splitlines() if line.startswith('{"type": "change"')]
     assert len(changes) == 1
@@ -44,17 +44,17 @@ def test_output_file_and_json_report(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--diff prints a unified diff."""
     src = tmp_path / "a.txt"
-    src.write_text("The Navo met.\n", encoding="utf-8")
+    src.write_text("The Navo summit met.\n", encoding="utf-8")
     assert main(["clean", str(src), "--rules", str(DEMO), "--diff"]) == 0
-    assert "-The Navo met.\n+The NATO met.\n" in capsys.readouterr().out
+    assert "-The Navo summit met.\n+The NATO summit met.\n" in capsys.readouterr().out
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """No file (or -) reads standard input."""
-    fake = io.TextIOWrapper(io.BytesIO(b"The Navo met."), encoding="utf-8")
+    fake = io.TextIOWrapper(io.BytesIO(b"The Navo summit met."), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", fake)
     assert main(["clean", "--rules", str(DEMO)]) == 0
-    assert capsys.readouterr().out == "The NATO met."
+    assert capsys.readouterr().out == "The NATO summit met."
 
 
 def test_broken_pack_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,7 @@ from mtclean.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
-TEXT = "The Navo met on Tuesday.\n"
+TEXT = "The Navo summit met on Tuesday.\n"
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_in_place_on_a_symlink_cleans_the_target(tmp_path: Path) -> None:
     assert main(["clean", str(link), "--in-place", "--rules", str(DEMO)]) == 0
     assert link.is_symlink()
     assert os.readlink(link) == "target.txt"
-    assert target.read_text(encoding="utf-8") == "The NATO met on Tuesday.\n"
+    assert target.read_text(encoding="utf-8") == "The NATO summit met on Tuesday.\n"
     assert _leftovers(tmp_path) == []
 
 
@@ -172,6 +172,6 @@ def test_in_place_on_a_folder_with_a_link_and_its_target(tmp_path: Path) -> None
     argv = ["clean", str(tmp_path), "--in-place", "--backup", ".orig", "--rules", str(DEMO)]
     assert main(argv) == 0
     assert (tmp_path / "a.txt").is_symlink()
-    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "The NATO met on Tuesday.\n"
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "The NATO summit met on Tuesday.\n"
     assert (tmp_path / "b.txt.orig").read_text(encoding="utf-8") == TEXT
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "b.txt.orig"]

@@ -23,23 +23,23 @@ def _clean(tmp_path: Path, data: bytes, *extra: str) -> tuple[int, bytes]:
 def test_only_the_field_value_is_replaced(tmp_path: Path) -> None:
     line = (
         b'{"id":  "d1", "score": 1.10, "big": 1e400, "tag": "caf\\u00e9",'
-        b' "text": "old", "text": "The Navo met.", "n": -0.0}\r\n'
+        b' "text": "old", "text": "The Navo summit met.", "n": -0.0}\r\n'
     )
     code, out = _clean(tmp_path, line)
     assert code == 0
-    assert out == line.replace(b'"The Navo met."', b'"The NATO met."')
+    assert out == line.replace(b'"The Navo summit met."', b'"The NATO summit met."')
 
 
 def test_escapes_in_the_cleaned_value(tmp_path: Path) -> None:
     """An ASCII value with \\u escapes keeps them; a lone surrogate elsewhere stays as it was."""
-    line = b'{"text": "The Navo met in M\\u00fcnster.", "x": "\\ud800"}\n'
+    line = b'{"text": "The Navo summit met in M\\u00fcnster.", "x": "\\ud800"}\n'
     code, out = _clean(tmp_path, line)
     assert code == 0
-    assert out == b'{"text": "The NATO met in M\\u00fcnster.", "x": "\\ud800"}\n'
-    line = '{"text": "The Navo met in Münster.", "id": 7}\n'.encode()
+    assert out == b'{"text": "The NATO summit met in M\\u00fcnster.", "x": "\\ud800"}\n'
+    line = '{"text": "The Navo summit met in Münster.", "id": 7}\n'.encode()
     code, out = _clean(tmp_path, line)
     assert code == 0
-    assert out == '{"text": "The NATO met in Münster.", "id": 7}\n'.encode()
+    assert out == '{"text": "The NATO summit met in Münster.", "id": 7}\n'.encode()
 
 
 def test_null_text_is_reported_as_null(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,7 +53,8 @@ def test_null_text_is_reported_as_null(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_byte_order_mark_on_the_first_line(tmp_path: Path) -> None:
-    data = b'\xef\xbb\xbf{"text": "The Navo met."}\n{"text": "The Navo left."}\n'
+    data = b'\xef\xbb\xbf{"text": "The Navo summit met."}\n{"text": "The Navo summit left."}\n'
     code, out = _clean(tmp_path, data)
     assert code == 0
-    assert out == b'\xef\xbb\xbf{"text": "The NATO met."}\n{"text": "The NATO left."}\n'
+    expected = b'{"text": "The NATO summit met."}\n{"text": "The NATO summit left."}\n'
+    assert out == b"\xef\xbb\xbf" + expected

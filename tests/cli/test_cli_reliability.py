@@ -15,24 +15,24 @@ DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
 
 def test_in_place_backup_run_twice_keeps_the_original(tmp_path: Path) -> None:
     """A second run does not clean the backups and does not replace them."""
-    (tmp_path / "a.txt").write_text("The Navo met.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("The Navo left.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Navo summit met.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The Navo summit left.\n", encoding="utf-8")
     argv = ["clean", str(tmp_path), "--in-place", "--backup", ".orig", "--rules", str(DEMO)]
     assert main(argv) == 0
-    (tmp_path / "b.txt").write_text("The Navo came back.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The Navo summit came back.\n", encoding="utf-8")
     assert main(argv) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["a.txt", "a.txt.orig", "b.txt", "b.txt.orig"]
-    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == "The Navo met.\n"
-    assert (tmp_path / "b.txt.orig").read_text(encoding="utf-8") == "The Navo left.\n"
-    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "The NATO came back.\n"
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == "The Navo summit met.\n"
+    assert (tmp_path / "b.txt.orig").read_text(encoding="utf-8") == "The Navo summit left.\n"
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == "The NATO summit came back.\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_fifo_in_an_input_directory_is_skipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "a.txt").write_text("The Navo met.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The Navo summit met.\n", encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.txt")
     out = tmp_path / "out"
     assert main(["clean", str(tmp_path), "-o", f"{out}/", "--rules", str(DEMO)]) == 0

@@ -334,6 +334,15 @@ def test_csv_and_tsv_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
         parse_name_table("id,surname\nx,B\n", name="bad")
 
 
+def test_a_users_table_cannot_take_a_bundled_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "names-world.tsv"
+    table.write_text("canonical\tvariants\nOksana Marchenko\tOksana Martchenko\n", "utf-8")
+    with pytest.raises(RulePackError, match="bundled pack is called 'names-world'") as err:
+        load_name_table(table)
+    assert str(table) in str(err.value)
+    assert load_name_table(table, name="my-world").name == "my-world"
+
+
 def test_user_pack_overrides_bundled_canonical() -> None:
     user = parse_name_table(
         "id\tcanonical\tcyrillic\nvolodymyr-zelensky\tVolodymyr Zelenskyy\tyes\n", name="house"

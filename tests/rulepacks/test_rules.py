@@ -45,7 +45,7 @@ class TestLoad:
         assert [r.full_id for r in pack.rules] == ["my-site/navo", "my-site/second-chamber"]
         assert pack.rule("navo").note == "Dutch acronym for NATO left untranslated."
         out = mtclean.clean("The Navo and the Second Chamber.", rules=[pack])
-        assert out == "The NATO and the House of Representatives."
+        assert out == "NATO and the House of Representatives."
 
     def test_cached_until_the_file_changes(self, tmp_path: Path) -> None:
         """The same unchanged file loads once; an edited file loads again."""

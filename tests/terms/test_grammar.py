@@ -34,3 +34,26 @@ def test_sound_not_spelling_decides() -> None:
         True,
         False,
     ]
+
+
+def test_an_article_free_name_loses_the_source_languages_article() -> None:
+    result = mtclean.clean_and_explain("Leaders of the Navo met on Monday.", source_lang="nl")
+    assert result.text == "Leaders of NATO met on Monday."
+    (change,) = [c for c in result.changes if c.step == "terms"]
+    assert (change.before, change.after) == ("the Navo", "NATO")
+    assert mtclean.clean("The Navo said no.", source_lang="nl") == "NATO said no."
+    assert mtclean.clean(result.text, source_lang="nl") == result.text
+
+
+def test_the_article_stays_when_the_name_modifies_a_noun() -> None:
+    for text, expected in [
+        ("At the Navo summit, leaders spoke.", "At the NATO summit, leaders spoke."),
+        ("The Navo-top begins.", "The NATO summit begins."),
+        ("He met the Navo chief.", "He met the NATO chief."),
+    ]:
+        assert mtclean.clean(text, source_lang="nl") == expected
+
+
+def test_a_name_that_takes_an_article_keeps_it() -> None:
+    assert agree("of the Kamer met", 7, 12, "House", 0) == (7, 12, "House")
+    assert agree("the X met", 4, 5, "NATO", 6) == (4, 5, "NATO")  # floor protects "the"

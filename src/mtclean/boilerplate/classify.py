@@ -29,12 +29,14 @@ from dataclasses import dataclass
 import regex
 
 from ..rulepacks.model import Rule
-from .evidence import foreign_line, is_prose, is_sentence_like, widget_blocks
+from .copies import copy_lines
+from .evidence import author_bio, foreign_line, is_prose, is_sentence_like, widget_blocks
 
-__all__ = ["CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
+__all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
 
 CONTEXT = "boilerplate/context"
 FOREIGN = "boilerplate/foreign-line"
+BIO = "boilerplate/author-bio"
 SUSPECT = "boilerplate/suspect"
 WIDGET = "boilerplate/widget-block"
 #: The default score at which a line is removed.
@@ -42,11 +44,14 @@ THRESHOLD = 0.8
 CONTEXT_BONUS = 0.3
 FOREIGN_SCORE = 0.5
 WIDGET_SCORE = 0.9
+COPY_SCORE = 0.9
 OPENING_CAP = 0.5
 #: A line without evidence taken by context has at most this many words.
 CONTEXT_WORDS = 8
 #: Lines longer than this are never clutter.
 MAX_LINE = 250
+#: An author's bio may be longer.
+MAX_BIO = 600
 #: A tail rule inside the body ends the article if at most this share of the
 #: body's prose (in characters) comes after it.
 END_SHARE = 0.25
@@ -125,8 +130,32 @@ def classify_lines(
         return memo[key]
 
     prose = [bool(s) and (len(lines[i]) > MAX_LINE or is_prose(s)) for i, s in enumerate(stripped)]
+    copies = {
+        i: name
+        for i, name in copy_lines([line.strip() for line in lines], prose).items()
+        if i not in done
+    }
+    for i in copies:  # a copy of another line does not anchor the body
+        prose[i] = False
+    # an author box's bio reads as prose, but does not anchor the body: it counts
+    # as clutter only after the article (in the tail zone)
+    bios: dict[int, float] = {}
+    for i in range(n - 1, -1, -1):
+        if not prose[i] or i in done:
+            continue
+        bio = author_bio(lines[i].strip()) if len(lines[i]) <= MAX_BIO else 0.0
+        if not bio:
+            break
+        bios[i] = bio
+        prose[i] = False
     live = [i for i, s in enumerate(stripped) if s and i not in done]
-    candidate = {i for i in live if prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP}
+    candidate = {
+        i
+        for i in live
+        if i not in copies
+        and i not in bios
+        and (prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP)
+    }
     rules: dict[int, Rule] = {}
 
     def edge_walk(order: Sequence[int]) -> int | None:
@@ -173,6 +202,13 @@ def classify_lines(
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
+    for i, bio in bios.items():
+        if zones[i] in (TAIL, EDGE) and (i not in score or score[i][0] < bio):
+            score[i] = (bio, (f"{BIO} {bio:.2f}",), None)
+    for i, name in copies.items():
+        # a copy is never the title (the full copy is), whatever rule covers it too
+        value, names, _ = score.get(i, (0.0, (), None))
+        score[i] = (max(value, COPY_SCORE), (f"{name} {COPY_SCORE:.2f}", *names), None)
     for block in widget_blocks(stripped):
         for i in block:
             if stripped[i] and i not in done and i not in score:

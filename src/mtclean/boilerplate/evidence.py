@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import regex
 
 __all__ = [
+    "author_bio",
     "foreign_line",
     "is_prose",
     "is_sentence_like",
@@ -46,6 +47,32 @@ WIDGET_NUMBERS = 4
 WIDGET_NUMBER_SHARE = 0.3
 _CELL_CHARS = 40
 _CELL_WORDS = 5
+
+
+_BIO = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’.\-]*\s){1,3}is an?\s(?:[\p{L}\-]+,?\s){0,8}?"
+    r"(?:author|writer|journalist|editor|reporter|enthusiast|blogger|contributor|columnist"
+    r"|analyst|content creator)s?\b[^.!?]{0,100}?\bwith\b"
+)
+_BIO_STRONG = regex.compile(r"\byears? of experience\b|\bpassion", regex.IGNORECASE)
+
+
+def author_bio(line: str) -> float:
+    """The strength of a line as an author box's bio (0 if it is not one).
+
+    "<Name> is a passionate … writer with …": 0.9 with years of experience or a
+    passion, 0.6 otherwise (a profile's last paragraph may read the same).
+
+    >>> author_bio("Ann Example is a seasoned author with over 5 years of experience in news.")
+    0.9
+    >>> author_bio("Ann Example is a freelance writer with a cat.")
+    0.6
+    >>> author_bio("Ann Example is a freelance writer based in Leeds.")
+    0.0
+    """
+    if _BIO.match(line) is None:
+        return 0.0
+    return 0.9 if _BIO_STRONG.search(line) else 0.6
 
 
 def is_prose(line: str) -> bool:
@@ -116,9 +143,11 @@ def foreign_line(line: str) -> bool:
     True
     >>> foreign_line("Leave a comment for the editors")
     False
+    >>> foreign_line("Ove")  # a word cut off, or a name
+    False
     """
     words = _TOKEN.findall(line.lower())
-    if not words or len(words) > 12:
+    if len(words) < 2 or len(words) > 12:  # one word is too little to tell
         return False
     english, other = _stoplists()
     if any(w in english for w in words):

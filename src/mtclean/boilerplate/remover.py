@@ -30,7 +30,8 @@ import regex
 from ..core import Analysis, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
-from .classify import CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
+from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
+from .copies import GLUED, REPEATED, TRUNCATED
 from .lines import Removal, deletion_edits, line_starts
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
@@ -47,7 +48,7 @@ MAX_HEADLINE = 150
 PREFIX = 4
 MEMO_SIZE = 50_000
 MAX_SHARE = "boilerplate/max-share"
-BUILTIN_IDS = (MAX_SHARE, CONTEXT, FOREIGN, WIDGET, SUSPECT)
+BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCATED, REPEATED)
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
 _LEAD = r"[\s|·•/]*"

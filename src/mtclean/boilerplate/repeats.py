@@ -12,9 +12,12 @@ from collections.abc import Callable, Sequence
 __all__ = [
     "MIN_PARAGRAPH_CHARS",
     "MIN_TITLE_CHARS",
+    "TITLE_FIRST_WITHIN",
     "normalize_line",
     "repeated_paragraphs",
     "repeated_titles",
+    "sentence_like",
+    "title_like",
 ]
 
 #: A title shorter than this (after normalizing) is never treated as repeated.
@@ -86,6 +89,9 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
     [2]
     >>> repeated_titles(['"Yes, sir."', '"Yes, sir."'], lambda i: True)
     []
+    >>> repeated_titles(["‘Talks only about the deal now’", "‘Talks only about the deal now’"],
+    ...                 lambda i: True)
+    [1]
     """
     seen: list[tuple[int, str]] = []
     out: list[int] = []
@@ -93,7 +99,7 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
     for i, line in enumerate(lines):
         if not alive(i) or not line.strip():
             continue
-        if len(line) > MAX_TITLE_CHARS or _sentence_like(line):
+        if len(line) > MAX_TITLE_CHARS or sentence_like(line):
             if position >= TITLE_FIRST_WITHIN + TITLE_REPEAT_WITHIN:
                 break
             position += 1
@@ -105,13 +111,13 @@ def repeated_titles(lines: Sequence[str], alive: Callable[[int], bool]) -> list[
             continue
         if position >= TITLE_FIRST_WITHIN + TITLE_REPEAT_WITHIN:
             break
-        if position < TITLE_FIRST_WITHIN and _title_like(key):
+        if position < TITLE_FIRST_WITHIN and title_like(key):
             seen.append((position, key))
         position += 1
     return out
 
 
-def _sentence_like(line: str) -> bool:
+def sentence_like(line: str) -> bool:
     """Whether a line reads as a sentence or a line of dialogue, not a headline."""
     text = line.strip()
     if not text:
@@ -119,12 +125,13 @@ def _sentence_like(line: str) -> bool:
     last = text[-1]
     if last in _STOPS:
         return True
-    if last in _QUOTE_CHARS:
-        return text[0] in _QUOTE_CHARS or (len(text) > 1 and text[-2] in _STOPS)
+    if last in _QUOTE_CHARS:  # a quoted headline ("‘No deal now’") has no stop inside
+        return len(text) > 1 and text[-2] in _STOPS
     return False
 
 
-def _title_like(key: str) -> bool:
+def title_like(key: str) -> bool:
+    """Whether a normalized line is long enough to be a title (12 characters, three words)."""
     return len(key) >= MIN_TITLE_CHARS and len(_WORDS.findall(key)) >= MIN_TITLE_WORDS
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -11,10 +13,11 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError
+from ..rulepacks.loader import available_packs
 from ..rulepacks.model import Rule, RulePack
 from .gazetteer import paused_gc
 
-__all__ = ["TABLE_COLUMNS", "load_name_table", "parse_name_table", "slug"]
+__all__ = ["TABLE_COLUMNS", "bundled_names", "load_name_table", "parse_name_table", "slug"]
 
 
 TABLE_COLUMNS = (
@@ -135,12 +138,31 @@ def load_name_table(path: str | Path, *, name: str | None = None) -> RulePack:
     """Load a CSV or TSV gazetteer file as a ``kind = "names"`` rule pack.
 
     The pack is named after the file (``my-people.tsv`` -> ``my-people``) unless
-    ``name`` is given; pass it to ``mtclean.clean(text, rules=[pack])``.
+    ``name`` is given; pass it to ``mtclean.clean(text, rules=[pack])``. A user's table
+    may not take the name of a bundled pack or gazetteer (``names-world``): disabling
+    one would switch off the other.
     """
     p = Path(path)
+    pack_name = name or slug(p.stem)
+    if pack_name in bundled_names():
+        msg = f"a bundled pack is called {pack_name!r}; a user's name table cannot take its name"
+        hint = f"rename the file (my-{p.name}) or pass name=..."
+        raise RulePackError(msg, source=str(p), hint=hint)
     try:
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         msg = f"cannot read name table: {exc}"
         raise RulePackError(msg, source=str(p)) from exc
-    return parse_name_table(text, name=name or slug(p.stem), source=str(p))
+    return parse_name_table(text, name=pack_name, source=str(p))
+
+
+@functools.cache
+def bundled_names() -> frozenset[str]:
+    """Names of the bundled packs and of the bundled gazetteers (``data/names/*.tsv``).
+
+    >>> {"names-world", "terms-nl"} <= bundled_names()
+    True
+    """
+    folder = resources.files("mtclean") / "data" / "names"
+    tables = {f.name[:-4] for f in folder.iterdir() if f.name.endswith(".tsv")}
+    return frozenset(tables) | frozenset(available_packs())

@@ -250,14 +250,15 @@ def parse_rules(
             )
         except RulePackError as exc:
             raise exc.at_line(line) from exc.__cause__
-        if rule.id in seen:
-            msg = (
-                f"duplicate rule id: rule #{position} repeats the id of rule #{seen[rule.id]}; "
-                "every rule in a pack needs its own id"
-            )
-            raise RulePackError(msg, source=source, rule_id=rule.id, field="id", line=line)
-        seen[rule.id] = position
-        rules.append(rule)
+        for one in kind.expand(rule) if kind.expand is not None else (rule,):
+            if one.id in seen:
+                msg = (
+                    f"duplicate rule id: rule #{position} repeats the id of rule "
+                    f"#{seen[one.id]}; every rule in a pack needs its own id"
+                )
+                raise RulePackError(msg, source=source, rule_id=one.id, field="id", line=line)
+            seen[one.id] = position
+            rules.append(one)
     enabled = meta.get("enabled", True)
     if not isinstance(enabled, bool):
         msg = "must be true or false"

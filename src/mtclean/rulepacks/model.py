@@ -122,6 +122,9 @@ class KindSpec:
     build: Callable[[RulePack], Normalizer]
     check_rule: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
     check_pack: Callable[[RulePack], None] | None = None
+    #: Turns one parsed rule into the rules it stands for (a terms rule's calque
+    #: renderings become its ``find`` terms); ``None``: every rule stands for itself.
+    expand: Callable[[Rule], tuple[Rule, ...]] | None = None
 
     def field(self, name: str) -> FieldSpec | None:
         """The spec of field ``name``, if the kind has one."""

@@ -26,13 +26,31 @@ def apply_case(matched: str, replacement: str) -> str:
 
     >>> apply_case("Tweede", "second"), apply_case("TWEEDE", "second"), apply_case("x", "Ab")
     ('Second', 'SECOND', 'Ab')
+
+    Several words, each capitalised (a headline), give a title-cased replacement:
+
+    >>> apply_case("Survey Committee", "inquiry committee of the house")
+    'Inquiry Committee of the House'
     """
     letters = [c for c in matched if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
     if letters and letters[0].isupper():
+        words = matched.split()
+        title = words[0].lower() not in _SMALL_WORDS and all(w[:1].isupper() for w in words)
+        if len(words) > 1 and title and " " in replacement:
+            return " ".join(
+                w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                for i, w in enumerate(replacement.split(" "))
+            )
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+#: Words a title keeps in lower case (after its first word).
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with")
+)
 
 
 def as_tuple(value: Any) -> tuple[str, ...]:

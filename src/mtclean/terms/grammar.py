@@ -15,6 +15,16 @@ the article and fixes both.
 (4, 13, 'alderman')
 >>> agree("The Kamer met.", 4, 9, "House", 0)
 (4, 9, 'House')
+
+Names English writes without an article lose the one the source language gave them,
+unless the name modifies a noun after it:
+
+>>> agree("Leaders of the Navo met.", 15, 19, "NATO", 0)
+(11, 19, 'NATO')
+>>> agree("The Navo said no.", 4, 8, "NATO", 0)
+(0, 8, 'NATO')
+>>> agree("At the Navo summit.", 7, 11, "NATO", 0)
+(7, 11, 'NATO')
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from typing import Any
 import regex
 
 from ..core import Edit
+from ..wordlists import word_list
 
 __all__ = ["agree", "grammatical_edits", "wants_an"]
 
@@ -35,6 +46,19 @@ _LETTER_VOWEL_SOUND = frozenset("AEFHILMNORSX")  # initialisms said letter by le
 
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Aa]n?) \Z", regex.REVERSE)
 _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)\Z", regex.REVERSE)
+_THE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Tt]he) \Z", regex.REVERSE)
+# After an article-free name, what shows the name is the head of its phrase, not a
+# modifier: the end of the text or a clause punctuation mark, a function word, an
+# auxiliary, or a verb in the past tense (regular, or one of the common irregular ones).
+_NAME_IS_HEAD = regex.compile(
+    r"""\s*(?:\Z|[.,;:!?)\]]|["”’](?!\p{L})
+    |(?:is|was|has|had|have|will|would|can|could|should|must|may|might|does|did
+      |and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|itself
+      |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
+      |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid|\p{Ll}+ed)
+     (?![\p{L}\p{M}\p{N}'’-]))""",
+    regex.VERBOSE,
+)
 
 
 def wants_an(phrase: str) -> bool:
@@ -62,6 +86,10 @@ def agree(text: str, start: int, end: int, replacement: str, floor: int) -> tupl
     sentence-initial capital made right; never reaching back before ``floor``."""
     if not replacement:
         return start, end, replacement
+    if replacement in word_list("article-free-names"):
+        the = _THE_BEFORE.search(text, max(floor, start - 5), start)
+        if the is not None and _NAME_IS_HEAD.match(text, end) is not None:
+            return the.start(1), end, replacement
     before = _ARTICLE_BEFORE.search(text, max(floor, start - 4), start)
     if before is not None and text[start:end] and replacement[:1].isalpha():
         article = before.group(1)

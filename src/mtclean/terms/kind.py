@@ -9,6 +9,7 @@ import regex
 
 from ..errors import RulePackError
 from ..rulepacks.model import FieldSpec, KindSpec, RulePack
+from .calque import check_calque, expand
 from .compiled import as_tuple
 from .replacer import TermReplacer
 
@@ -16,8 +17,13 @@ __all__ = ["KIND"]
 
 
 def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
-    if ("find" in fields) == ("pattern" in fields):
-        return "find", "give exactly one of 'find' (literal terms) or 'pattern' (a regex)"
+    if ("find" in fields or "calque" in fields) == ("pattern" in fields):
+        return "find", (
+            "give exactly one of 'find' (literal terms, or 'calque' to generate them) "
+            "or 'pattern' (a regex)"
+        )
+    if "plural" in fields and "calque" not in fields:
+        return "plural", "only a 'calque' rule takes 'plural' (its plural renderings)"
     if fields.get("action", "fix") == "fix" and "replace" not in fields:
         return "replace", "missing; a fixing rule needs 'replace' (or set action = \"flag\")"
     for p in as_tuple(fields.get("pattern")):
@@ -85,8 +91,11 @@ KIND = KindSpec(
         FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
         FieldSpec("line_shape", choices=("any", "caption")),
         FieldSpec("ambiguous", (bool,)),
+        FieldSpec("calque", (list,), check=check_calque),
+        FieldSpec("plural"),
     ),
     build=lambda pack: TermReplacer((pack,)),
     check_rule=_check_rule,
     check_pack=_check_pack,
+    expand=expand,
 )
