@@ -150,3 +150,54 @@ def test_generated_files_are_current() -> None:
     for lang in ("nl", "ro"):
         path = resources.files("mtclean") / "data" / "packs" / f"terms-{lang}" / "demonyms.toml"
         assert demonyms.generate(lang)[0] == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A plural that is also an adjective is the noun before a verb, in es and it too.
+        (
+            "es",
+            "In the poll, the alemanes are the most worried.",
+            "In the poll, the Germans are the most worried.",
+        ),
+        ("es", "Many españoles voted early.", "Many Spaniards voted early."),
+        ("es", "The alemanes carmakers cut jobs.", "The German carmakers cut jobs."),
+        ("it", "The tedeschi have voted.", "The Germans have voted."),
+        ("it", "The italiani abroad can vote by post.", "The Italians abroad can vote by post."),
+        ("it", "The tedeschi carmakers cut jobs.", "The German carmakers cut jobs."),
+        # The singular adjective stays a curated rule.
+        ("es", "The alemana economy shrank.", "The German economy shrank."),
+    ],
+)
+def test_plural_demonyms_are_nouns(lang: str, text: str, expected: str) -> None:
+    assert mtclean.clean(text, source_lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A country, city or nationality word inside a longer proper name: after a
+        # capitalised word of the name, or after its glue word.
+        ("fr", "Shares of Crédit Suisse rose; Crédit Suisse was sold."),
+        ("it", "It aired on the Radiotelevisione italiana."),
+        ("it", "A report by the Banca d'Italia came out."),
+        ("es", "Fans of the Atlético Madrid cheered."),
+        ("de", "Their Bahnhof Polen sign was old."),
+        ("nl", "The Hotel Zweden stayed open."),
+    ],
+)
+def test_names_inside_longer_names_are_left_alone(lang: str, text: str) -> None:
+    assert mtclean.clean(text, source_lang=lang) == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Prices in Suisse rose.", "Prices in Switzerland rose."),
+        ("nl", "The Zweden team won.", "The Sweden team won."),
+        ("it", "The italiana economy grew.", "The Italian economy grew."),
+    ],
+)
+def test_place_names_after_an_opener_still_change(lang: str, text: str, expected: str) -> None:
+    assert mtclean.clean(text, source_lang=lang) == expected

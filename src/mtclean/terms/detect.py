@@ -30,6 +30,7 @@ from ..languages import language_name
 from .vocab import foreign_vocab, words_of
 
 __all__ = [
+    "EXEMPT_PATTERN",
     "MIN_EVIDENCE",
     "decide_language",
     "foreign_lines",
@@ -44,12 +45,15 @@ MIN_EVIDENCE = 2
 FOREIGN_LINE_WORDS = 6
 FOREIGN_LINE_SHARE = 0.3
 
-# Quoted or parenthesised stretches and glossing cues: their words are the writer's.
-_EXEMPT_RE = regex.compile(
+#: Quoted or parenthesised stretches and glossing cues: their words are the writer's
+#: (also the ``unless`` of the leftover lexicon's rules, :mod:`mtclean.terms.leftlex`).
+EXEMPT_PATTERN = (
     r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|(?<!\w)‘[^’\n]*’(?!\w)|\([^()\n]*\)"
     r"|(?<!\w)_[^_\n]+_(?!\w)|\*[^*\n]+\*"
-    r"|(?i:\b(?:known\s+as|so-called|called|dubbed|named|the\s+(?:word|term|phrase))\s+\S+)"
+    r"|(?i:\b(?:(?:known\s+as|so-called|called|dubbed|named)(?:\s+(?:an?|the))?"
+    r"|the(?:\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?:word|term|phrase|noun|adjective))\s+\S+)"
 )
+_EXEMPT_RE = regex.compile(EXEMPT_PATTERN)
 
 
 def foreign_lines(text: str, langs: Iterable[str] = ()) -> list[tuple[int, int, str]]:

@@ -526,8 +526,11 @@ class TermReplacer(EditsNormalizer):
             if not self._index.opens_gate(first) or not self._changes(text, first):
                 return NO_ANALYSIS
         hits = self._index.scan(text, gated=not (audit or self._always_fix))
-        if not hits and not (self._always if audit else self._always_fix):
+        # With a known language, an audit reports leftover words even without a hit.
+        leftovers = audit and self._fixed_lang in VOCAB_LANGS
+        if not hits and not (self._always if audit else self._always_fix) and not leftovers:
             return NO_ANALYSIS
+
         scan = self._scan(text, hits)
         sel = self._select(text, scan, thorough=audit)
         edits = grammatical_edits(text, sel.chosen)

@@ -1,17 +1,67 @@
-"""Findings for source-language words no rule fixed, and for untranslated lines."""
+"""Findings for source-language words no rule fixed, and for untranslated lines.
+
+A leftover word the leftover lexicon knows but cannot translate for certain (it has
+several translations, or it is an inflected noun whose number the lexicon cannot
+tell) is reported with its suggestions:
+
+>>> f = leftover_findings("The overheid agreed.", "nl", [(4, 12)], [])[0]
+>>> f.rule, f.message
+('terms/leftover', "Dutch word 'overheid' left untranslated (suggestions: government, authorities)")
+"""
 
 from __future__ import annotations
+
+import functools
+from importlib import resources
 
 from ..core import Finding, line_bounds
 from ..languages import language_name
 from .context import MIN_SOURCE_WORDS, source_line
 
-__all__ = ["LEFTOVER_RULE", "UNTRANSLATED_RULE", "leftover_findings"]
+__all__ = ["LEFTOVER_RULE", "UNTRANSLATED_RULE", "leftover_findings", "suggestions"]
 
 #: Rule id of findings for source-language words no rule fixed.
 LEFTOVER_RULE = "terms/leftover"
 #: Rule id of findings for lines still in the source language.
 UNTRANSLATED_RULE = "terms/untranslated-line"
+
+
+@functools.cache
+def _suggestion_table() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """``data/lexicon-suggestions.tsv``: (lang, form) -> (lemma, translations); read on
+    the first finding that needs it."""
+    text = (resources.files("mtclean") / "data" / "lexicon-suggestions.tsv").read_text(
+        encoding="utf-8"
+    )
+    table: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lang, form, lemma, english = line.split("\t")
+            table[(lang, form)] = (lemma, tuple(english.split("|")))
+    return table
+
+
+def suggestions(lang: str, word: str) -> tuple[str, tuple[str, ...]] | None:
+    """The leftover lexicon's lemma and translations of ``word`` (as written), if any.
+
+    >>> suggestions("de", "Krankenhäusern")
+    ('Krankenhaus', ('hospital',))
+    >>> suggestions("nl", "hospital") is None
+    True
+    """
+    return _suggestion_table().get((lang, word))
+
+
+def _message(lang_name: str, lang: str, word: str) -> str:
+    msg = f"{lang_name} word {word!r} left untranslated"
+    found = suggestions(lang, word)
+    if found is None:
+        return msg
+    lemma, english = found
+    shown = ", ".join(english)
+    if lemma == word:
+        return f"{msg} (suggestions: {shown})"
+    return f"{msg} (a form of {lemma!r}: {shown})"
 
 
 def leftover_findings(
@@ -30,6 +80,6 @@ def leftover_findings(
             continue
         for start, end in words:
             if not any(s < end and start < e for s, e in fixed):
-                msg = f"{name} word {text[start:end]!r} left untranslated"
+                msg = _message(name, lang, text[start:end])
                 out.append(Finding(start, end, LEFTOVER_RULE, msg, 0.6))
     return out
