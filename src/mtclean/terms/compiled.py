@@ -12,9 +12,21 @@ import regex
 
 from ..rulepacks.model import Rule
 from .context import Context
+from .evidence import EVIDENCE_FIELDS, Evidence
 from .lang import LEFTOVER_WORDS
 
-__all__ = ["CONTEXT_FIELDS", "Compiled", "apply_case", "as_tuple", "compile_rule"]
+__all__ = [
+    "AMBIGUOUS_RULE",
+    "CONTEXT_FIELDS",
+    "Compiled",
+    "apply_case",
+    "as_tuple",
+    "compile_rule",
+]
+
+#: Rule id of the finding a rule with ``otherwise = "finding"`` makes when the text lacks
+#: its evidence (``text_has``, ``not_text_has``, ``near``).
+AMBIGUOUS_RULE = "terms/ambiguous"
 
 _W = r"[\p{L}\p{M}\p{N}]"
 _START_GUARD = rf"(?:(?<!{_W})|(?!{_W}))"
@@ -78,6 +90,24 @@ class Compiled(NamedTuple):
     source_lang: str
     trusted: bool  # from a bundled pack: its patterns run without a time budget
     whole_line: bool  # its pattern looks for the line end ($, \Z): searched on whole lines
+    evidence: Evidence | None = None  # document-level conditions (text_has, near, ...)
+    otherwise: str = "drop"  # without its evidence: "drop" the match, or report a "finding"
+    origin: str = ""  # of a terms/ambiguous finding: the rule it stands for
+
+    def as_ambiguous(self) -> Compiled:
+        """This rule as a ``terms/ambiguous`` finding (its evidence is missing)."""
+        return self._replace(
+            full_id=AMBIGUOUS_RULE, action="flag", origin=self.full_id, evidence=None
+        )
+
+    def finding_message(self, matched: str, replacement: str) -> str:
+        """The message of a finding of this rule on ``matched``."""
+        if not self.origin:
+            return self.message
+        return (
+            f"{matched!r} may stand for {replacement!r} ({self.origin}: {self.message}); "
+            "the text lacks the context that rule needs, so it is left as written"
+        )
 
     def replacement(self, matched: str, m: Any = None) -> str:
         """The text that replaces ``matched`` (``m``: the regex match, for patterns)."""
@@ -131,4 +161,6 @@ def compile_rule(rule: Rule, lang: str, detect: bool, trusted: bool) -> Compiled
         lang if lang in LEFTOVER_WORDS else "",
         trusted,
         pattern is not None and ("$" in pattern.pattern or "\\Z" in pattern.pattern),
+        Evidence.from_fields(f) if not EVIDENCE_FIELDS.isdisjoint(f) else None,
+        f.get("otherwise", "drop"),
     )

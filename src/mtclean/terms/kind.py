@@ -11,9 +11,20 @@ from ..errors import RulePackError
 from ..rulepacks.model import FieldSpec, KindSpec, RulePack
 from .calque import check_calque, expand
 from .compiled import as_tuple
+from .evidence import EVIDENCE_FIELDS
 from .replacer import TermReplacer
 
-__all__ = ["KIND"]
+__all__ = ["KIND", "MAX_NEAR_CHARS"]
+
+#: The largest ``near_chars``: beyond it, evidence anywhere in the text (``text_has``) is
+#: what a rule means.
+MAX_NEAR_CHARS = 100_000
+
+
+def _check_near_chars(value: Any) -> str | None:
+    if not 1 <= value <= MAX_NEAR_CHARS:
+        return f"must be a number of characters from 1 to {MAX_NEAR_CHARS:,}"
+    return None
 
 
 def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -31,6 +42,17 @@ def _check_rule(fields: Mapping[str, Any]) -> tuple[str, str] | None:
             return (
                 "pattern",
                 f"{p!r} matches the empty string; make it match at least one character",
+            )
+    if "near_chars" in fields and "near" not in fields:
+        return "near_chars", "only a rule with 'near' patterns takes 'near_chars'"
+    if fields.get("otherwise", "drop") == "finding":
+        if fields.get("action", "fix") != "fix":
+            return "otherwise", "only a fixing rule can fall back to a finding"
+        if EVIDENCE_FIELDS.isdisjoint(fields):
+            return (
+                "otherwise",
+                "says what happens when the text lacks the rule's evidence: "
+                "give 'text_has', 'not_text_has' or 'near' too",
             )
     if "trigger" in fields and "pattern" not in fields:
         return (
@@ -103,6 +125,11 @@ KIND = KindSpec(
         FieldSpec("unless", (str, list), is_regex=True),
         FieldSpec("position", choices=("any", "line", "line_start", "line_end")),
         FieldSpec("line_shape", choices=("any", "caption")),
+        FieldSpec("text_has", (str, list), is_regex=True),
+        FieldSpec("not_text_has", (str, list), is_regex=True),
+        FieldSpec("near", (str, list), is_regex=True),
+        FieldSpec("near_chars", (int,), check=_check_near_chars),
+        FieldSpec("otherwise", choices=("drop", "finding")),
         FieldSpec("ambiguous", (bool,)),
         FieldSpec("calque", (list,), check=check_calque),
         FieldSpec("plural"),

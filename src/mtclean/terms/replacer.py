@@ -35,8 +35,8 @@ from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
 from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
+from .compiled import AMBIGUOUS_RULE, apply_case, as_tuple
 from .compiled import Compiled as _Compiled
-from .compiled import apply_case, as_tuple
 from .compiled import compile_rule as _compile
 from .context import in_source_name, is_mention
 from .detect import decide_language, foreign_lines, text_leftovers
@@ -337,7 +337,7 @@ class TermReplacer(EditsNormalizer):
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of every rule of this step's packs (for ``disable=``)."""
         ids = [r.full_id for p in (*self.packs, *self.detect) for r in p.rules]
-        return (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE)
+        return (*ids, SOURCE_LANG_RULE, LEFTOVER_RULE, UNTRANSLATED_RULE, AMBIGUOUS_RULE)
 
     @property
     def pack_names(self) -> tuple[str, ...]:
@@ -346,15 +346,18 @@ class TermReplacer(EditsNormalizer):
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(self, text: str, hits: list[_Hit]) -> _Scan:
+    def _scan(
+        self, text: str, hits: list[_Hit], state: tuple[Lines, Budget] | None = None
+    ) -> _Scan:
         """Verify the index's hits against ``text``: candidates and leftover words
-        (the user patterns of all rules share one time budget for the text)."""
-        budget = Budget.start(size=len(text))
+        (the user patterns of all rules share one time budget for the text). ``state``:
+        the text's lines (with what its context checks found) and budget, when one
+        analysis scans twice."""
+        lines, budget = state or (Lines(text), Budget.start(size=len(text)))
         cands: list[_Candidate] = []
         triggered: dict[int, set[tuple[int, int]]] = {}
         leftovers: dict[str, list[tuple[int, int]]] = {}
         key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
-        lines = Lines(text)
         for start, end, i in hits:
             slot, term, kind = key_slot[i], key_term[i], key_kind[i]
             matched = text[start:end]
@@ -376,7 +379,8 @@ class TermReplacer(EditsNormalizer):
             rule = self._rule(slot)
             for span in _merge_spans(spans, lines, rule):
                 cands.extend(self._pattern_candidates(rule, text, span, budget))
-        return _Scan([c for c in cands if self._context_holds(lines, c, budget)], leftovers)
+        held = (self._in_context(lines, c, budget) for c in cands)
+        return _Scan([c for c in held if c is not None], leftovers)
 
     def _pattern_candidates(
         self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget
@@ -388,29 +392,35 @@ class TermReplacer(EditsNormalizer):
             if m.end() > m.start():
                 yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
 
-    @staticmethod
-    def _context_holds(lines: Lines, cand: _Candidate, budget: Budget) -> bool:
+    def _in_context(self, lines: Lines, cand: _Candidate, budget: Budget) -> _Candidate | None:
+        """``cand`` if it holds in its context; as a ``terms/ambiguous`` finding if only
+        its rule's document-level evidence is missing and the rule says so; else ``None``."""
         # The rule's own conditions first: they often fail, and cheaply.
         rule = cand.rule
         text = lines.text
         line = lines.bounds(cand.start, cand.end)
+        budget = UNBOUNDED if rule.trusted else budget
         if rule.context is not None and not rule.context.holds(
-            text,
-            cand.start,
-            cand.end,
-            line,
-            UNBOUNDED if rule.trusted else budget,
-            rule.full_id,
-            lines.memo,
+            text, cand.start, cand.end, line, budget, rule.full_id, lines.memo
         ):
-            return False
+            return None
         if is_mention(text, cand.start, cand.end, line):
-            return False
-        return not rule.source_lang or not (
+            return None
+        if rule.source_lang and (
             in_source_name(text, cand.start, line, rule.source_lang)
             or lines.in_quoted_source(cand.start, cand.end, line, rule.source_lang)
             or lines.source_line(line, rule.source_lang, (cand.start, cand.end))
-        )
+        ):
+            return None
+        if rule.evidence is None or rule.evidence.holds(
+            text, cand.start, cand.end, lines.memo, budget, rule.full_id
+        ):
+            return cand
+        if rule.otherwise != "finding" or AMBIGUOUS_RULE in self.disabled:
+            return None
+        if cand.replacement == text[cand.start : cand.end]:
+            return None
+        return _Candidate(cand.start, cand.end, rule.as_ambiguous(), cand.replacement)
 
     def decide(self, text: str, cands: Iterable[_Candidate] = (), *, thorough: bool = True) -> str:
         """The source language of ``text`` among the ``detect`` packs, or ``""``.
@@ -518,20 +528,23 @@ class TermReplacer(EditsNormalizer):
         Findings are the flagging rules that win their span, the source-language
         decision and leftover words. Both come from one scan and one selection.
         """
+        state: tuple[Lines, Budget] | None = None  # shared by both scans of the text
         if not (audit or self._always_fix):
             # The fast path looks at the keys of changing rules first: unless one of
             # them is a candidate that holds in its context and changes the text, the
             # full analysis makes no edit either (only such candidates become edits).
             first = self._index.scan_selected(text)
-            if not self._index.opens_gate(first) or not self._changes(text, first):
+            if not self._index.opens_gate(first):
+                return NO_ANALYSIS
+            state = (Lines(text), Budget.start(size=len(text)))
+            if not self._changes(text, first, state):
                 return NO_ANALYSIS
         hits = self._index.scan(text, gated=not (audit or self._always_fix))
         # With a known language, an audit reports leftover words even without a hit.
         leftovers = audit and self._fixed_lang in VOCAB_LANGS
         if not hits and not (self._always if audit else self._always_fix) and not leftovers:
             return NO_ANALYSIS
-
-        scan = self._scan(text, hits)
+        scan = self._scan(text, hits, state)
         sel = self._select(text, scan, thorough=audit)
         edits = grammatical_edits(text, sel.chosen)
         if not audit:
@@ -540,16 +553,22 @@ class TermReplacer(EditsNormalizer):
             edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
 
-    def _changes(self, text: str, hits: list[_Hit]) -> bool:
+    def _changes(self, text: str, hits: list[_Hit], state: tuple[Lines, Budget]) -> bool:
         """Whether a candidate from ``hits`` of a fixing rule holds and changes the text."""
         return any(
             c.rule.action == "fix" and c.replacement != text[c.start : c.end]
-            for c in self._scan(text, hits).cands
+            for c in self._scan(text, hits, state).cands
         )
 
     def _findings(self, text: str, scan: _Scan, sel: _Selection) -> list[Finding]:
         out = [
-            Finding(c.start, c.end, c.rule.full_id, c.rule.message, c.rule.confidence)
+            Finding(
+                c.start,
+                c.end,
+                c.rule.full_id,
+                c.rule.finding_message(text[c.start : c.end], c.replacement),
+                c.rule.confidence,
+            )
             for c in sel.chosen
             if c.rule.action == "flag"
         ]
