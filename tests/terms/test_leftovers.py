@@ -121,7 +121,14 @@ def test_dictd_import_builds_a_pack(tmp_path: Path) -> None:
     assert mtclean.clean(text, source_lang="nl", rules=[str(out)]) == (
         "The cabinet met on Wednesday about the housing shortage."
     )
-    result = mtclean.clean_and_explain("The gemeente said no.", source_lang="nl", rules=[pack])
+    # several translations: a flag (where no bundled rule fixes the word: a fix wins its span)
+    result = mtclean.clean_and_explain(
+        "The gemeente said no.",
+        source_lang="nl",
+        rules=[pack],
+        disable=["terms-nl/gemeente"],
+    )
+    assert result.text == "The gemeente said no."
     assert [f.rule for f in result.findings if f.rule.startswith("my-nl/")] == ["my-nl/gemeente"]
 
 

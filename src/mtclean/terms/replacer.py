@@ -104,8 +104,10 @@ class _Candidate:
     rule: _Compiled
     replacement: str
 
-    def key(self) -> tuple[int, int, str, str]:
-        return (self.start, self.start - self.end, self.rule.full_id, self.replacement)
+    def key(self) -> tuple[int, int, bool, str, str]:
+        """Leftmost first, then longest, then a fix before a flag, then by rule id."""
+        flag = self.rule.action != "fix"
+        return (self.start, self.start - self.end, flag, self.rule.full_id, self.replacement)
 
 
 #: What a key of the index stands for: bits of its kind (no bit set: a literal
