@@ -31,6 +31,7 @@ import regex
 from ..rulepacks.model import Rule
 from .copies import copy_lines
 from .evidence import author_bio, foreign_line, is_prose, is_sentence_like, widget_blocks
+from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
 
@@ -249,6 +250,9 @@ def classify_lines(
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)
+        anchor_set = set(anchors)
+        for edge, step in ((opening, 1), (closing, -1)):
+            _edge_context(stripped, score, anchor_set, edge, step, threshold)
     verdicts: dict[int, Verdict] = {}
     removed = set(done)
     for i, (value, names, rule) in score.items():
@@ -309,6 +313,30 @@ def _article_end(
                     rules[j] = found
         return anchors[:k]
     return anchors
+
+
+def _edge_context(
+    stripped: Sequence[str],
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
+    anchors: set[int],
+    edge: int | None,
+    step: int,
+    threshold: float,
+) -> None:
+    """Count the text's edge as a removed neighbour of the first (or last) line when
+    its rule says so (``edge_context``: a bare date above a headline) and its other
+    neighbour is not prose (a letter's date above its first paragraph stays)."""
+    if edge is None or edge not in score:
+        return
+    value, names, rule = score[edge]
+    if rule is None or not rule.get("edge_context", False) or value >= threshold:
+        return
+    other = _neighbour(stripped, edge, step)
+    if other is None or other in anchors or other in score or value + CONTEXT_BONUS < threshold:
+        return
+    if sentence_like(stripped[other]) or not title_like(normalize_line(stripped[other])):
+        return  # "Dear Sir," under a letter's date
+    score[edge] = (value + CONTEXT_BONUS, (*names, f"text edge +{CONTEXT_BONUS:.2f}"), rule)
 
 
 def _drop_lone(

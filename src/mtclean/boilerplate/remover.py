@@ -392,6 +392,7 @@ KIND = KindSpec(
         FieldSpec("then", (int,), check=_check_then),
         FieldSpec("score", (float, int), check=_check_score),
         FieldSpec("headline", (bool,)),
+        FieldSpec("edge_context", (bool,)),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0),
     check_rule=_check_rule,
