@@ -110,6 +110,7 @@ def classify_lines(
     match: Matcher,
     threshold: float = THRESHOLD,
     generic: frozenset[str] = frozenset(),
+    ended: bool | None = None,
 ) -> dict[int, Verdict]:
     """Verdicts for the non-blank lines of ``lines`` not in ``done`` that carry evidence.
 
@@ -118,10 +119,14 @@ def classify_lines(
     Lines in ``done`` are already removed and count as removed neighbours.
     ``generic`` holds the full ids of the rules of bundled packs (written for every
     site, not for one): they count half on a line that reads as a sentence.
+    ``ended`` says whether the last line ended with a newline (by default, whether
+    ``lines`` ends with an empty line: the split of a text that ends with one).
     """
     stripped = [line.strip() if len(line) <= MAX_LINE else "." * 3 for line in lines]
     n = len(stripped)
-    unended = n - 1 if stripped and lines[-1] != "" else -1
+    if ended is None:
+        ended = not lines or lines[-1] == ""
+    unended = n - 1 if stripped and not ended else -1
     memo: dict[tuple[str, str], Rule | None] = {}
 
     def cached(zone: str, line: str) -> Rule | None:

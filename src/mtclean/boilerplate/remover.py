@@ -32,7 +32,7 @@ from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .copies import GLUED, REPEATED, TRUNCATED
-from .lines import Removal, deletion_edits, line_starts
+from .lines import Removal, TextLines, compact_deletion_edits
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
 
@@ -175,7 +175,7 @@ def _rule_regex(rule: Rule) -> str:
 class _Plan:
     """What the remover decided for one text."""
 
-    lines: list[str]
+    text: TextLines
     removals: dict[int, Removal]
     too_much: tuple[int, int] | None = None
     unsure: Mapping[int, Verdict] = field(default_factory=dict)
@@ -244,11 +244,12 @@ class BoilerplateRemover(EditsNormalizer):
         with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
         plan = self._plan(text, budget)
-        edits = () if plan.too_much is not None else deletion_edits(plan.lines, plan.removals)
+        too_much = plan.too_much is not None
+        edits = () if too_much else compact_deletion_edits(plan.text, plan.removals)
         return Analysis(edits, self._findings(text, plan, budget) if audit else ())
 
     def _findings(self, text: str, plan: _Plan, budget: Budget) -> list[Finding]:
-        starts = line_starts(plan.lines)
+        starts, lines = plan.text.starts, plan.text.lines
         out: list[Finding] = []
         if plan.too_much is not None:
             removed, total = plan.too_much
@@ -258,10 +259,10 @@ class BoilerplateRemover(EditsNormalizer):
             )
             out.append(Finding(0, len(text), MAX_SHARE, msg, 0.5))
         for i, verdict in plan.unsure.items():
-            end = starts[i] + len(plan.lines[i])
+            end = starts[i] + len(lines[i])
             msg = f"possible page clutter, kept: {verdict.explain()}"
             out.append(Finding(starts[i], end, SUSPECT, msg, min(verdict.score, 0.79)))
-        for i, line in enumerate(plan.lines):
+        for i, line in enumerate(lines):
             rule = self._flag.match(line.strip(), budget) if 0 < len(line) <= MAX_LINE else None
             if rule is not None:
                 msg = rule.get("message", "") or rule.note or "possible page clutter"
@@ -270,12 +271,13 @@ class BoilerplateRemover(EditsNormalizer):
         return out
 
     def _plan(self, text: str, budget: Budget) -> _Plan:
-        lines = text.split("\n")
+        whole = TextLines.of(text)
+        lines = whole.lines
         removals: dict[int, Removal] = {}
         copies: set[int] = set()
         while True:  # lines taken under a heading (``then``) are context for the rest
             before = len(removals) + len(copies)
-            unsure = self._rule_pass(lines, removals, copies, budget)
+            unsure = self._rule_pass(whole, removals, copies, budget)
             # Copies of the title (deleted by the repeated-title step) are scraper
             # output too: they count as removed neighbours, as clutter lines do.
             copies.update(repeated_titles(lines, lambda i: i not in removals))
@@ -283,26 +285,29 @@ class BoilerplateRemover(EditsNormalizer):
                 break
         unsure = {i: v for i, v in unsure.items() if i not in removals}
         if not removals:
-            return _Plan(lines, removals, unsure=unsure)
+            return _Plan(whole, removals, unsure=unsure)
         removed = sum(len(lines[i].strip()) for i in removals)
         total = sum(len(line.strip()) for line in lines)
         if removed > self.max_share * total:
-            return _Plan(lines, removals, (removed, total), unsure)
-        return _Plan(lines, removals, unsure=unsure)
+            return _Plan(whole, removals, (removed, total), unsure)
+        return _Plan(whole, removals, unsure=unsure)
 
     def _rule_pass(
         self,
-        lines: list[str],
+        text: TextLines,
         removals: dict[int, Removal],
         copies: set[int],
         budget: Budget,
     ) -> dict[int, Verdict]:
         """Classify the lines; mark the sure ones, return the unsure ones."""
+        lines = text.lines
 
         def match(zone: str, line: str) -> Rule | None:
             return self._match(zone, line, budget)
 
-        verdicts = classify_lines(lines, {*removals, *copies}, match, self.threshold, self._generic)
+        verdicts = classify_lines(
+            lines, {*removals, *copies}, match, self.threshold, self._generic, not text.unended
+        )
         unsure: dict[int, Verdict] = {}
         for i in sorted(verdicts):
             verdict = verdicts[i]
@@ -317,7 +322,8 @@ class BoilerplateRemover(EditsNormalizer):
             base = base or "scraped page clutter"
             removals[i] = Removal(name, f"{base} ({verdict.explain()})")
             if rule is not None and rule.get("then", 0):
-                _take_headlines(lines, removals, i, rule, len(lines))
+                # an unended last line may be cut off: it is never a headline
+                _take_headlines(lines, removals, i, rule, len(lines) - text.unended)
         return unsure
 
     def _match(self, zone: str, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
@@ -344,7 +350,7 @@ def _take_headlines(
     wanted = rule.get("then", 0)
     last = i
     j = i + 1
-    while wanted and j < min(stop, len(lines) - 1):  # an unended last line may be cut off
+    while wanted and j < min(stop, len(lines)):
         line = lines[j]
         stripped = line.strip() if len(line) <= MAX_LINE else "."
         if stripped and j not in removals:  # removed lines are already gone
