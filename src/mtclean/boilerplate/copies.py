@@ -37,6 +37,10 @@ TRUNCATED_WITHIN = 6
 MIN_REPEATED = 10
 #: Lines longer than this are not compared.
 MAX_COPY = 600
+#: A long line is first compared by the key of this many first characters...
+HEAD = 160
+#: ...if that key keeps at least this many (else by its whole key).
+MIN_HEAD = 100
 _CUT = " .…"
 _SENTENCE_END = frozenset(".!?\"'")
 
@@ -65,25 +69,33 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     {}
     """
     order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
-    keys = {i: _key(stripped[i]) for i in order}
+    keys = _Keys(stripped)
+    heads = [keys.head(i)[0] for i in order]
+    # the first characters every copy shares with its full line (cut lines: ending dots off)
+    starts = [h[:MIN_TRUNCATED] for h in heads]
     found: dict[int, str] = {}
     for n, i in enumerate(order):
-        key = keys[i]
         later = order[n + 1 : n + 1 + TRUNCATED_WITHIN]
-        if later and _glued(key, keys[later[0]]):
+        if later and _glued(keys, i, later[0]):
             found[i] = GLUED
             continue
-        cut = key.rstrip(_CUT)
-        if len(cut) >= MIN_TRUNCATED and any(_truncated(key, cut, keys[j]) for j in later):
+        start = starts[n]
+        # (a cut line of MIN_TRUNCATED characters or more starts like its full line)
+        if len(start) == MIN_TRUNCATED and any(
+            _truncated_at(keys, i, order[m])
+            for m in range(n + 1, n + 1 + len(later))
+            if starts[m] == start
+        ):
             found[i] = TRUNCATED
             continue
+        if prose[i] or sentence_like(stripped[i]):
+            continue
+        key = keys.key(i)
         if (
-            not prose[i]
-            and not sentence_like(stripped[i])
-            and len(key) >= MIN_REPEATED
+            len(key) >= MIN_REPEATED
             and " " in key
             and any(
-                keys[order[m]] == key and order[m] not in found and not _title(m, key)
+                keys.same(order[m], key) and order[m] not in found and not _title(m, key)
                 for m in range(max(0, n - 2), n)
             )
         ):
@@ -91,23 +103,73 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     return found
 
 
+class _Keys:
+    """Comparison keys of lines, worked out when first needed: a long line's head
+    (the key of its first :data:`HEAD` characters) rules most comparisons out without
+    normalizing the whole line."""
+
+    def __init__(self, stripped: Sequence[str]) -> None:
+        self.stripped = stripped
+        self._full: dict[int, str] = {}
+        self._head: dict[int, tuple[str, bool]] = {}
+
+    def key(self, i: int) -> str:
+        """The whole line's key."""
+        found = self._full.get(i)
+        if found is None:
+            found = self._full[i] = _key(self.stripped[i])
+        return found
+
+    def head(self, i: int) -> tuple[str, bool]:
+        """A prefix of the line's key (at least :data:`MIN_HEAD` characters or all of
+        it), and whether it is all of it."""
+        found = self._head.get(i)
+        if found is None:
+            s = self.stripped[i]
+            head = ""
+            if len(s) > HEAD:
+                # two characters of margin: spacing at the cut may normalize otherwise
+                head = _key(s[:HEAD])[:-2]
+            found = (head, False) if len(head) >= MIN_HEAD else (self.key(i), True)
+            self._head[i] = found
+        return found
+
+    def same(self, i: int, key: str) -> bool:
+        """Whether line ``i``'s key is ``key``."""
+        head, whole = self.head(i)
+        if whole:
+            return head == key
+        return key.startswith(head) and self.key(i) == key
+
+
+def _glued(keys: _Keys, i: int, after: int) -> bool:
+    """Whether line ``i`` is short labels glued in front of (a cut copy of) line ``after``."""
+    probe = keys.head(after)[0][:MIN_GLUED]
+    if len(probe) < MIN_GLUED:
+        return False
+    head = keys.head(i)[0]  # holds any match within MAX_PREFIX + MIN_GLUED characters
+    at = head.find(probe, 1)
+    if at <= 0 or at > MAX_PREFIX or ". " in head[:at]:
+        return False
+    copy = keys.key(i)[at:].rstrip(_CUT)
+    return len(copy) >= MIN_GLUED and keys.key(after).startswith(copy)
+
+
+def _truncated_at(keys: _Keys, i: int, j: int) -> bool:
+    """Whether line ``i`` is line ``j`` cut short (see :func:`_truncated`)."""
+    head_i, whole_i = keys.head(i)
+    cut = head_i.rstrip(_CUT) if whole_i else head_i
+    if len(cut) < MIN_TRUNCATED:
+        return False
+    key = keys.key(i)
+    return _truncated(key, key.rstrip(_CUT), keys.key(j))
+
+
 def _title(position: int, key: str) -> bool:
     """Whether a line at this position among the non-blank lines may be the title
     (its copies are the repeated-title step's): the first line, or a title-like one
     among the first lines."""
     return position == 0 or (position < TITLE_FIRST_WITHIN and title_like(key))
-
-
-def _glued(key: str, next_key: str) -> bool:
-    """Whether ``key`` is short labels glued in front of (a cut copy of) ``next_key``."""
-    probe = next_key[:MIN_GLUED]
-    if len(probe) < MIN_GLUED:
-        return False
-    at = key.find(probe, 1)
-    if at <= 0 or at > MAX_PREFIX or ". " in key[:at]:
-        return False
-    copy = key[at:].rstrip(_CUT)
-    return len(copy) >= MIN_GLUED and next_key.startswith(copy)
 
 
 def _truncated(key: str, cut: str, full: str) -> bool:

@@ -8,18 +8,17 @@ lines), or nothing at all (at the head or the tail of the text).
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-import regex
-
 from ..core import Edit
 
 __all__ = ["Removal", "TextLines", "compact_deletion_edits", "deletion_edits", "line_starts"]
 
-_CONTENT_LINE = regex.compile(r"[^\n]*\S[^\n]*")
+_CONTENT_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
