@@ -27,11 +27,12 @@ from typing import Any
 
 import regex
 
-from ..core import Analysis, EditsNormalizer, Finding
+from ..core import Analysis, Edit, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .copies import GLUED, REPEATED, TRUNCATED
+from .evidence import is_prose
 from .lines import Removal, TextLines, compact_deletion_edits
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
@@ -47,6 +48,8 @@ MAX_HEADLINE = 150
 #: Characters of a line tried as a partial match before the full match.
 PREFIX = 4
 MEMO_SIZE = 50_000
+#: Labels glued to a word are looked for in this many first kept lines.
+GLUED_WITHIN = 4
 MAX_SHARE = "boilerplate/max-share"
 BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCATED, REPEATED)
 # Before a clutter segment: the line start, spaces and separator marks, or a
@@ -152,6 +155,14 @@ def _start_pattern(body: str) -> regex.Pattern[str]:
     return regex.compile(f"{_LEAD}(?:{body})", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _glued_pattern(body: str) -> regex.Pattern[str]:
+    """A ``glued`` rule's pattern as a label glued to a capitalised word (the word stays)."""
+    return regex.compile(
+        rf"{_LEAD}(?:{body})(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def _literals(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     """The literals one of which a line must hold to match (see :func:`rule_literals`)."""
@@ -211,6 +222,7 @@ class BoilerplateRemover(EditsNormalizer):
     _any: _Matcher = field(init=False, repr=False)
     _flag: _Matcher = field(init=False, repr=False)
     _generic: frozenset[str] = field(init=False, repr=False)
+    _glued: tuple[tuple[Rule, regex.Pattern[str]], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         rules = [
@@ -233,6 +245,8 @@ class BoilerplateRemover(EditsNormalizer):
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
         object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
+        glued = tuple((r, _glued_pattern(_rule_regex(r))) for r in removing if r.get("glued"))
+        object.__setattr__(self, "_glued", glued)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -244,9 +258,35 @@ class BoilerplateRemover(EditsNormalizer):
         with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
         plan = self._plan(text, budget)
-        too_much = plan.too_much is not None
-        edits = () if too_much else compact_deletion_edits(plan.text, plan.removals)
+        edits: list[Edit] = []
+        if plan.too_much is None:
+            edits = compact_deletion_edits(plan.text, plan.removals)
+            if self._glued:
+                edits = sorted([*edits, *self._glued_labels(plan, budget)], key=lambda e: e.start)
         return Analysis(edits, self._findings(text, plan, budget) if audit else ())
+
+    def _glued_labels(self, plan: _Plan, budget: Budget) -> list[Edit]:
+        """Edits deleting a label glued to the first word of a head line ("with
+        videoThe minister …" keeps "The minister …"): the first kept lines up to the
+        first prose line."""
+        out: list[Edit] = []
+        seen = 0
+        for i, line in enumerate(plan.text.lines):
+            if seen >= GLUED_WITHIN:
+                break
+            if i in plan.removals:
+                continue
+            seen += 1
+            for rule, pattern in self._glued:
+                m = budget.match(pattern, line, rule=rule.full_id) if len(line) > 1 else None
+                if m is not None:
+                    start = plan.text.starts[i]
+                    msg = rule.get("message", "") or rule.note or "label glued to a headline"
+                    out.append(Edit(start, start + m.end(), "", rule.full_id, msg))
+                    break
+            if is_prose(line.strip()):
+                break
+        return out
 
     def _findings(self, text: str, plan: _Plan, budget: Budget) -> list[Finding]:
         starts, lines = plan.text.starts, plan.text.lines
@@ -399,6 +439,7 @@ KIND = KindSpec(
         FieldSpec("score", (float, int), check=_check_score),
         FieldSpec("headline", (bool,)),
         FieldSpec("edge_context", (bool,)),
+        FieldSpec("glued", (bool,)),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0),
     check_rule=_check_rule,
