@@ -56,6 +56,8 @@ MAX_BIO = 600
 #: A tail rule inside the body ends the article if at most this share of the
 #: body's prose (in characters) comes after it.
 END_SHARE = 0.25
+#: A headline after the article's end is at most this long.
+MAX_HEADLINE = 150
 #: Prose lines longer than this are matched against ``anywhere`` rules only.
 LONG_PROSE = 120
 HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
@@ -208,6 +210,7 @@ def classify_lines(
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
+    _after_end(stripped, zones, score, unended, threshold)
     for i, bio in bios.items():
         if zones[i] in (TAIL, EDGE) and (i not in score or score[i][0] < bio):
             score[i] = (bio, (f"{BIO} {bio:.2f}",), None)
@@ -318,6 +321,35 @@ def _article_end(
                     rules[j] = found
         return anchors[:k]
     return anchors
+
+
+def _after_end(
+    stripped: Sequence[str],
+    zones: Sequence[str],
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
+    unended: int,
+    threshold: float,
+) -> None:
+    """After a line that ends the article (a rule with ``ends``: "Tags: …") in the
+    tail zone, the headline lines and cut-off teasers without evidence are the page's
+    related-article list: they go. Prose that ends like a sentence stays."""
+    ends = [
+        i
+        for i, (value, _, rule) in score.items()
+        if zones[i] == TAIL and value >= threshold and rule is not None and rule.get("ends", False)
+    ]
+    if not ends:
+        return
+    end = min(ends)
+    name = f"{CONTEXT} {threshold:.2f} (after the article's end, line {end + 1})"
+    for i in range(end + 1, len(stripped)):
+        s = stripped[i]
+        if not s or i in score or i == unended:
+            continue
+        teaser = s.endswith(("...", "…")) and len(s) <= MAX_LINE
+        headline = len(s) <= MAX_HEADLINE and s[-1] not in ".,;:!?" and s.count(" ") < 25
+        if teaser or headline:
+            score[i] = (threshold, (name,), None)
 
 
 def _edge_context(

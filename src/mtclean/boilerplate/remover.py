@@ -440,6 +440,7 @@ KIND = KindSpec(
         FieldSpec("headline", (bool,)),
         FieldSpec("edge_context", (bool,)),
         FieldSpec("glued", (bool,)),
+        FieldSpec("ends", (bool,)),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0),
     check_rule=_check_rule,
