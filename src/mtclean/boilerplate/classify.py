@@ -30,7 +30,14 @@ import regex
 
 from ..rulepacks.model import Rule
 from .copies import copy_lines
-from .evidence import author_bio, foreign_line, is_prose, is_sentence_like, widget_blocks
+from .evidence import (
+    author_bio,
+    bracketed_foreign,
+    foreign_line,
+    is_prose,
+    is_sentence_like,
+    widget_blocks,
+)
 from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
@@ -61,6 +68,8 @@ MAX_HEADLINE = 150
 #: Prose lines longer than this are matched against ``anywhere`` rules only.
 LONG_PROSE = 120
 HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
+#: The zone name under which ``match`` finds the rules that end an article (``ends``).
+ENDS = "ends"
 _SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _SENTENCE_STOP = frozenset(".!?。！？")
@@ -117,7 +126,8 @@ def classify_lines(
     """Verdicts for the non-blank lines of ``lines`` not in ``done`` that carry evidence.
 
     ``match(zone, line)`` returns the pack rule covering a stripped line that may act
-    in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``).
+    in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``;
+    ``"ends"``: only rules that end an article).
     Lines in ``done`` are already removed and count as removed neighbours.
     ``generic`` holds the full ids of the rules of bundled packs (written for every
     site, not for one): they count half on a line that reads as a sentence.
@@ -210,7 +220,7 @@ def classify_lines(
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
-    _after_end(stripped, zones, score, unended, threshold)
+    _after_end(stripped, zones, score, unended, threshold, cached)
     for i, bio in bios.items():
         if zones[i] in (TAIL, EDGE) and (i not in score or score[i][0] < bio):
             score[i] = (bio, (f"{BIO} {bio:.2f}",), None)
@@ -218,6 +228,10 @@ def classify_lines(
         # a copy is never the title (the full copy is), whatever rule covers it too
         value, names, _ = score.get(i, (0.0, (), None))
         score[i] = (max(value, COPY_SCORE), (f"{name} {COPY_SCORE:.2f}", *names), None)
+    for i in live:
+        s = stripped[i]
+        if i not in score and s[0] in "[(" and bracketed_foreign(lines[i].strip()):
+            score[i] = (WIDGET_SCORE, (f"{FOREIGN} {WIDGET_SCORE:.2f} (bracketed)",), None)
     for block in widget_blocks(stripped):
         for i in block:
             if stripped[i] and i not in done and i not in score:
@@ -329,6 +343,7 @@ def _after_end(
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
     unended: int,
     threshold: float,
+    match: Matcher,
 ) -> None:
     """After a line that ends the article (a rule with ``ends``: "Tags: …") in the
     tail zone, the headline lines and cut-off teasers without evidence are the page's
@@ -336,7 +351,10 @@ def _after_end(
     ends = [
         i
         for i, (value, _, rule) in score.items()
-        if zones[i] == TAIL and value >= threshold and rule is not None and rule.get("ends", False)
+        if zones[i] == TAIL
+        and value >= threshold
+        and rule is not None
+        and match(ENDS, stripped[i]) is not None
     ]
     if not ends:
         return

@@ -221,6 +221,7 @@ class BoilerplateRemover(EditsNormalizer):
     _body: _Matcher = field(init=False, repr=False)
     _any: _Matcher = field(init=False, repr=False)
     _flag: _Matcher = field(init=False, repr=False)
+    _ends: _Matcher = field(init=False, repr=False)
     _generic: frozenset[str] = field(init=False, repr=False)
     _glued: tuple[tuple[Rule, regex.Pattern[str]], ...] = field(init=False, repr=False)
 
@@ -242,6 +243,8 @@ class BoilerplateRemover(EditsNormalizer):
         object.__setattr__(self, "_tail", where("edge", "tail", "anywhere"))
         object.__setattr__(self, "_body", where("anywhere"))
         object.__setattr__(self, "_any", where("edge", "head", "tail", "anywhere"))
+        ending = (r for r in removing if r.get("ends", False))
+        object.__setattr__(self, "_ends", _matcher(ending, trusted))
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
         object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
@@ -367,7 +370,8 @@ class BoilerplateRemover(EditsNormalizer):
         return unsure
 
     def _match(self, zone: str, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
-        matcher = {"head": self._head, "tail": self._tail, "body": self._body}.get(zone, self._any)
+        matchers = {"head": self._head, "tail": self._tail, "body": self._body, "ends": self._ends}
+        matcher = matchers.get(zone, self._any)
         # "edge": a text without a body is all edge; "any": ignore where
         return matcher.match(line, budget)
 
