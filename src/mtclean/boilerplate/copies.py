@@ -69,7 +69,7 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     {}
     """
     order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
-    keys = _Keys(stripped)
+    keys = _Keys(stripped, order)
     heads = [keys.head(i)[0] for i in order]
     # the first characters every copy shares with its full line (cut lines: ending dots off)
     starts = [h[:MIN_TRUNCATED] for h in heads]
@@ -103,15 +103,28 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     return found
 
 
+def _head(line: str) -> tuple[str, bool]:
+    """A prefix of the key of ``line``, and whether it is all of it."""
+    if len(line) > HEAD:
+        # two characters of margin: spacing at the cut may normalize otherwise
+        head = _key(line[:HEAD])[:-2]
+        if len(head) >= MIN_HEAD:
+            return head, False
+    return _key(line), True
+
+
 class _Keys:
     """Comparison keys of lines, worked out when first needed: a long line's head
     (the key of its first :data:`HEAD` characters) rules most comparisons out without
     normalizing the whole line."""
 
-    def __init__(self, stripped: Sequence[str]) -> None:
+    def __init__(self, stripped: Sequence[str], order: Sequence[int]) -> None:
         self.stripped = stripped
         self._full: dict[int, str] = {}
-        self._head: dict[int, tuple[str, bool]] = {}
+        self._head = {i: _head(stripped[i]) for i in order}
+        for i, (head, whole) in self._head.items():
+            if whole:
+                self._full[i] = head
 
     def key(self, i: int) -> str:
         """The whole line's key."""
@@ -123,16 +136,7 @@ class _Keys:
     def head(self, i: int) -> tuple[str, bool]:
         """A prefix of the line's key (at least :data:`MIN_HEAD` characters or all of
         it), and whether it is all of it."""
-        found = self._head.get(i)
-        if found is None:
-            s = self.stripped[i]
-            head = ""
-            if len(s) > HEAD:
-                # two characters of margin: spacing at the cut may normalize otherwise
-                head = _key(s[:HEAD])[:-2]
-            found = (head, False) if len(head) >= MIN_HEAD else (self.key(i), True)
-            self._head[i] = found
-        return found
+        return self._head[i]
 
     def same(self, i: int, key: str) -> bool:
         """Whether line ``i``'s key is ``key``."""
