@@ -16,6 +16,7 @@ Copies are compared after unifying quotes, dashes, ellipses, spacing and case.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 from .repeats import TITLE_FIRST_WITHIN, normalize_line, sentence_like, title_like
@@ -68,23 +69,19 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     >>> copy_lines(["A long road to reform", "The road was long.", "Reform came."], [False] * 3)
     {}
     """
-    order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
+    # (an array: a text of many short lines holds no int object per line)
+    order = array("i", (i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY))
     keys = _Keys(stripped, order)
-    heads = [keys.head(i)[0] for i in order]
-    # the first characters every copy shares with its full line (cut lines: ending dots off)
-    starts = [h[:MIN_TRUNCATED] for h in heads]
     found: dict[int, str] = {}
     for n, i in enumerate(order):
         later = order[n + 1 : n + 1 + TRUNCATED_WITHIN]
         if later and _glued(keys, i, later[0]):
             found[i] = GLUED
             continue
-        start = starts[n]
-        # (a cut line of MIN_TRUNCATED characters or more starts like its full line)
+        # a cut line of MIN_TRUNCATED characters or more starts like its full line
+        start = keys.head(i)[0][:MIN_TRUNCATED]
         if len(start) == MIN_TRUNCATED and any(
-            _truncated_at(keys, i, order[m])
-            for m in range(n + 1, n + 1 + len(later))
-            if starts[m] == start
+            _truncated_at(keys, i, j) for j in later if keys.head(j)[0][:MIN_TRUNCATED] == start
         ):
             found[i] = TRUNCATED
             continue
@@ -120,14 +117,19 @@ class _Keys:
 
     def __init__(self, stripped: Sequence[str], order: Sequence[int]) -> None:
         self.stripped = stripped
+        self._heads: list[str] = [""] * len(stripped)
+        self._partial: set[int] = set()  # lines whose head is not all of their key
+        for i in order:
+            head, whole = _head(stripped[i])
+            self._heads[i] = head
+            if not whole:
+                self._partial.add(i)
         self._full: dict[int, str] = {}
-        self._head = {i: _head(stripped[i]) for i in order}
-        for i, (head, whole) in self._head.items():
-            if whole:
-                self._full[i] = head
 
     def key(self, i: int) -> str:
         """The whole line's key."""
+        if i not in self._partial:
+            return self._heads[i]
         found = self._full.get(i)
         if found is None:
             found = self._full[i] = _key(self.stripped[i])
@@ -136,7 +138,7 @@ class _Keys:
     def head(self, i: int) -> tuple[str, bool]:
         """A prefix of the line's key (at least :data:`MIN_HEAD` characters or all of
         it), and whether it is all of it."""
-        return self._head[i]
+        return self._heads[i], i not in self._partial
 
     def same(self, i: int, key: str) -> bool:
         """Whether line ``i``'s key is ``key``."""

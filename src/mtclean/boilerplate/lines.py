@@ -57,7 +57,7 @@ class TextLines:
     def of(cls, text: str) -> TextLines:
         """Split ``text`` into its non-blank lines."""
         lines: list[str] = []
-        starts = array("q")
+        starts = array("i" if len(text) < 2**31 else "q")
         for m in _CONTENT_LINE.finditer(text):
             lines.append(m.group())
             starts.append(m.start())
