@@ -23,6 +23,7 @@ is reported as ``boilerplate/suspect``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -272,9 +273,8 @@ def classify_lines(
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)
-        anchor_set = set(anchors)
         for edge, step in ((opening, 1), (closing, -1)):
-            _edge_context(stripped, score, anchor_set, edge, step, threshold)
+            _edge_context(stripped, score, anchors, edge, step, threshold)
     verdicts: dict[int, Verdict] = {}
     removed = set(done)
     for i, (value, names, rule) in score.items():
@@ -373,7 +373,7 @@ def _after_end(
 def _edge_context(
     stripped: Sequence[str],
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
-    anchors: set[int],
+    anchors: Sequence[int],
     edge: int | None,
     step: int,
     threshold: float,
@@ -387,7 +387,9 @@ def _edge_context(
     if rule is None or not rule.get("edge_context", False) or value >= threshold:
         return
     other = _neighbour(stripped, edge, step)
-    if other is None or other in anchors or other in score or value + CONTEXT_BONUS < threshold:
+    at = bisect_left(anchors, other) if other is not None else 0
+    anchor = other is not None and at < len(anchors) and anchors[at] == other
+    if other is None or anchor or other in score or value + CONTEXT_BONUS < threshold:
         return
     if sentence_like(stripped[other]) or not title_like(normalize_line(stripped[other])):
         return  # "Dear Sir," under a letter's date
