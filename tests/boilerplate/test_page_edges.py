@@ -31,7 +31,7 @@ def test_glued_label_is_cut_from_the_lead_only() -> None:
 
 
 def test_bracketed_note_in_the_site_language_goes_anywhere() -> None:
-    note = "[Wenn Sie die Nachrichten aus der Welt auf Ihr Handy haben wollen, laden Sie die App.]\n"
+    note = "[Wenn Sie die Nachrichten aus der Welt auf Ihr Handy haben wollen, laden Sie sie.]\n"
     text = f"Talks stall in Geneva\n\n{LEAD}\n{note}\n{MORE}"
     assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}\n{MORE}"
 
