@@ -23,6 +23,7 @@ is reported as ``boilerplate/suspect``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -30,7 +31,15 @@ import regex
 
 from ..rulepacks.model import Rule
 from .copies import copy_lines
-from .evidence import author_bio, foreign_line, is_prose, is_sentence_like, widget_blocks
+from .evidence import (
+    author_bio,
+    bracketed_foreign,
+    foreign_line,
+    is_prose,
+    is_sentence_like,
+    widget_blocks,
+)
+from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
 
@@ -55,9 +64,13 @@ MAX_BIO = 600
 #: A tail rule inside the body ends the article if at most this share of the
 #: body's prose (in characters) comes after it.
 END_SHARE = 0.25
+#: A headline after the article's end is at most this long.
+MAX_HEADLINE = 150
 #: Prose lines longer than this are matched against ``anywhere`` rules only.
 LONG_PROSE = 120
 HEAD, BODY, TAIL, EDGE = "head", "body", "tail", "edge"
+#: The zone name under which ``match`` finds the rules that end an article (``ends``).
+ENDS = "ends"
 _SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _SENTENCE_STOP = frozenset(".!?。！？")
@@ -109,18 +122,24 @@ def classify_lines(
     match: Matcher,
     threshold: float = THRESHOLD,
     generic: frozenset[str] = frozenset(),
+    ended: bool | None = None,
 ) -> dict[int, Verdict]:
     """Verdicts for the non-blank lines of ``lines`` not in ``done`` that carry evidence.
 
     ``match(zone, line)`` returns the pack rule covering a stripped line that may act
-    in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``).
+    in ``zone`` (``"head"``, ``"body"``, ``"tail"``; ``"any"`` ignores ``where``;
+    ``"ends"``: only rules that end an article).
     Lines in ``done`` are already removed and count as removed neighbours.
     ``generic`` holds the full ids of the rules of bundled packs (written for every
     site, not for one): they count half on a line that reads as a sentence.
+    ``ended`` says whether the last line ended with a newline (by default, whether
+    ``lines`` ends with an empty line: the split of a text that ends with one).
     """
     stripped = [line.strip() if len(line) <= MAX_LINE else "." * 3 for line in lines]
     n = len(stripped)
-    unended = n - 1 if stripped and lines[-1] != "" else -1
+    if ended is None:
+        ended = not lines or lines[-1] == ""
+    unended = n - 1 if stripped and not ended else -1
     memo: dict[tuple[str, str], Rule | None] = {}
 
     def cached(zone: str, line: str) -> Rule | None:
@@ -202,6 +221,7 @@ def classify_lines(
             value /= 2
             name += " (reads as a sentence)"
         score[i] = (value, (name,), here)
+    _after_end(stripped, zones, score, unended, threshold, cached)
     for i, bio in bios.items():
         if zones[i] in (TAIL, EDGE) and (i not in score or score[i][0] < bio):
             score[i] = (bio, (f"{BIO} {bio:.2f}",), None)
@@ -209,6 +229,10 @@ def classify_lines(
         # a copy is never the title (the full copy is), whatever rule covers it too
         value, names, _ = score.get(i, (0.0, (), None))
         score[i] = (max(value, COPY_SCORE), (f"{name} {COPY_SCORE:.2f}", *names), None)
+    for i in live:
+        s = stripped[i]
+        if i not in score and s[0] in "[(" and bracketed_foreign(lines[i].strip()):
+            score[i] = (WIDGET_SCORE, (f"{FOREIGN} {WIDGET_SCORE:.2f} (bracketed)",), None)
     for block in widget_blocks(stripped):
         for i in block:
             if stripped[i] and i not in done and i not in score:
@@ -249,6 +273,8 @@ def classify_lines(
         title = _title(stripped, zones, score, done)
         if title is not None:
             score.pop(title, None)
+        for edge, step in ((opening, 1), (closing, -1)):
+            _edge_context(stripped, score, anchors, edge, step, threshold)
     verdicts: dict[int, Verdict] = {}
     removed = set(done)
     for i, (value, names, rule) in score.items():
@@ -309,6 +335,65 @@ def _article_end(
                     rules[j] = found
         return anchors[:k]
     return anchors
+
+
+def _after_end(
+    stripped: Sequence[str],
+    zones: Sequence[str],
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
+    unended: int,
+    threshold: float,
+    match: Matcher,
+) -> None:
+    """After a line that ends the article (a rule with ``ends``: "Tags: …") in the
+    tail zone, the headline lines and cut-off teasers without evidence are the page's
+    related-article list: they go. Prose that ends like a sentence stays."""
+    ends = [
+        i
+        for i, (value, _, rule) in score.items()
+        if zones[i] == TAIL
+        and value >= threshold
+        and rule is not None
+        and match(ENDS, stripped[i]) is not None
+    ]
+    if not ends:
+        return
+    end = min(ends)
+    name = f"{CONTEXT} {threshold:.2f} (after the article's end, line {end + 1})"
+    for i in range(end + 1, len(stripped)):
+        s = stripped[i]
+        if not s or i in score or i == unended:
+            continue
+        teaser = s.endswith(("...", "…")) and len(s) <= MAX_LINE
+        headline = len(s) <= MAX_HEADLINE and s[-1] not in ".,;:!?" and s.count(" ") < 25
+        if teaser or headline:
+            score[i] = (threshold, (name,), None)
+
+
+def _edge_context(
+    stripped: Sequence[str],
+    score: dict[int, tuple[float, tuple[str, ...], Rule | None]],
+    anchors: Sequence[int],
+    edge: int | None,
+    step: int,
+    threshold: float,
+) -> None:
+    """Count the text's edge as a removed neighbour of the first (or last) line when
+    its rule says so (``edge_context``: a bare date above a headline) and its other
+    neighbour is not prose (a letter's date above its first paragraph stays)."""
+    if edge is None or edge not in score:
+        return
+    value, names, rule = score[edge]
+    if rule is None or not rule.get("edge_context", False) or value >= threshold:
+        return
+    other = _neighbour(stripped, edge, step)
+    at = bisect_left(anchors, other) if other is not None else 0
+    anchor = other is not None and at < len(anchors) and anchors[at] == other
+    if other is None or anchor or other in score or value + CONTEXT_BONUS < threshold:
+        return
+    if sentence_like(stripped[other]) or not title_like(normalize_line(stripped[other])):
+        return  # "Dear Sir," under a letter's date
+    score[edge] = (value + CONTEXT_BONUS, (*names, f"text edge +{CONTEXT_BONUS:.2f}"), rule)
 
 
 def _drop_lone(

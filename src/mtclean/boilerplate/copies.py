@@ -16,6 +16,7 @@ Copies are compared after unifying quotes, dashes, ellipses, spacing and case.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 from .repeats import TITLE_FIRST_WITHIN, normalize_line, sentence_like, title_like
@@ -37,6 +38,10 @@ TRUNCATED_WITHIN = 6
 MIN_REPEATED = 10
 #: Lines longer than this are not compared.
 MAX_COPY = 600
+#: A long line is first compared by the key of this many first characters...
+HEAD = 160
+#: ...if that key keeps at least this many (else by its whole key).
+MIN_HEAD = 100
 _CUT = " .…"
 #: Labels end glued to the copy, or carry one of these separators (breadcrumbs, bylines;
 #: the line key writes » and quotes as ").
@@ -69,26 +74,30 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     >>> copy_lines(["The the minister said no.", "The minister said no. He left."], [True] * 2)
     {}
     """
-    order = [i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY]
-    keys = {i: _key(stripped[i]) for i in order}
+    # (an array: a text of many short lines holds no int object per line)
+    order = array("i", (i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY))
+    keys = _Keys(stripped, order)
     found: dict[int, str] = {}
     for n, i in enumerate(order):
-        key = keys[i]
         later = order[n + 1 : n + 1 + TRUNCATED_WITHIN]
-        if later and _glued(key, keys[later[0]]):
+        if later and _glued(keys, i, later[0]):
             found[i] = GLUED
             continue
-        cut = key.rstrip(_CUT)
-        if len(cut) >= MIN_TRUNCATED and any(_truncated(key, cut, keys[j]) for j in later):
+        # a cut line of MIN_TRUNCATED characters or more starts like its full line
+        start = keys.head(i)[0][:MIN_TRUNCATED]
+        if len(start) == MIN_TRUNCATED and any(
+            _truncated_at(keys, i, j) for j in later if keys.head(j)[0][:MIN_TRUNCATED] == start
+        ):
             found[i] = TRUNCATED
             continue
+        if prose[i] or sentence_like(stripped[i]):
+            continue
+        key = keys.key(i)
         if (
-            not prose[i]
-            and not sentence_like(stripped[i])
-            and len(key) >= MIN_REPEATED
+            len(key) >= MIN_REPEATED
             and " " in key
             and any(
-                keys[order[m]] == key and order[m] not in found and not _title(m, key)
+                keys.same(order[m], key) and order[m] not in found and not _title(m, key)
                 for m in range(max(0, n - 2), n)
             )
         ):
@@ -96,25 +105,84 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     return found
 
 
+def _head(line: str) -> tuple[str, bool]:
+    """A prefix of the key of ``line``, and whether it is all of it."""
+    if len(line) > HEAD:
+        # two characters of margin: spacing at the cut may normalize otherwise
+        head = _key(line[:HEAD])[:-2]
+        if len(head) >= MIN_HEAD:
+            return head, False
+    return _key(line), True
+
+
+class _Keys:
+    """Comparison keys of lines, worked out when first needed: a long line's head
+    (the key of its first :data:`HEAD` characters) rules most comparisons out without
+    normalizing the whole line."""
+
+    def __init__(self, stripped: Sequence[str], order: Sequence[int]) -> None:
+        self.stripped = stripped
+        self._heads: list[str] = [""] * len(stripped)
+        self._partial: set[int] = set()  # lines whose head is not all of their key
+        for i in order:
+            head, whole = _head(stripped[i])
+            self._heads[i] = head
+            if not whole:
+                self._partial.add(i)
+        self._full: dict[int, str] = {}
+
+    def key(self, i: int) -> str:
+        """The whole line's key."""
+        if i not in self._partial:
+            return self._heads[i]
+        found = self._full.get(i)
+        if found is None:
+            found = self._full[i] = _key(self.stripped[i])
+        return found
+
+    def head(self, i: int) -> tuple[str, bool]:
+        """A prefix of the line's key (at least :data:`MIN_HEAD` characters or all of
+        it), and whether it is all of it."""
+        return self._heads[i], i not in self._partial
+
+    def same(self, i: int, key: str) -> bool:
+        """Whether line ``i``'s key is ``key``."""
+        head, whole = self.head(i)
+        if whole:
+            return head == key
+        return key.startswith(head) and self.key(i) == key
+
+
+def _glued(keys: _Keys, i: int, after: int) -> bool:
+    """Whether line ``i`` is short labels glued in front of (a cut copy of) line ``after``."""
+    probe = keys.head(after)[0][:MIN_GLUED]
+    if len(probe) < MIN_GLUED:
+        return False
+    head = keys.head(i)[0]  # holds any match within MAX_PREFIX + MIN_GLUED characters
+    at = head.find(probe, 1)
+    if at <= 0 or at > MAX_PREFIX or ". " in head[:at]:
+        return False
+    if head[at - 1].isspace() and not any(c in _LABEL_MARKS for c in head[:at]):
+        return False  # plain words before the copy, not labels ("the " + a sentence)
+    copy = keys.key(i)[at:].rstrip(_CUT)
+    return len(copy) >= MIN_GLUED and keys.key(after).startswith(copy)
+
+
+def _truncated_at(keys: _Keys, i: int, j: int) -> bool:
+    """Whether line ``i`` is line ``j`` cut short (see :func:`_truncated`)."""
+    head_i, whole_i = keys.head(i)
+    cut = head_i.rstrip(_CUT) if whole_i else head_i
+    if len(cut) < MIN_TRUNCATED:
+        return False
+    key = keys.key(i)
+    return _truncated(key, key.rstrip(_CUT), keys.key(j))
+
+
 def _title(position: int, key: str) -> bool:
     """Whether a line at this position among the non-blank lines may be the title
     (its copies are the repeated-title step's): the first line, or a title-like one
     among the first lines."""
     return position == 0 or (position < TITLE_FIRST_WITHIN and title_like(key))
-
-
-def _glued(key: str, next_key: str) -> bool:
-    """Whether ``key`` is short labels glued in front of (a cut copy of) ``next_key``."""
-    probe = next_key[:MIN_GLUED]
-    if len(probe) < MIN_GLUED:
-        return False
-    at = key.find(probe, 1)
-    if at <= 0 or at > MAX_PREFIX or ". " in key[:at]:
-        return False
-    if key[at - 1].isspace() and not any(c in _LABEL_MARKS for c in key[:at]):
-        return False  # plain words before the copy, not labels ("the " + a sentence)
-    copy = key[at:].rstrip(_CUT)
-    return len(copy) >= MIN_GLUED and next_key.startswith(copy)
 
 
 def _truncated(key: str, cut: str, full: str) -> bool:

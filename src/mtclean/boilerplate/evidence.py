@@ -20,6 +20,7 @@ import regex
 
 __all__ = [
     "author_bio",
+    "bracketed_foreign",
     "foreign_line",
     "is_prose",
     "is_sentence_like",
@@ -153,6 +154,30 @@ def foreign_line(line: str) -> bool:
     if any(w in english for w in words):
         return False
     return sum(w in other for w in words) >= max(1, len(words) // 4)
+
+
+def bracketed_foreign(line: str) -> bool:
+    """Whether a whole line in brackets is in another language: a site's note
+    ("[If you want the news on your phone …]") left untranslated.
+
+    At least a quarter of its words are another language's function words, and
+    English ones are fewer than a third of those.
+
+    >>> bracketed_foreign("[Wenn Sie die Nachrichten auf Ihr Handy haben wollen, laden Sie sie.]")
+    True
+    >>> bracketed_foreign("[The minister, in Berlin, said: wir schaffen das.]")
+    False
+    >>> bracketed_foreign("Wenn Sie die Nachrichten auf Ihr Handy haben wollen")
+    False
+    """
+    if len(line) < 2 or line[0] not in "[(" or line[-1] not in ")]" or len(line) > 600:
+        return False
+    words = _TOKEN.findall(line.lower())
+    if len(words) < 4:
+        return False
+    english, other = _stoplists()
+    foreign = sum(w in other for w in words)
+    return foreign >= len(words) / 4 and 3 * sum(w in english for w in words) < foreign
 
 
 def _cell(line: str) -> bool:

@@ -27,13 +27,14 @@ from typing import Any
 
 import regex
 
-from ..core import Analysis, EditsNormalizer, Finding
+from ..core import Analysis, Edit, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .copies import GLUED, REPEATED, TRUNCATED
+from .evidence import is_prose
 from .firstchars import Openings, may_begin, openings_of
-from .lines import Removal, deletion_edits, line_starts
+from .lines import Removal, TextLines, compact_deletion_edits
 from .literals import fold, rule_literals
 from .repeats import repeated_titles
 
@@ -48,6 +49,8 @@ MAX_HEADLINE = 150
 #: Characters of a line tried as a partial match before the full match.
 PREFIX = 4
 MEMO_SIZE = 50_000
+#: Labels glued to a word are looked for in this many first kept lines.
+GLUED_WITHIN = 4
 MAX_SHARE = "boilerplate/max-share"
 BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCATED, REPEATED)
 # Before a clutter segment: the line start, spaces and separator marks, or a
@@ -201,6 +204,14 @@ def _start_pattern(body: str) -> regex.Pattern[str]:
     return regex.compile(f"{_LEAD}(?:{body})", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _glued_pattern(body: str) -> regex.Pattern[str]:
+    """A ``glued`` rule's pattern as a label glued to a capitalised word (the word stays)."""
+    return regex.compile(
+        rf"{_LEAD}(?:{body})(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE
+    )
+
+
 @functools.lru_cache(maxsize=8192)
 def _literals(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     """The literals one of which a line must hold to match (see :func:`rule_literals`)."""
@@ -224,7 +235,7 @@ def _rule_regex(rule: Rule) -> str:
 class _Plan:
     """What the remover decided for one text."""
 
-    lines: list[str]
+    text: TextLines
     removals: dict[int, Removal]
     too_much: tuple[int, int] | None = None
     unsure: Mapping[int, Verdict] = field(default_factory=dict)
@@ -259,7 +270,9 @@ class BoilerplateRemover(EditsNormalizer):
     _body: _Matcher = field(init=False, repr=False)
     _any: _Matcher = field(init=False, repr=False)
     _flag: _Matcher = field(init=False, repr=False)
+    _ends: _Matcher = field(init=False, repr=False)
     _generic: frozenset[str] = field(init=False, repr=False)
+    _glued: tuple[tuple[Rule, regex.Pattern[str]], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         rules = [
@@ -279,9 +292,13 @@ class BoilerplateRemover(EditsNormalizer):
         object.__setattr__(self, "_tail", where("edge", "tail", "anywhere"))
         object.__setattr__(self, "_body", where("anywhere"))
         object.__setattr__(self, "_any", where("edge", "head", "tail", "anywhere"))
+        ending = (r for r in removing if r.get("ends", False))
+        object.__setattr__(self, "_ends", _matcher(ending, trusted))
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
         object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
+        glued = tuple((r, _glued_pattern(_rule_regex(r))) for r in removing if r.get("glued"))
+        object.__setattr__(self, "_glued", glued)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -293,11 +310,38 @@ class BoilerplateRemover(EditsNormalizer):
         with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
         plan = self._plan(text, budget)
-        edits = () if plan.too_much is not None else deletion_edits(plan.lines, plan.removals)
+        edits: list[Edit] = []
+        if plan.too_much is None:
+            edits = compact_deletion_edits(plan.text, plan.removals)
+            if self._glued:
+                edits = sorted([*edits, *self._glued_labels(plan, budget)], key=lambda e: e.start)
         return Analysis(edits, self._findings(text, plan, budget) if audit else ())
 
+    def _glued_labels(self, plan: _Plan, budget: Budget) -> list[Edit]:
+        """Edits deleting a label glued to the first word of a head line ("with
+        videoThe minister …" keeps "The minister …"): the first kept lines up to the
+        first prose line."""
+        out: list[Edit] = []
+        seen = 0
+        for i, line in enumerate(plan.text.lines):
+            if seen >= GLUED_WITHIN:
+                break
+            if i in plan.removals:
+                continue
+            seen += 1
+            for rule, pattern in self._glued:
+                m = budget.match(pattern, line, rule=rule.full_id) if len(line) > 1 else None
+                if m is not None:
+                    start = plan.text.starts[i]
+                    msg = rule.get("message", "") or rule.note or "label glued to a headline"
+                    out.append(Edit(start, start + m.end(), "", rule.full_id, msg))
+                    break
+            if is_prose(line.strip()):
+                break
+        return out
+
     def _findings(self, text: str, plan: _Plan, budget: Budget) -> list[Finding]:
-        starts = line_starts(plan.lines)
+        starts, lines = plan.text.starts, plan.text.lines
         out: list[Finding] = []
         if plan.too_much is not None:
             removed, total = plan.too_much
@@ -307,10 +351,10 @@ class BoilerplateRemover(EditsNormalizer):
             )
             out.append(Finding(0, len(text), MAX_SHARE, msg, 0.5))
         for i, verdict in plan.unsure.items():
-            end = starts[i] + len(plan.lines[i])
+            end = starts[i] + len(lines[i])
             msg = f"possible page clutter, kept: {verdict.explain()}"
             out.append(Finding(starts[i], end, SUSPECT, msg, min(verdict.score, 0.79)))
-        for i, line in enumerate(plan.lines):
+        for i, line in enumerate(lines):
             rule = self._flag.match(line.strip(), budget) if 0 < len(line) <= MAX_LINE else None
             if rule is not None:
                 msg = rule.get("message", "") or rule.note or "possible page clutter"
@@ -319,12 +363,13 @@ class BoilerplateRemover(EditsNormalizer):
         return out
 
     def _plan(self, text: str, budget: Budget) -> _Plan:
-        lines = text.split("\n")
+        whole = TextLines.of(text)
+        lines = whole.lines
         removals: dict[int, Removal] = {}
         copies: set[int] = set()
         while True:  # lines taken under a heading (``then``) are context for the rest
             before = len(removals) + len(copies)
-            unsure = self._rule_pass(lines, removals, copies, budget)
+            unsure = self._rule_pass(whole, removals, copies, budget)
             # Copies of the title (deleted by the repeated-title step) are scraper
             # output too: they count as removed neighbours, as clutter lines do.
             copies.update(repeated_titles(lines, lambda i: i not in removals))
@@ -332,26 +377,29 @@ class BoilerplateRemover(EditsNormalizer):
                 break
         unsure = {i: v for i, v in unsure.items() if i not in removals}
         if not removals:
-            return _Plan(lines, removals, unsure=unsure)
+            return _Plan(whole, removals, unsure=unsure)
         removed = sum(len(lines[i].strip()) for i in removals)
         total = sum(len(line.strip()) for line in lines)
         if removed > self.max_share * total:
-            return _Plan(lines, removals, (removed, total), unsure)
-        return _Plan(lines, removals, unsure=unsure)
+            return _Plan(whole, removals, (removed, total), unsure)
+        return _Plan(whole, removals, unsure=unsure)
 
     def _rule_pass(
         self,
-        lines: list[str],
+        text: TextLines,
         removals: dict[int, Removal],
         copies: set[int],
         budget: Budget,
     ) -> dict[int, Verdict]:
         """Classify the lines; mark the sure ones, return the unsure ones."""
+        lines = text.lines
 
         def match(zone: str, line: str) -> Rule | None:
             return self._match(zone, line, budget)
 
-        verdicts = classify_lines(lines, {*removals, *copies}, match, self.threshold, self._generic)
+        verdicts = classify_lines(
+            lines, {*removals, *copies}, match, self.threshold, self._generic, not text.unended
+        )
         unsure: dict[int, Verdict] = {}
         for i in sorted(verdicts):
             verdict = verdicts[i]
@@ -366,11 +414,13 @@ class BoilerplateRemover(EditsNormalizer):
             base = base or "scraped page clutter"
             removals[i] = Removal(name, f"{base} ({verdict.explain()})")
             if rule is not None and rule.get("then", 0):
-                _take_headlines(lines, removals, i, rule, len(lines))
+                # an unended last line may be cut off: it is never a headline
+                _take_headlines(lines, removals, i, rule, len(lines) - text.unended)
         return unsure
 
     def _match(self, zone: str, line: str, budget: Budget = UNBOUNDED) -> Rule | None:
-        matcher = {"head": self._head, "tail": self._tail, "body": self._body}.get(zone, self._any)
+        matchers = {"head": self._head, "tail": self._tail, "body": self._body, "ends": self._ends}
+        matcher = matchers.get(zone, self._any)
         # "edge": a text without a body is all edge; "any": ignore where
         return matcher.match(line, budget)
 
@@ -393,7 +443,7 @@ def _take_headlines(
     wanted = rule.get("then", 0)
     last = i
     j = i + 1
-    while wanted and j < min(stop, len(lines) - 1):  # an unended last line may be cut off
+    while wanted and j < min(stop, len(lines)):
         line = lines[j]
         stripped = line.strip() if len(line) <= MAX_LINE else "."
         if stripped and j not in removals:  # removed lines are already gone
@@ -441,6 +491,9 @@ KIND = KindSpec(
         FieldSpec("then", (int,), check=_check_then),
         FieldSpec("score", (float, int), check=_check_score),
         FieldSpec("headline", (bool,)),
+        FieldSpec("edge_context", (bool,)),
+        FieldSpec("glued", (bool,)),
+        FieldSpec("ends", (bool,)),
     ),
     build=lambda pack: BoilerplateRemover((pack,), max_share=1.0),
     check_rule=_check_rule,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..choices import RepeatedParagraphs
 from ..core import Analysis, EditsNormalizer, Finding
-from .lines import Removal, deletion_edits, line_starts
+from .lines import Removal, TextLines, compact_deletion_edits
 from .repeats import repeated_paragraphs, repeated_titles
 
 __all__ = ["REPEATED_PARAGRAPH", "REPEATED_TITLE", "RepeatedParagraphStep", "RepeatedTitleRemover"]
@@ -36,10 +36,10 @@ class RepeatedTitleRemover(EditsNormalizer):
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits deleting the repeated title lines of ``text``; no findings."""
-        lines = text.split("\n")
-        found = repeated_titles(lines, _alive)
+        lines = TextLines.of(text)
+        found = repeated_titles(lines.lines, _alive)
         removals = {i: Removal(REPEATED_TITLE, "title repeated near the top") for i in found}
-        return Analysis(deletion_edits(lines, removals))
+        return Analysis(compact_deletion_edits(lines, removals))
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ class RepeatedParagraphStep(EditsNormalizer):
         """Edits (remove mode) or, with ``audit``, findings (report mode) for the copies."""
         if self.mode == "report" and not audit:
             return Analysis()
-        lines = text.split("\n")
+        whole = TextLines.of(text)
+        lines = whole.lines
         found = repeated_paragraphs(lines, _alive)
         if not found:
             return Analysis()
@@ -70,8 +71,8 @@ class RepeatedParagraphStep(EditsNormalizer):
             removals = {
                 i: Removal(REPEATED_PARAGRAPH, "paragraph repeated word for word") for i in found
             }
-            return Analysis(deletion_edits(lines, removals))
-        starts = line_starts(lines)
+            return Analysis(compact_deletion_edits(whole, removals))
+        starts = whole.starts
         msg = "paragraph repeated word for word (an earlier copy stays)"
         findings = [
             Finding(starts[i], starts[i] + len(lines[i]), REPEATED_PARAGRAPH, msg, 0.8)

@@ -33,30 +33,29 @@ TITLE_REPEAT_WITHIN = 3
 #: A paragraph shorter than this is never reported as repeated (dialogue repeats).
 MIN_PARAGRAPH_CHARS = 80
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-    }
-)
+_QUOTES_MAP = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+}
+_QUOTE_PAIRS = tuple(_QUOTES_MAP.items())
 _WORDS = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r"\s*-\s*")
 _QUOTE_CHARS = "'\"‘’“”«»„"
@@ -72,7 +71,9 @@ def normalize_line(line: str) -> str:
     'no "second-class" members-he said'
     """
     if not line.isascii():
-        line = line.translate(_QUOTES)
+        for mark, plain in _QUOTE_PAIRS:  # (many times faster than str.translate)
+            if mark in line:
+                line = line.replace(mark, plain)
     text = " ".join(line.split())
     if "-" in text:
         text = _SPACED_DASH.sub("-", text)

@@ -1,0 +1,54 @@
+"""Clutter found by its place on the page: a date at the edge, a label glued to the
+lead, a site note in the site's language, headlines after the article's end."""
+
+from __future__ import annotations
+
+import mtclean
+
+LEAD = "The ministers met on Friday ahead of next week's talks, the first in two years.\n"
+MORE = (
+    "Both sides said they were ready to discuss arms control, but not the core demands.\n\n"
+    "A third round is planned for the spring, after the elections in both countries.\n"
+)
+
+
+def test_date_line_above_the_title_goes() -> None:
+    text = f"Tuesday , March 4 2025\n\nTalks stall in Geneva\n\n{LEAD}"
+    assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}"
+
+
+def test_letter_date_above_a_salutation_or_prose_stays() -> None:
+    for text in (f"March 4, 1851\n\nDear Sir,\n\n{LEAD}", f"March 4, 1851\n\n{LEAD}"):
+        assert mtclean.clean(text) == text
+
+
+def test_glued_label_is_cut_from_the_lead_only() -> None:
+    text = f"Talks stall in Geneva\n\nwith video{LEAD}"
+    assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}"
+    assert mtclean.clean(mtclean.clean(text)) == mtclean.clean(text)
+    later = f"Talks stall in Geneva\n\n{LEAD}\n{MORE}\nIn a live videoThe minister spoke.\n"
+    assert mtclean.clean(later) == later
+
+
+def test_bracketed_note_in_the_site_language_goes_anywhere() -> None:
+    note = "[Wenn Sie die Nachrichten aus der Welt auf Ihr Handy haben wollen, laden Sie sie.]\n"
+    text = f"Talks stall in Geneva\n\n{LEAD}\n{note}\n{MORE}"
+    assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}\n{MORE}"
+
+
+def test_bracketed_english_and_quoted_foreign_stay() -> None:
+    for line in (
+        "[The minister said in German: wir schaffen das, and left the room.]\n",
+        "(Translated from the German by the editors of this site.)\n",
+    ):
+        text = f"Talks stall in Geneva\n\n{LEAD}\n{line}\n{MORE}"
+        assert mtclean.clean(text) == text
+
+
+def test_headlines_after_a_tag_line_go_but_prose_stays() -> None:
+    body = f"Talks stall in Geneva\n\n{LEAD}\n{MORE}"
+    text = (
+        f"{body}\nTags: Geneva, arms control\n\nFloods close the harbour for a week\n\n"
+        "Storm warning for the coast on Sunday\n"
+    )
+    assert mtclean.clean(text) == body
