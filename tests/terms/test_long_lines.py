@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mtclean import clean
 from mtclean.kinds import parse_rules
-from mtclean.terms.replacer import LONG_LINE, TRIGGER_REACH
+from mtclean.terms.reach import LONG_LINE, TRIGGER_REACH
 
 PACK = parse_rules(
     """

@@ -45,6 +45,7 @@ from .lang import LEFTOVER_WORDS, leftover_bounded
 from .lines import Lines
 from .match import TermIndex, fold_term, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
+from .reach import merge_spans, near_trigger
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
 from .vocab import VOCAB_LANGS
 
@@ -54,42 +55,6 @@ __all__ = ["SOURCE_LANG_RULE", "TermReplacer", "apply_case"]
 SOURCE_LANG_RULE = "terms/source-lang"
 #: Distinct leftover words that decide the source language when no term does.
 MIN_LEFTOVER_EVIDENCE = 3
-
-
-#: On a line longer than this, a regex rule runs only within :data:`TRIGGER_REACH`
-#: characters of its trigger (a term is a phrase, not a paragraph), so a megabyte
-#: without a newline costs what its paragraphs would; shorter lines are searched whole.
-LONG_LINE = 5_000
-TRIGGER_REACH = 1_000
-
-
-def _near_trigger(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """Where a regex rule triggered at ``text[start:end]`` is searched: its line, or on a
-    long line the stretch around the trigger (ending before a space, so that the end of
-    the stretch reads as the end of a word, as it is)."""
-    ls, le = line
-    if le - ls <= LONG_LINE:
-        return line
-    stop = min(le, end + TRIGGER_REACH)
-    while stop < le and not text[stop].isspace():
-        stop += 1
-    return max(ls, start - TRIGGER_REACH), stop
-
-
-def _merge_spans(
-    spans: set[tuple[int, int]], lines: Lines, rule: _Compiled
-) -> list[tuple[int, int]]:
-    """``spans`` sorted, overlapping ones joined; whole lines for a pattern that looks for
-    the line's end (``$``, ``\\Z``), which the end of a stretch would imitate."""
-    if rule.whole_line:
-        spans = {lines.bounds(s, e) for s, e in spans}
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
 
 
 def _sensitive_trigger(trigger: str) -> bool:
@@ -368,7 +333,7 @@ class TermReplacer(EditsNormalizer):
                     leftovers.setdefault(_LEFTOVER_LANGS[slot], []).append((start, end))
             elif kind & _TRIGGER:
                 if not kind & _CASED or matched == term:
-                    near = _near_trigger(text, lines.bounds(start, end), start, end)
+                    near = near_trigger(text, lines.bounds(start, end), start, end)
                     triggered.setdefault(slot, set()).add(near)
             elif matched == term or (not kind & _CASED and fold_term(matched) == fold_term(term)):
                 rule = self._rule(slot)
@@ -379,7 +344,7 @@ class TermReplacer(EditsNormalizer):
             cands.extend(self._pattern_candidates(rule, text, whole, budget))
         for slot, spans in triggered.items():
             rule = self._rule(slot)
-            for span in _merge_spans(spans, lines, rule):
+            for span in merge_spans(spans, lines, rule):
                 cands.extend(self._pattern_candidates(rule, text, span, budget))
         held = (self._in_context(lines, c, budget) for c in cands)
         return _Scan([c for c in held if c is not None], leftovers)
