@@ -307,7 +307,8 @@ def _parallel(
         if task.pipeline is None:
             primed = _prime(batches, task)
         gc.freeze()  # forked workers then do not copy pages just to collect garbage
-    pool = _Pool(task, n, context)  # before the caller sees a result (and starts threads)
+    pool = _Pool(task, n, context)
+    pool.start()  # forked now, before the caller sees a result (and maybe starts threads)
     pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
         collections.deque()
     )
@@ -377,6 +378,10 @@ class _Pool:
             initializer=_init_worker,
             initargs=(self._task,),
         )
+
+    def start(self) -> None:
+        """Start the worker processes now (a pool starts them at its first task)."""
+        self._executor.submit(int)
 
     def submit(self, jobs: list[tuple[str, str | None]]) -> Any:
         try:
