@@ -332,8 +332,9 @@ def _prime(
     """Clean the first batch here, before the workers are forked.
 
     The default pipeline's steps compile some patterns on first use (seconds of
-    work); done once here, the forked workers share the compiled state instead of
-    each compiling it again. Only the default pipeline is primed: a step of the
+    work); done once here (by :meth:`Pipeline.warm_up` and by the documents of
+    the first batch), the forked workers share the compiled state instead of each
+    compiling it again. Only the default pipeline is primed: a step of the
     caller's own that crashes the process must crash a worker, not this process.
     """
     first = next(batches, None)
@@ -341,6 +342,7 @@ def _prime(
         return []
     held, jobs = first
     pipeline = task.build()
+    pipeline.warm_up()
     outcomes = [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
     return list(zip(held, outcomes, strict=True))
 
