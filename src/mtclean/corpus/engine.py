@@ -308,12 +308,12 @@ def _parallel(
             primed = _prime(batches, task)
         gc.freeze()  # forked workers then do not copy pages just to collect garbage
     pool = _Pool(task, n, context)
-    pool.start()  # forked now, before the caller sees a result (and maybe starts threads)
     pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
         collections.deque()
     )
     window = n * WINDOW_PER_WORKER
     try:
+        pool.start()  # forked now, before the caller sees a result (and maybe starts threads)
         yield from primed
         for held, jobs in batches:
             pending.append((held, jobs, pool.submit(jobs)))
