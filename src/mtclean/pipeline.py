@@ -145,6 +145,20 @@ class Pipeline:
         """A pipeline is itself a normalizer; its name lists its steps."""
         return "+".join(self.names) or "identity"
 
+    def warm_up(self) -> None:
+        """Compile now what the steps would compile on first use.
+
+        A step that defers work to its first call can define ``warm_up()``; this
+        calls it for every step that does. Programs that fork workers call it first,
+        so that the workers share the result instead of each redoing it.
+
+        >>> Pipeline().warm_up()
+        """
+        for step in self.steps:
+            warm = getattr(step, "warm_up", None)
+            if callable(warm):
+                warm()
+
     def __call__(self, text: str) -> str:
         text = check_text(text)
         until, spans = len(self.steps) - 1, None

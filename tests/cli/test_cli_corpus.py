@@ -457,3 +457,55 @@ def test_environment_is_untouched_by_cwd_relative_output(
     assert main(["clean", "a.txt", "-o", "b.txt", "--rules", pack]) == 0
     assert Path("b.txt").read_text(encoding="utf-8") == expected(DAMAGED, pack)
     assert sorted(os.listdir(".")) == ["a.txt", "b.txt", "demo.toml"]
+
+
+def _tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_parallel_folder_equals_serial(tmp_path: Path, pack: str):
+    """-j 2 writes the same files with the same bytes as -j 1, to -o DIR and --in-place
+    (enough documents for several batches: the first is cleaned before the workers start)."""
+    src = tmp_path / "src"
+    for i in range(240):
+        folder = src / f"part{i % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        text = DAMAGED * (1 + i % 9) * 5 if i % 4 else CLEAN * 30 + f"Item {i}.\n"
+        (folder / f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
+    trees = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert main(["clean", str(src), "-o", f"{out}/", "--rules", pack, "-q", "-j", jobs]) == 0
+        trees.append(_tree_bytes(out))
+        copy = tmp_path / f"copy{jobs}"
+        for name, data in _tree_bytes(src).items():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes(data)
+        assert main(["clean", str(copy), "--in-place", "--rules", pack, "-q", "-j", jobs]) == 0
+        trees.append(_tree_bytes(copy))
+    assert trees[0] == trees[1] == trees[2] == trees[3]
+    assert len(trees[0]) == 240
+    name = "part1/doc001.txt"
+    assert trees[0][name].decode() == expected((src / name).read_text(encoding="utf-8"), pack)
+    assert not temp_files(tmp_path)
+
+
+def test_parallel_jsonl_file_equals_serial(tmp_path: Path, pack: str):
+    """-j 2 writes the same JSONL file, record for record, as -j 1."""
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as handle:
+        for i in range(600):
+            text = DAMAGED * (1 + i % 9) * 3 if i % 3 else CLEAN * 20 + f"Item {i}.\n"
+            handle.write(json.dumps({"id": i, "text": text}) + "\n")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        assert (
+            main(["clean", "--jsonl", str(src), "-o", str(out), "--rules", pack, "-q", "-j", jobs])
+            == 0
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0].splitlines()]
+    assert [r["id"] for r in records] == list(range(600))
+    assert records[1]["text"] == expected(DAMAGED * 6, pack)

@@ -95,3 +95,30 @@ def test_failure_keeps_document(client: object, pack: str, tmp_path: Path):
 def test_configuration_error_before_compute():
     with pytest.raises(mtclean.UnknownNormalizerError):
         clean_bag(bag_of_texts(["x"]), disable=["no-such-step"])
+
+
+def test_prepare_builds_on_every_worker(client: object, pack: str):
+    """After prepare, every worker has the pipeline for those options in its cache."""
+    from mtclean.corpus.dask import prepare
+
+    prepare(client, rules=[pack], warm=["The Navo met."])
+
+    def built() -> int:
+        return mtclean.api._pipeline_for.cache_info().currsize
+
+    sizes = client.run(built)  # type: ignore[attr-defined]
+    assert len(sizes) == 2 and all(n >= 1 for n in sizes.values())
+    texts = docs(60)
+    got = clean_bag(bag_of_texts(texts, docs_per_task=10), rules=[pack]).compute()
+    assert got == [mtclean.clean(t, rules=[pack]) for t in texts]
+
+
+def test_own_pipeline_travels_once(client: object):
+    """A pipeline of one's own goes to the workers as one key, not inside every task."""
+    pipeline = mtclean.make_pipeline(str.upper)
+    texts = [f"doc {i}" for i in range(30)]
+    bag = clean_bag(bag_of_texts(texts, docs_per_task=5), pipeline=pipeline)
+    graph = dict(bag.__dask_graph__())
+    jobs = [k for k in graph if str(k).startswith("mtclean-job-")]
+    assert len(jobs) == 1
+    assert bag.compute() == [t.upper() for t in texts]

@@ -34,6 +34,7 @@ __all__ = [
     "find_inputs",
     "output_problem",
     "read_text",
+    "sync_directory",
     "write_atomic",
 ]
 
@@ -182,7 +183,8 @@ class Janitor:
         self.close()
 
 
-def _fsync_dir(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
+    """Flush ``directory``'s entries (the renames into it) to disk; errors are ignored."""
     with contextlib.suppress(OSError):
         fd = os.open(directory, os.O_RDONLY)
         try:
@@ -197,12 +199,15 @@ def atomic_output(
     *,
     backup: str | None = None,
     janitor: Janitor | None = None,
+    sync_dir: bool = True,
 ) -> Iterator[AtomicFile]:
     """Write ``path`` atomically through a binary handle.
 
     The data goes to a temporary file beside ``path``; on a normal exit of the
     ``with`` block it is fsynced and renamed over ``path`` (keeping the mode of a
-    file it replaces; with ``backup``, the old file stays as ``path + backup``).
+    file it replaces; with ``backup``, the old file stays as ``path + backup``),
+    then the folder is fsynced too, unless ``sync_dir`` is false (a caller writing
+    many files into one folder calls :func:`sync_directory` once at the end).
     An exception, or :meth:`AtomicFile.discard`, removes the temporary file and
     leaves ``path`` untouched.
     """
@@ -239,7 +244,8 @@ def atomic_output(
             tmp.replace(target)
         except OSError as exc:
             raise _write_error(target, exc) from exc
-        _fsync_dir(directory)
+        if sync_dir:
+            sync_directory(directory)
     except BaseException:
         if handle is not None:
             with contextlib.suppress(OSError, ValueError):

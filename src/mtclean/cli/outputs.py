@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from ..corpus.engine import Outcome
-from .fileio import Janitor, OutputError, atomic_output, flush
+from .fileio import Janitor, OutputError, atomic_output, flush, sync_directory
 from .inputs import Item, line_end
 from .jsonspan import replace_value
 
 __all__ = ["FilesSink", "Sink", "StreamSink", "TextBridge", "render", "stdout_bytes"]
+
+#: Threads committing finished output files (fsync and rename) in the background.
+COMMIT_THREADS = 4
+#: Finished files waiting for a commit at most (each holds an open file).
+COMMIT_BACKLOG = 32
 
 
 def render(
@@ -86,7 +93,14 @@ class StreamSink(Sink):
 
 
 class FilesSink(Sink):
-    """One atomic output file per source (``targets[i]``), committed at its last document."""
+    """One atomic output file per source (``targets[i]``), committed at its last document.
+
+    A finished file is committed (fsynced and renamed into place) by one of
+    ``threads`` threads while the run goes on: the disk's flushes overlap with the
+    cleaning and with each other (a disk commits concurrent flushes together).
+    Each folder is fsynced once, when the sink closes. A commit that fails raises
+    its :class:`OutputError` at a later ``write`` or at ``close``.
+    """
 
     def __init__(
         self,
@@ -96,29 +110,35 @@ class FilesSink(Sink):
         janitor: Janitor | None,
         backup: str | None = None,
         only_changed: bool = False,
+        threads: int = COMMIT_THREADS,
     ) -> None:
         self.targets = targets
-        self.stack = stack
         self.janitor = janitor
         self.backup = backup
         self.only_changed = only_changed
         self._current: contextlib.ExitStack | None = None
         self._file: Any = None
         self._changed = False
+        self._folders: dict[Path, None] = {}  # in first-use order
+        self._pool = ThreadPoolExecutor(threads, "mtclean-commit") if threads > 0 else None
+        self._commits: collections.deque[Future[None]] = collections.deque()
+        stack.push(self._exit)
 
     def write(self, item: Item, data: bytes, changed: bool) -> None:
         if self._current is None:
             if self.only_changed and item.last and not changed:
                 return  # a one-document file that stays as it is: never rewritten
             target = self.targets[item.source]
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                msg = f"{target.parent}: cannot create the folder: {exc.strerror or exc}"
-                raise OutputError(msg) from exc
-            self._current = self.stack.enter_context(contextlib.ExitStack())
+            if target.parent not in self._folders:
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    msg = f"{target.parent}: cannot create the folder: {exc.strerror or exc}"
+                    raise OutputError(msg) from exc
+                self._folders[target.parent] = None
+            self._current = contextlib.ExitStack()
             self._file = self._current.enter_context(
-                atomic_output(target, backup=self.backup, janitor=self.janitor)
+                atomic_output(target, backup=self.backup, janitor=self.janitor, sync_dir=False)
             )
             self._changed = False
         self._file.write(data)
@@ -127,7 +147,39 @@ class FilesSink(Sink):
             if self.only_changed and not self._changed:
                 self._file.discard()
             current, self._current = self._current, None
+            self._commit(current)
+
+    def _commit(self, current: contextlib.ExitStack) -> None:
+        if self._pool is None:
             current.close()
+            return
+        commits = self._commits
+        while commits and (len(commits) >= COMMIT_BACKLOG or commits[0].done()):
+            commits.popleft().result()  # a failed commit raises its error here
+        commits.append(self._pool.submit(current.close))
+
+    def close(self) -> None:
+        """Wait for every commit (raising the first error), then fsync each folder once."""
+        while self._commits:
+            self._commits.popleft().result()
+        for folder in self._folders:
+            sync_directory(folder)
+
+    def _exit(self, *exc: Any) -> bool:
+        """At the end of the run: the file being written is committed, or removed if the
+        run failed; every pending commit is waited for."""
+        current, self._current = self._current, None
+        try:
+            if current is not None:
+                current.__exit__(*exc)
+        finally:
+            for future in self._commits:
+                with contextlib.suppress(Exception):
+                    future.result()
+            self._commits.clear()
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+        return False
 
 
 def stdout_bytes() -> BinaryIO:

@@ -301,7 +301,11 @@ def _parallel(
     batch_chars: int,
     context: Any,
 ) -> Iterator[tuple[T, Outcome]]:
+    batches = _batches(items, key, batch_chars)
+    primed: list[tuple[T, Outcome]] = []
     if context.get_start_method() == "fork":
+        if task.pipeline is None:
+            primed = _prime(batches, task)
         gc.freeze()  # forked workers then do not copy pages just to collect garbage
     pool = _Pool(task, n, context)
     pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
@@ -309,7 +313,9 @@ def _parallel(
     )
     window = n * WINDOW_PER_WORKER
     try:
-        for held, jobs in _batches(items, key, batch_chars):
+        pool.start()  # forked now, before the caller sees a result (and maybe starts threads)
+        yield from primed
+        for held, jobs in batches:
             pending.append((held, jobs, pool.submit(jobs)))
             while len(pending) >= window:
                 yield from _collect(pending.popleft(), pool)
@@ -318,6 +324,27 @@ def _parallel(
     finally:
         pool.shutdown()
         gc.unfreeze()
+
+
+def _prime(
+    batches: Iterator[tuple[list[T], list[tuple[str, str | None]]]], task: Task
+) -> list[tuple[T, Outcome]]:
+    """Clean the first batch here, before the workers are forked.
+
+    The default pipeline's steps compile some patterns on first use (seconds of
+    work); done once here (by :meth:`Pipeline.warm_up` and by the documents of
+    the first batch), the forked workers share the compiled state instead of each
+    compiling it again. Only the default pipeline is primed: a step of the
+    caller's own that crashes the process must crash a worker, not this process.
+    """
+    first = next(batches, None)
+    if first is None:
+        return []
+    held, jobs = first
+    pipeline = task.build()
+    pipeline.warm_up()
+    outcomes = [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
+    return list(zip(held, outcomes, strict=True))
 
 
 def _collect(
@@ -353,6 +380,10 @@ class _Pool:
             initializer=_init_worker,
             initargs=(self._task,),
         )
+
+    def start(self) -> None:
+        """Start the worker processes now (a pool starts them at its first task)."""
+        self._executor.submit(int)
 
     def submit(self, jobs: list[tuple[str, str | None]]) -> Any:
         try:
