@@ -261,3 +261,21 @@ def test_a_fixpoint_pass_skips_the_steps_that_saw_this_text_already() -> None:
     )
     assert q("x") == "z"
     assert seen == ["a", "b", "c", "a", "b", "c", "a"]
+
+
+def test_warm_up_compiles_the_lazy_patterns_and_changes_nothing() -> None:
+    import mtclean
+    from mtclean.boilerplate.remover import BoilerplateRemover
+    from mtclean.terms.replacer import TermReplacer
+
+    text = "Share this article: Facebook Twitter\nThe Navo met.\n\nLeave a Reply\n"
+    cold = mtclean.default_pipeline(source_lang="nl")
+    expected = cold(text)
+    warm = mtclean.default_pipeline(source_lang="nl", disable=["lint"])
+    warm.warm_up()
+    terms = next(s for s in warm.steps if isinstance(s, TermReplacer))
+    regex_rules = sum("pattern" in r.fields for p in terms.packs for r in p.rules)
+    assert len(terms._compiled) >= regex_rules > 0
+    remover = next(s for s in warm.steps if isinstance(s, BoilerplateRemover))
+    assert all(start is not None for start in remover._any._starts)
+    assert warm(text) == expected

@@ -114,6 +114,13 @@ class _Matcher:
             found = (self._needs_ascii if ascii_line else self._needs)[i]
         return found  # type: ignore[return-value]
 
+    def warm_up(self) -> None:
+        """Compile every rule's pattern and work out its literals now (a process that
+        forks workers does it once for all of them)."""
+        for i in range(len(self.rules)):
+            self._start(i)
+            self._need(i, False)
+
     @functools.cached_property
     def _rest(self) -> regex.Pattern[str]:
         """Further segments of a line (any rule's): for user patterns, compiled up front."""
@@ -299,6 +306,11 @@ class BoilerplateRemover(EditsNormalizer):
         object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
         glued = tuple((r, _glued_pattern(_rule_regex(r))) for r in removing if r.get("glued"))
         object.__setattr__(self, "_glued", glued)
+
+    def warm_up(self) -> None:
+        """Compile now what the first lines would compile (see :meth:`Pipeline.warm_up`)."""
+        for matcher in (self._head, self._tail, self._body, self._any, self._ends, self._flag):
+            matcher.warm_up()
 
     @property
     def rule_ids(self) -> tuple[str, ...]:

@@ -300,6 +300,14 @@ class TermReplacer(EditsNormalizer):
             one = self._compiled[slot] = _compile(rule, pack.lang, detect, pack.bundled)
         return one
 
+    def warm_up(self) -> None:
+        """Compile every regex rule now instead of on its first trigger (a process that
+        forks workers does it once for all of them; see :meth:`Pipeline.warm_up`)."""
+        for first, pack, _detect in self._ranges:
+            for offset, rule in enumerate(pack.rules):
+                if "pattern" in rule.fields:
+                    self._rule(first + offset)
+
     @functools.cached_property
     def rule_ids(self) -> tuple[str, ...]:
         """The ids of every rule of this step's packs (for ``disable=``)."""
