@@ -331,18 +331,19 @@ def _prime(
 ) -> list[tuple[T, Outcome]]:
     """Clean the first batch here, before the workers are forked.
 
-    The default pipeline's steps compile some patterns on first use (seconds of
-    work); done once here (by :meth:`Pipeline.warm_up` and by the documents of
-    the first batch), the forked workers share the compiled state instead of each
-    compiling it again. Only the default pipeline is primed: a step of the
-    caller's own that crashes the process must crash a worker, not this process.
+    The default pipeline's steps compile patterns on first use; the ones the first
+    batch's documents call for (the common ones) are compiled here once, and the
+    forked workers share them instead of each compiling them again. Not every
+    pattern (:meth:`Pipeline.warm_up`): compiling a thousand patterns no document
+    needs would cost this process, alone, seconds the workers then wait for. Only
+    the default pipeline is primed: a step of the caller's own that crashes the
+    process must crash a worker, not this process.
     """
     first = next(batches, None)
     if first is None:
         return []
     held, jobs = first
     pipeline = task.build()
-    pipeline.warm_up()
     outcomes = [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
     return list(zip(held, outcomes, strict=True))
 
