@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..diskcache import default_cache, file_stamp, fingerprint
+from .literals import union_or_none
 
 try:  # Python 3.11+
     import re._constants as _c  # type: ignore[import-not-found]
@@ -219,13 +220,7 @@ def openings_of(patterns: Iterable[str], *, keep: bool = True) -> tuple[Openings
 
 def rule_first_chars(patterns: Iterable[str]) -> Openings | None:
     """The openings of a rule with several patterns (``None``: any line)."""
-    found: set[_Opening] = set()
-    for pattern in patterns:
-        openings = first_chars(pattern)
-        if openings is None:
-            return None
-        found |= openings
-    return frozenset(found)
+    return union_or_none(first_chars(p) for p in patterns)
 
 
 def _fits(char: str, allowed: frozenset[str]) -> bool:

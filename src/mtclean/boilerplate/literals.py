@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 try:  # Python 3.11+
     import re._constants as _c  # type: ignore[import-not-found]
@@ -24,7 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _parser
 
-__all__ = ["fold", "required_literals", "rule_literals"]
+__all__ = ["fold", "required_literals", "rule_literals", "union_or_none"]
 
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 #: A literal shorter than this is not worth testing.
@@ -121,10 +123,19 @@ def rule_literals(patterns: Iterable[str]) -> frozenset[str] | None:
     >>> rule_literals(["Share this", r"\\w+"]) is None
     True
     """
-    found: set[str] = set()
-    for pattern in patterns:
-        need = required_literals(pattern)
-        if need is None:
+    return union_or_none(required_literals(p) for p in patterns)
+
+
+def union_or_none(sets: Iterable[frozenset[T] | set[T] | None]) -> frozenset[T] | None:
+    """The union of ``sets``, or ``None`` if one of them is ``None`` (what a rule with
+    several patterns needs: what one of them needs, or nothing to go by).
+
+    >>> sorted(union_or_none([{1}, {2}])), union_or_none([{1}, None])
+    ([1, 2], None)
+    """
+    found: set[T] = set()
+    for one in sets:
+        if one is None:
             return None
-        found |= need
+        found |= one
     return frozenset(found)
