@@ -5,8 +5,9 @@ reading one never runs code) behind a key that names everything the data was
 built from (mtclean's version, the source files' sizes and modification times,
 the code that built it) and a digest of the data. An entry whose key differs is
 stale; a stale, truncated, corrupt (its digest differs) or unreadable entry is
-ignored (and rebuilt by the caller), never an error. Writes go to a temporary file in the cache folder and are renamed into
-place, so readers never see half an entry.
+ignored (and rebuilt by the caller), never an error. Writes go to a temporary
+file in the cache folder and are renamed into place, so readers never see half an
+entry.
 
 Where the cache lives: ``$MTCLEAN_CACHE_DIR`` if set (``off`` turns caching
 off), else the user cache folder (``$XDG_CACHE_HOME/mtclean`` or
