@@ -42,7 +42,7 @@ def test_round_trip_and_stale_keys(tmp_path: Path) -> None:
     cache.store("entry", "key-2", [3])
     assert cache.load("entry", "key-2") == [3]
     assert cache.load("entry", "key-1") is None
-    assert [p.name for p in tmp_path.iterdir()] == ["entry.v1.marshal"]  # no temp files
+    assert [p.name for p in tmp_path.iterdir()] == ["entry.v2.marshal"]  # no temp files
 
 
 def test_another_version_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,7 +55,7 @@ def test_another_version_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_corrupt_or_truncated_entries_are_ignored(tmp_path: Path) -> None:
     cache = DiskCache(tmp_path)
     cache.store("entry", "key", {"a": "b" * 100})
-    path = tmp_path / "entry.v1.marshal"
+    path = tmp_path / "entry.v2.marshal"
     whole = path.read_bytes()
     for broken in (whole[:-10], whole[:5], b"", b"\x00" * 50, whole[:-60] + b"\xff" * 60):
         path.write_bytes(broken)
@@ -99,3 +99,12 @@ def test_file_stamp_changes_with_the_file(tmp_path: Path) -> None:
     path.write_text("one two")
     assert diskcache.file_stamp(path) != first
     assert diskcache.file_stamp(tmp_path / "missing") == ("", -1, -1)
+
+
+def test_a_changed_byte_that_still_reads_as_marshal_is_ignored(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path)
+    cache.store("entry", "key", {"term": "NATO"})
+    path = next(tmp_path.iterdir())
+    whole = path.read_bytes()
+    path.write_bytes(whole.replace(b"NATO", b"NAT0"))  # same size, still valid marshal
+    assert cache.load("entry", "key") is None

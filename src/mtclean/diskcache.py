@@ -3,10 +3,11 @@
 Entries are ``marshal`` data (plain strings, numbers, tuples, lists and dicts:
 reading one never runs code) behind a key that names everything the data was
 built from (mtclean's version, the source files' sizes and modification times,
-the code that built it). An entry whose key differs is stale; a stale,
-truncated or unreadable entry is ignored (and rebuilt by the caller), never an
-error. Writes go to a temporary file in the cache folder and are renamed into
-place, so readers never see half an entry.
+the code that built it) and a digest of the data. An entry whose key differs is
+stale; a stale, truncated, corrupt (its digest differs) or unreadable entry is
+ignored (and rebuilt by the caller), never an error. Writes go to a temporary
+file in the cache folder and are renamed into place, so readers never see half an
+entry.
 
 Where the cache lives: ``$MTCLEAN_CACHE_DIR`` if set (``off`` turns caching
 off), else the user cache folder (``$XDG_CACHE_HOME/mtclean`` or
@@ -38,8 +39,14 @@ __all__ = ["ENV", "FORMAT", "DiskCache", "default_cache", "file_stamp", "fingerp
 #: The environment variable that moves the cache (``off``: no cache).
 ENV = "MTCLEAN_CACHE_DIR"
 #: Bumped whenever the layout of an entry changes.
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"mtclean-cache\n"
+_DIGEST_SIZE = 16
+
+
+def _digest(body: bytes | memoryview) -> bytes:
+    """The checksum stored before an entry's data."""
+    return hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest()
 
 
 def default_dir() -> Path | None:
@@ -106,10 +113,13 @@ class DiskCache:
         head = _MAGIC + self._full_key(key)
         if not data.startswith(head):
             return None  # stale (another key or version) or not an entry at all
+        body = memoryview(data)[len(head) + _DIGEST_SIZE :]
+        if data[len(head) : len(head) + _DIGEST_SIZE] != _digest(body):
+            return None  # a changed or missing byte (even one marshal would still read)
         paused = gc.isenabled()
         gc.disable()  # many small objects at once: no reason to collect meanwhile
         try:
-            return marshal.loads(memoryview(data)[len(head) :])
+            return marshal.loads(body)
         except (EOFError, ValueError, TypeError):
             return None  # truncated or corrupt: rebuilt by the caller
         finally:
@@ -123,9 +133,10 @@ class DiskCache:
         if path is None:
             return
         try:
-            payload = _MAGIC + self._full_key(key) + marshal.dumps(value)
+            body = marshal.dumps(value)
         except ValueError:
             return  # not marshal data: not cached
+        payload = _MAGIC + self._full_key(key) + _digest(body) + body
         tmp = ""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -93,7 +93,7 @@ def test_openings_are_kept_in_the_disk_cache(
     try:
         first = openings_of(patterns)
         assert first == tuple(first_chars(p) for p in patterns)
-        assert [p.name for p in tmp_path.iterdir()] == ["boilerplate-openings.v1.marshal"]
+        assert [p.name for p in tmp_path.iterdir()] == ["boilerplate-openings.v2.marshal"]
         firstchars._known.cache_clear()
         monkeypatch.setattr(firstchars, "first_chars", lambda p: pytest.fail("not cached"))
         assert openings_of(patterns) == first

@@ -151,3 +151,12 @@ def test_no_cache_when_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     _cached(path, calls)
     assert calls == [1, 1]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cached-demo.toml"]
+
+
+def test_the_key_names_the_code_that_expands_a_kinds_rules() -> None:
+    from mtclean.diskcache import file_stamp
+    from mtclean.terms import calque
+
+    terms = next(k for k in KINDS if k.name == "terms")
+    assert terms.expand is calque.expand  # calque variants are made when a pack loads
+    assert repr(file_stamp(calque.__file__)) in repr(packcache._kinds_stamp([terms]))

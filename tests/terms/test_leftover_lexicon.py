@@ -167,3 +167,18 @@ def test_generated_files_are_current() -> None:
     text, _, _ = leftlex.generate("nl")
     path = resources.files("mtclean") / "data" / "packs" / "terms-nl" / "lexicon.toml"
     assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "They danced to bossa nova until dawn."),
+        ("pt", "A nova is far brighter than the star was before."),
+        ("pt", "The court ordered a de novo review of the case."),
+        ("it", "He is a career politico from Ohio."),
+        ("fr", "The restaurant serves nouvelle cuisine."),
+        ("fr", "The nouveaux riches bought the villas."),
+    ],
+)
+def test_words_english_uses_itself_are_no_leftovers(lang: str, text: str) -> None:
+    assert mtclean.clean_and_explain(text, source_lang=lang).changes == ()

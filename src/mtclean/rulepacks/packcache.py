@@ -78,8 +78,14 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 def _kinds_stamp(kinds: Sequence[KindSpec]) -> tuple[Any, ...]:
     import sys
 
+    def code(function: Any) -> tuple[str, int, int]:
+        module = sys.modules.get(getattr(function, "__module__", None) or "", None)
+        return file_stamp(getattr(module, "__file__", None) or "")
+
     def spec(k: KindSpec) -> tuple[Any, ...]:
-        module = sys.modules.get(getattr(k.build, "__module__", ""), None)
+        # the modules of the functions a pack's rules go through when it loads (a
+        # calque rule's variants are made by ``expand``): editing one rebuilds the entry
+        functions = (k.build, k.check_rule, k.check_pack, k.expand)
         fields = tuple(
             (
                 f.name,
@@ -91,7 +97,7 @@ def _kinds_stamp(kinds: Sequence[KindSpec]) -> tuple[Any, ...]:
             )
             for f in k.fields
         )
-        return (k.name, fields, file_stamp(getattr(module, "__file__", None) or ""))
+        return (k.name, fields, tuple(code(f) for f in functions if f is not None))
 
     return tuple(spec(k) for k in kinds)
 
