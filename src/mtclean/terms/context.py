@@ -7,6 +7,7 @@ newlines), so a rule never reacts to a distant paragraph.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "in_quoted_source",
     "in_source_name",
     "is_caption_line",
+    "is_glossed",
     "is_mention",
     "source_line",
 ]
@@ -364,6 +366,48 @@ _GLOSS_BEFORE = regex.compile(
     regex.REVERSE,
 )
 _GLOSS_AFTER = regex.compile(rf"{_Q}\s*(?:\)|[.,;:!?]|$)")
+
+
+def is_glossed(text: str, start: int, end: int, line: tuple[int, int], replacement: str) -> bool:
+    """Whether the writer glosses ``text[start:end]`` with ``replacement`` right beside
+    it: the foreign word is then meant ("the ziekenhuis (hospital)", "the woningnood,
+    or housing shortage", "a hospital is a ziekenhuis"), and changing it would make the
+    gloss say the same word twice.
+
+    >>> t = "The ziekenhuis (hospital) was full."
+    >>> is_glossed(t, 4, 14, (0, len(t)), "hospital")
+    True
+    >>> t = "In Dutch a hospital is a ziekenhuis."
+    >>> is_glossed(t, 25, 35, (0, len(t)), "hospital")
+    True
+    >>> t = "The Daily Newspaper (taz) said so."
+    >>> is_glossed(t, 0, 19, (0, len(t)), "taz")
+    False
+    >>> t = "The ziekenhuis was full; the hospital said so."
+    >>> is_glossed(t, 4, 14, (0, len(t)), "hospital")
+    False
+    """
+    if replacement == text[start:end] or (" " not in replacement and len(replacement) <= 4):
+        return False  # (an acronym in parentheses abbreviates a name: "... (taz)", "(NATO)")
+    after, before = _gloss_patterns(replacement.strip().lower())
+    tail = text[end : min(line[1], end + len(replacement) + 16)].lower()
+    if after.match(tail):
+        return True
+    head = text[max(line[0], start - len(replacement) - 24) : start].lower()
+    return before.search(head) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _gloss_patterns(replacement: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    word = regex.escape(replacement)
+    q = r"[\"“”‘’'«»]?"
+    after = regex.compile(
+        rf"{q}\s*(?:\(\s*|,?\s+or\s+|\s*[–—]\s*|,\s+)(?:the\s+|an?\s+)?{q}{word}(?!\w)"
+    )
+    before = regex.compile(
+        rf"(?<!\w){word}{q},?\s+(?:is|was|are|were|means)\s+(?:called\s+)?(?:an?\s+|the\s+)?{q}\Z"
+    )
+    return after, before
 
 
 def is_mention(text: str, start: int, end: int, line: tuple[int, int]) -> bool:

@@ -38,7 +38,7 @@ from ..rulepacks.model import Rule, RulePack
 from .compiled import AMBIGUOUS_RULE, apply_case, as_tuple
 from .compiled import Compiled as _Compiled
 from .compiled import compile_rule as _compile
-from .context import in_source_name, is_mention
+from .context import in_source_name, is_glossed, is_mention
 from .detect import decide_language, foreign_lines, text_leftovers
 from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
@@ -379,7 +379,9 @@ class TermReplacer(EditsNormalizer):
             text, cand.start, cand.end, line, budget, rule.full_id, lines.memo
         ):
             return None
-        if is_mention(text, cand.start, cand.end, line):
+        if is_mention(text, cand.start, cand.end, line) or is_glossed(
+            text, cand.start, cand.end, line, cand.replacement
+        ):
             return None
         if rule.source_lang and (
             in_source_name(text, cand.start, line, rule.source_lang)
