@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick_rs
 import regex
 
 from ..core import Analysis, Edit, EditsNormalizer, Finding
@@ -79,6 +80,9 @@ class _Matcher:
     _needs_ascii: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
     _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
+    _rest_memo: dict[tuple[int, ...], regex.Pattern[str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         # A rule's pattern is compiled, and its literals worked out, when a line first
@@ -189,13 +193,36 @@ class _Matcher:
         """Further segments of ``line`` (``folded``: the line folded), of the rules whose
         literals the line holds: no other rule matches anywhere in it, so this pattern
         matches as :attr:`_rest` does, compiled from a few rules instead of all."""
-        ascii_line = line.isascii()
-        chosen = []
+        finder, owners, always = self._literal_finder
+        chosen = set(always)
+        if finder is not None:
+            # (a literal not in ASCII never occurs in a folded ASCII line)
+            chosen.update(owners[k] for k, _, _ in finder.find_matches_as_indexes(folded, True))
+        key = tuple(sorted(chosen))
+        found = self._rest_memo.get(key)
+        if found is None:
+            if len(self._rest_memo) >= MEMO_SIZE:
+                self._rest_memo.clear()
+            found = _rest_pattern(tuple(_rule_regex(self.rules[i]) for i in key))
+            self._rest_memo[key] = found
+        return found
+
+    @functools.cached_property
+    def _literal_finder(self) -> tuple[ahocorasick_rs.AhoCorasick | None, list[int], list[int]]:
+        """One automaton over every rule's literals (with the rule of each), and the rules
+        without literals: which rules a line's literals allow is one scan of the line."""
+        literals: list[str] = []
+        owners: list[int] = []
+        always: list[int] = []
         for i in range(len(self.rules)):
-            needs = self._need(i, ascii_line)
-            if needs is None or any(literal in folded for literal in needs):
-                chosen.append(_rule_regex(self.rules[i]))
-        return _rest_pattern(tuple(chosen))
+            needs = self._need(i, False)
+            if needs is None:
+                always.append(i)
+            else:
+                literals.extend(needs)
+                owners.extend([i] * len(needs))
+        finder = ahocorasick_rs.AhoCorasick(literals) if literals else None
+        return finder, owners, always
 
 
 @functools.lru_cache(maxsize=1024)
