@@ -25,6 +25,8 @@ unless the name modifies a noun after it:
 (0, 8, 'NATO')
 >>> agree("At the Navo summit.", 7, 11, "NATO", 0)
 (7, 11, 'NATO')
+>>> agree("He drew the Navo red lines.", 12, 16, "NATO", 0)
+(12, 16, 'NATO')
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ _NAME_IS_HEAD = regex.compile(
     |(?:is|was|has|had|have|will|would|can|could|should|must|may|might|does|did
       |and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|itself
       |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
-      |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid|\p{Ll}+ed)
+      |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid
+      |(?!(?:speed|greed|breed|creed|bleed|steed|tweed|hundred|sacred|naked|wicked|rugged
+           |kindred|proceed|succeed|exceed|feed|need|seed|weed)\b)\p{Ll}{3,}ed)
      (?![\p{L}\p{M}\p{N}'’-]))""",
     regex.VERBOSE,
 )
