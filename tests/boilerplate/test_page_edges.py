@@ -52,3 +52,16 @@ def test_headlines_after_a_tag_line_go_but_prose_stays() -> None:
         "Storm warning for the coast on Sunday\n"
     )
     assert mtclean.clean(text) == body
+
+
+def test_a_labelled_credit_does_not_start_the_body() -> None:
+    text = (
+        "Talks stall in Geneva\nPhoto: Archive / gov.example.\n\n"
+        f"Filed by Desk Three, 4 Mai 2025, 18:40\n\n{LEAD}"
+    )
+    assert mtclean.clean(text) == f"Talks stall in Geneva\nPhoto: Archive / gov.example.\n\n{LEAD}"
+
+
+def test_a_short_sentence_still_starts_the_body() -> None:
+    text = f"Talks stall.\n\nMost read\n\n{LEAD}"
+    assert mtclean.clean(text) == text

@@ -75,6 +75,8 @@ _SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _SENTENCE_STOP = frozenset(".!?。！？")
 _WORD_HEADING = regex.compile(r"\p{Latin}{1,15}")
+#: A label in front of a short line ("Photo: …", "Source: …"): a credit, not a sentence.
+_LABELLED = regex.compile(r"\p{L}[\p{L}\-]*(?:\s\p{L}[\p{L}\-]*){0,2}\s?:\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def classify_lines(
         for i in live
         if i not in copies
         and i not in bios
-        and (prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP)
+        and (prose[i] or i == unended or _short_sentence(stripped[i]))
     }
     rules: dict[int, Rule] = {}
 
@@ -481,6 +483,16 @@ def _context(
                 verdicts[i] = Verdict(threshold, (f"{CONTEXT} {threshold:.2f}",), True)
             removed.add(i)
             changed = True
+
+
+def _short_sentence(line: str) -> bool:
+    """Whether a short line ending in a stop may start the body: not a labelled
+    credit or caption ("Photo: Archive / site.org." is page furniture).
+
+    >>> _short_sentence("Talks resume."), _short_sentence("Photo: Archive / gov.example.")
+    (True, False)
+    """
+    return line[-1] in _SENTENCE_STOP and _LABELLED.match(line) is None
 
 
 def _is_title_candidate(i: int, stripped: Sequence[str], zones: Sequence[str]) -> bool:
