@@ -65,3 +65,32 @@ def test_a_labelled_credit_does_not_start_the_body() -> None:
 def test_a_short_sentence_still_starts_the_body() -> None:
     text = f"Talks stall.\n\nMost read\n\n{LEAD}"
     assert mtclean.clean(text) == text
+
+
+def test_date_stamp_under_the_byline_after_the_lead_goes() -> None:
+    head = f"Talks stall in Geneva\n\n{LEAD}\nAnn Example, Bo Sample\n\n"
+    assert mtclean.clean(f"{head}Mar 4 2025\n\n{MORE}") == f"{head}{MORE}"
+
+
+def test_a_date_between_paragraphs_stays() -> None:
+    alone = f"Talks stall in Geneva\n\n{LEAD}\nMarch 4, 2025\n\n{MORE}"
+    late = f"Talks stall in Geneva\n\n{LEAD}\n{MORE}\nAnn Example\n\nMarch 4, 2025\n\n{LEAD}"
+    for text in (alone, late):
+        assert mtclean.clean(text) == text
+
+
+def test_edge_rules_do_not_act_in_the_byline_slot() -> None:
+    text = f"Talks stall in Geneva\n\n{LEAD}\nAnn Example\n\nMost read\n\n{MORE}"
+    assert mtclean.clean(text) == text
+
+
+def test_two_weak_labels_around_a_byline_go_and_the_byline_stays() -> None:
+    text = f"Home page politics\n\nFrom: Ann Example\n\nSplit\n\n{LEAD}\n{MORE}"
+    assert mtclean.clean(text) == f"From: Ann Example\n\n{LEAD}\n{MORE}"
+
+
+def test_one_weak_label_or_two_far_apart_stay() -> None:
+    one = f"Talks stall in Geneva\n\nAnn Example\n\nSplit\n\n{LEAD}\n{MORE}"
+    far = f"Home page politics\n\nTalks stall in Geneva\n\nAnn Example\n\nSplit\n\n{LEAD}"
+    for text in (one, far):
+        assert mtclean.clean(text) == text

@@ -39,6 +39,7 @@ from .evidence import (
     is_sentence_like,
     widget_blocks,
 )
+from .head import byline_slot, head_support, slot_date, slot_rule
 from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
@@ -211,6 +212,12 @@ def classify_lines(
         if anchors[-1] != unended:  # an unended last line may be cut off: the tail is empty
             anchors = _article_end(stripped, anchors, rules, live, cached, threshold)
     zones = _zones(stripped, anchors)
+    slot = byline_slot(live, anchors)
+    for i in slot:  # the byline and date stamp under a lead that opens the page
+        rule = cached(HEAD, stripped[i]) if len(lines[i]) <= MAX_LINE else None
+        if rule is not None and slot_rule(rule):
+            zones[i] = HEAD
+            rules[i] = rule
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
     for i, rule in rules.items():
         here = rule if zones[i] == BODY else cached(zones[i], stripped[i])
@@ -239,7 +246,10 @@ def classify_lines(
         for i in block:
             if stripped[i] and i not in done and i not in score:
                 score[i] = (WIDGET_SCORE, (f"{WIDGET} {WIDGET_SCORE:.2f}",), None)
+    title: int | None = None
     if anchors:
+        slot_date(slot, score, threshold)
+        head_support(live, {i for i in live if zones[i] == HEAD}, score, threshold)
         first = anchors[0]
         for i in range(n):
             s = stripped[i]
@@ -284,7 +294,7 @@ def classify_lines(
         verdicts[i] = Verdict(value, names, sure, rule)
         if sure:
             removed.add(i)
-    _context(stripped, zones, anchors, verdicts, removed, threshold, unended)
+    _context(stripped, zones, anchors, verdicts, removed, threshold, unended, title)
     _drop_lone(stripped, anchors, verdicts, removed)
     return verdicts
 
@@ -453,14 +463,22 @@ def _context(
     removed: set[int],
     threshold: float,
     unended: int,
+    title: int | None = None,
 ) -> None:
-    """Let neighbours decide the uncertain lines, until nothing changes."""
+    """Let neighbours decide the uncertain lines, until nothing changes (never the
+    title's line)."""
     anchor_set = set(anchors)
     changed = True
     while changed:
         changed = False
         for i, s in enumerate(stripped):
-            if not s or i in removed or i in anchor_set or (i == unended and i not in verdicts):
+            if (
+                not s
+                or i in removed
+                or i in anchor_set
+                or i == title
+                or (i == unended and i not in verdicts)
+            ):
                 continue
             up, down = _neighbour(stripped, i, -1), _neighbour(stripped, i, 1)
             near = (up is not None and up in removed) or (down is not None and down in removed)
