@@ -94,3 +94,10 @@ def test_one_weak_label_or_two_far_apart_stay() -> None:
     far = f"Home page politics\n\nTalks stall in Geneva\n\nAnn Example\n\nSplit\n\n{LEAD}"
     for text in (one, far):
         assert mtclean.clean(text) == text
+
+
+def test_an_empty_date_label_in_the_byline_slot_goes() -> None:
+    head = f"Talks stall in Geneva\n\n{LEAD}\nAnn Example\n\n"
+    assert mtclean.clean(f"{head}Latest update:\n\n{MORE}") == f"{head}{MORE}"
+    kept = f"{head}Latest update\n\n{MORE}"  # no colon: a weak label, alone
+    assert mtclean.clean(kept) == kept
