@@ -101,3 +101,20 @@ def test_an_empty_date_label_in_the_byline_slot_goes() -> None:
     assert mtclean.clean(f"{head}Latest update:\n\n{MORE}") == f"{head}{MORE}"
     kept = f"{head}Latest update\n\n{MORE}"  # no colon: a weak label, alone
     assert mtclean.clean(kept) == kept
+
+
+BOX = "Party A\n41.2\nParty B\n30.5\nParty C\n12.1\nOther\n7\n"
+CAPTION = "Source: Example Pollster / Research Group Votes"
+
+
+def test_a_results_box_goes_with_its_source_caption_and_link() -> None:
+    text = f"{LEAD}\n{BOX}{CAPTION}\n\nResults in detail\n\n{MORE}"
+    assert mtclean.clean(text) == f"{LEAD}\n{MORE}"
+
+
+def test_a_heading_or_source_line_without_a_box_stays() -> None:
+    for text in (
+        f"{LEAD}\n[ad_1]\n\nResults\n\n{MORE}",
+        f"{LEAD}\n{CAPTION}\n\nResults in detail\n\n{MORE}",
+    ):
+        assert mtclean.clean(text) == text.replace("[ad_1]\n\n", "")
