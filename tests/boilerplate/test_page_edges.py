@@ -118,3 +118,17 @@ def test_a_heading_or_source_line_without_a_box_stays() -> None:
         f"{LEAD}\n{CAPTION}\n\nResults in detail\n\n{MORE}",
     ):
         assert mtclean.clean(text) == text.replace("[ad_1]\n\n", "")
+
+
+def test_two_short_lines_between_clutter_at_the_tail_go() -> None:
+    tail = "Subscribe to continue reading\n\nBest offer\n\nOr else\n\nLog in\n"
+    assert mtclean.clean(f"{LEAD}\n{MORE}\n{tail}") == f"{LEAD}\n{MORE}"
+
+
+def test_three_short_lines_or_lines_in_the_body_stay() -> None:
+    three = f"{LEAD}\n{MORE}\nSubscribe to continue reading\n\nOne\n\nTwo\n\nThree\n\nLog in\n"
+    assert mtclean.clean(three) == three.replace("Subscribe to continue reading\n\n", "").replace(
+        "\n\nLog in\n", "\n"
+    )
+    body = f"{LEAD}\n[ad_1]\n\nTwo views\n\nA reply\n\n{MORE}"
+    assert mtclean.clean(body) == body.replace("[ad_1]\n\n", "")

@@ -492,15 +492,28 @@ def _context(
                 names = (*verdict.detectors, f"context +{CONTEXT_BONUS:.2f}")
                 verdicts[i] = Verdict(value, names, True, verdict.rule)
             else:
-                if s.count(" ") >= CONTEXT_WORDS or s[-1] in _SENTENCE_STOP or not anchors:
+                if not _plain_short(s) or not anchors:
                     continue
                 up_ok = up in removed if up is not None else zones[i] != BODY
                 down_ok = down in removed if down is not None else zones[i] != BODY
+                if zones[i] != BODY and up_ok != down_ok:
+                    # two short lines between clutter at the page's edge go together
+                    other, step = (down, 1) if up_ok else (up, -1)
+                    plain = other is not None and other not in verdicts and other != title
+                    if plain and other not in anchor_set and zones[other] == zones[i]:
+                        far = _neighbour(stripped, other, step)
+                        short = _plain_short(stripped[other])
+                        up_ok = down_ok = short and (far in removed if far is not None else True)
                 if not (up_ok and down_ok) or _is_title_candidate(i, stripped, zones):
                     continue
                 verdicts[i] = Verdict(threshold, (f"{CONTEXT} {threshold:.2f}",), True)
             removed.add(i)
             changed = True
+
+
+def _plain_short(line: str) -> bool:
+    """Whether a line is short enough for context to take it (no final stop)."""
+    return line.count(" ") < CONTEXT_WORDS and line[-1] not in _SENTENCE_STOP
 
 
 def _short_sentence(line: str) -> bool:
