@@ -132,3 +132,17 @@ def test_three_short_lines_or_lines_in_the_body_stay() -> None:
     )
     body = f"{LEAD}\n[ad_1]\n\nTwo views\n\nA reply\n\n{MORE}"
     assert mtclean.clean(body) == body.replace("[ad_1]\n\n", "")
+
+
+def test_a_site_label_above_a_repeated_title_goes() -> None:
+    text = f"Daily Example World\n\nTalks stall in Geneva\n\nTalks stall in Geneva\n\n{LEAD}"
+    assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}"
+
+
+def test_a_label_above_a_title_said_once_stays() -> None:
+    for text in (
+        f"Daily Example World\n\nTalks stall in Geneva\n\n{LEAD}",
+        f"Part one of a long series\n\nTalks stall in Geneva\n\nTalks stall in Geneva\n\n{LEAD}",
+    ):
+        once = text.replace("\n\nTalks stall in Geneva\n\nTalks", "\n\nTalks")
+        assert mtclean.clean(text) == once

@@ -39,7 +39,7 @@ from .evidence import (
     is_sentence_like,
     widget_blocks,
 )
-from .head import byline_slot, head_support, slot_date, slot_rule
+from .head import above_repeated_title, byline_slot, head_support, slot_date, slot_rule
 from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
@@ -247,6 +247,9 @@ def classify_lines(
             if stripped[i] and i not in done and i not in score:
                 score[i] = (WIDGET_SCORE, (f"{WIDGET} {WIDGET_SCORE:.2f}",), None)
     title: int | None = None
+    label = above_repeated_title(stripped, live, done)
+    if label is not None and label not in score and zones[label] != BODY:
+        score[label] = (threshold, (f"{CONTEXT} {threshold:.2f} (above a repeated title)",), None)
     if anchors:
         slot_date(slot, score, threshold)
         head_support(live, {i for i in live if zones[i] == HEAD}, score, threshold)

@@ -7,6 +7,9 @@
   there (no other edge rule), and a date
   line closing a slot of two lines or more (under the byline, above the second
   paragraph) is the page's stamp, not a letter's date.
+* **Above a repeated title**: a page whose title comes twice at its top is a
+  scraped page; a short label above the first copy (the site's name, a section
+  word) is its chrome.
 * **Head support**: two lines with weak evidence in the head zone, at most one line
   apart ("Home page politics", a byline, "Split"), support each other: a widget
   label alone may be a heading, two of them around a byline are the page's chrome.
@@ -18,8 +21,19 @@ from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ..rulepacks.model import Rule
+from .repeats import normalize_line
 
-__all__ = ["SLOT_BONUS", "byline_slot", "head_support", "slot_date", "slot_rule"]
+__all__ = [
+    "SLOT_BONUS",
+    "above_repeated_title",
+    "byline_slot",
+    "head_support",
+    "slot_date",
+    "slot_rule",
+]
+
+#: A site name or section label above a repeated title has at most this many words.
+LABEL_WORDS = 4
 
 #: The lead is among this many first non-blank lines (a title, perhaps a kicker).
 LEAD_WITHIN = 3
@@ -87,3 +101,25 @@ def _weak(score: Scores, i: int, threshold: float) -> bool:
     """Whether line ``i`` carries weak rule evidence (not a language guess)."""
     found = score.get(i)
     return found is not None and found[2] is not None and WEAK <= found[0] < threshold
+
+
+def above_repeated_title(
+    stripped: Sequence[str], live: Sequence[int], done: Collection[int]
+) -> int | None:
+    """The first line, when it is a short label (no final stop, at most
+    :data:`LABEL_WORDS` words) right above a title whose copy is removed (in ``done``).
+
+    >>> above_repeated_title(["Daily Site", "", "Talks stall in Geneva", "Talks stall in Geneva"],
+    ...                      [0, 2, 3], {3})
+    0
+    >>> above_repeated_title(["Daily Site", "", "Talks stall in Geneva", "Talks go on"],
+    ...                      [0, 2, 3], set())
+    """
+    if len(live) < 2 or live[0] in done or live[1] in done:
+        return None
+    label, title = stripped[live[0]], stripped[live[1]]
+    if label.count(" ") >= LABEL_WORDS or label[-1] in ".!?:;,":
+        return None
+    key = normalize_line(title)
+    copied = any(stripped[k] and normalize_line(stripped[k]) == key for k in done if k > live[1])
+    return live[0] if copied else None
