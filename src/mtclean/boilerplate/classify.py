@@ -502,11 +502,16 @@ def _context(
                 if zones[i] != BODY and up_ok != down_ok:
                     # two short lines between clutter at the page's edge go together
                     other, step = (down, 1) if up_ok else (up, -1)
-                    plain = other is not None and other not in verdicts and other != title
-                    if plain and other not in anchor_set and zones[other] == zones[i]:
+                    if (
+                        other is not None
+                        and other not in verdicts
+                        and other != title
+                        and other not in anchor_set
+                        and zones[other] == zones[i]
+                        and _plain_short(stripped[other])
+                    ):
                         far = _neighbour(stripped, other, step)
-                        short = _plain_short(stripped[other])
-                        up_ok = down_ok = short and (far in removed if far is not None else True)
+                        up_ok = down_ok = far is None or far in removed
                 if not (up_ok and down_ok) or _is_title_candidate(i, stripped, zones):
                     continue
                 verdicts[i] = Verdict(threshold, (f"{CONTEXT} {threshold:.2f}",), True)
