@@ -39,6 +39,7 @@ from .evidence import (
     is_sentence_like,
     widget_blocks,
 )
+from .head import above_repeated_title, byline_slot, head_support, slot_date, slot_rule
 from .repeats import normalize_line, sentence_like, title_like
 
 __all__ = ["BIO", "CONTEXT", "FOREIGN", "SUSPECT", "WIDGET", "Verdict", "classify_lines"]
@@ -75,6 +76,8 @@ _SEGMENTS = regex.compile(r"\s[»›|/>]\s|\s[-–—]\s")
 _ALPHA_WORD = regex.compile(r"\p{L}{2,}")
 _SENTENCE_STOP = frozenset(".!?。！？")
 _WORD_HEADING = regex.compile(r"\p{Latin}{1,15}")
+#: A label in front of a short line ("Photo: …", "Source: …"): a credit, not a sentence.
+_LABELLED = regex.compile(r"\p{L}[\p{L}\-]*(?:\s\p{L}[\p{L}\-]*){0,2}\s?:\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +176,7 @@ def classify_lines(
         for i in live
         if i not in copies
         and i not in bios
-        and (prose[i] or i == unended or stripped[i][-1] in _SENTENCE_STOP)
+        and (prose[i] or i == unended or _short_sentence(stripped[i]))
     }
     rules: dict[int, Rule] = {}
 
@@ -209,6 +212,12 @@ def classify_lines(
         if anchors[-1] != unended:  # an unended last line may be cut off: the tail is empty
             anchors = _article_end(stripped, anchors, rules, live, cached, threshold)
     zones = _zones(stripped, anchors)
+    slot = byline_slot(live, anchors)
+    for i in slot:  # the byline and date stamp under a lead that opens the page
+        rule = cached(HEAD, stripped[i]) if len(lines[i]) <= MAX_LINE else None
+        if rule is not None and slot_rule(rule):
+            zones[i] = HEAD
+            rules[i] = rule
     score: dict[int, tuple[float, tuple[str, ...], Rule | None]] = {}
     for i, rule in rules.items():
         here = rule if zones[i] == BODY else cached(zones[i], stripped[i])
@@ -237,7 +246,13 @@ def classify_lines(
         for i in block:
             if stripped[i] and i not in done and i not in score:
                 score[i] = (WIDGET_SCORE, (f"{WIDGET} {WIDGET_SCORE:.2f}",), None)
+    title: int | None = None
+    label = above_repeated_title(stripped, live, done)
+    if label is not None and label not in score and zones[label] != BODY:
+        score[label] = (threshold, (f"{CONTEXT} {threshold:.2f} (above a repeated title)",), None)
     if anchors:
+        slot_date(slot, score, threshold)
+        head_support(live, {i for i in live if zones[i] == HEAD}, score, threshold)
         first = anchors[0]
         for i in range(n):
             s = stripped[i]
@@ -282,7 +297,7 @@ def classify_lines(
         verdicts[i] = Verdict(value, names, sure, rule)
         if sure:
             removed.add(i)
-    _context(stripped, zones, anchors, verdicts, removed, threshold, unended)
+    _context(stripped, zones, anchors, verdicts, removed, threshold, unended, title)
     _drop_lone(stripped, anchors, verdicts, removed)
     return verdicts
 
@@ -451,14 +466,22 @@ def _context(
     removed: set[int],
     threshold: float,
     unended: int,
+    title: int | None = None,
 ) -> None:
-    """Let neighbours decide the uncertain lines, until nothing changes."""
+    """Let neighbours decide the uncertain lines, until nothing changes (never the
+    title's line)."""
     anchor_set = set(anchors)
     changed = True
     while changed:
         changed = False
         for i, s in enumerate(stripped):
-            if not s or i in removed or i in anchor_set or (i == unended and i not in verdicts):
+            if (
+                not s
+                or i in removed
+                or i in anchor_set
+                or i == title
+                or (i == unended and i not in verdicts)
+            ):
                 continue
             up, down = _neighbour(stripped, i, -1), _neighbour(stripped, i, 1)
             near = (up is not None and up in removed) or (down is not None and down in removed)
@@ -472,15 +495,43 @@ def _context(
                 names = (*verdict.detectors, f"context +{CONTEXT_BONUS:.2f}")
                 verdicts[i] = Verdict(value, names, True, verdict.rule)
             else:
-                if s.count(" ") >= CONTEXT_WORDS or s[-1] in _SENTENCE_STOP or not anchors:
+                if not _plain_short(s) or not anchors:
                     continue
                 up_ok = up in removed if up is not None else zones[i] != BODY
                 down_ok = down in removed if down is not None else zones[i] != BODY
+                if zones[i] != BODY and up_ok != down_ok:
+                    # two short lines between clutter at the page's edge go together
+                    other, step = (down, 1) if up_ok else (up, -1)
+                    if (
+                        other is not None
+                        and other not in verdicts
+                        and other != title
+                        and other not in anchor_set
+                        and zones[other] == zones[i]
+                        and _plain_short(stripped[other])
+                    ):
+                        far = _neighbour(stripped, other, step)
+                        up_ok = down_ok = far is None or far in removed
                 if not (up_ok and down_ok) or _is_title_candidate(i, stripped, zones):
                     continue
                 verdicts[i] = Verdict(threshold, (f"{CONTEXT} {threshold:.2f}",), True)
             removed.add(i)
             changed = True
+
+
+def _plain_short(line: str) -> bool:
+    """Whether a line is short enough for context to take it (no final stop)."""
+    return line.count(" ") < CONTEXT_WORDS and line[-1] not in _SENTENCE_STOP
+
+
+def _short_sentence(line: str) -> bool:
+    """Whether a short line ending in a stop may start the body: not a labelled
+    credit or caption ("Photo: Archive / site.org." is page furniture).
+
+    >>> _short_sentence("Talks resume."), _short_sentence("Photo: Archive / gov.example.")
+    (True, False)
+    """
+    return line[-1] in _SENTENCE_STOP and _LABELLED.match(line) is None
 
 
 def _is_title_candidate(i: int, stripped: Sequence[str], zones: Sequence[str]) -> bool:

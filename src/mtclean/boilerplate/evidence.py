@@ -47,6 +47,13 @@ WIDGET_LINES = 8
 WIDGET_NUMBERS = 4
 WIDGET_NUMBER_SHARE = 0.3
 _CELL_CHARS = 40
+#: A widget's source caption ("Source: Pollster / Broadcaster"), in the common
+#: languages, without a final stop.
+_CAPTION = regex.compile(
+    r"(?:Sources?|Quelle|Quellen|Fonte|Fonti|Fuente|Fuentes|Bron|Bronnen|Źródło|Sursa|Kaynak)"
+    r"\s*:\s*[^.!?]{2,80}",
+    regex.IGNORECASE,
+)
 _CELL_WORDS = 5
 
 
@@ -187,13 +194,16 @@ def _cell(line: str) -> bool:
 
 
 def widget_blocks(stripped: Sequence[str]) -> list[range]:
-    """Runs of lines (blank lines inside allowed) that form a flattened widget.
+    """Runs of lines (blank lines inside allowed) that form a flattened widget, with
+    the source caption right under it.
 
     >>> cells = ["Results", "", "Party A", "37.2", "-1.5", "Party B", "9.6", "+2", "Other", "5"]
     >>> widget_blocks(["A sentence of prose that ends here with a stop.", *cells])
     [range(1, 11)]
     >>> widget_blocks(["Apples", "Pears", "Plums", "Figs", "Kiwis", "Limes", "Dates", "Nuts"])
     []
+    >>> widget_blocks([*cells, "", "Source: Pollster Group / Example Broadcasting", "Prose."])
+    [range(0, 12)]
     """
     blocks: list[range] = []
     start: int | None = None
@@ -215,6 +225,9 @@ def widget_blocks(stripped: Sequence[str]) -> list[range]:
                 and numbers >= WIDGET_NUMBERS
                 and numbers >= WIDGET_NUMBER_SHARE * count
             ):
-                blocks.append(range(start, last + 1))
+                end = last + 1
+                if i < len(stripped) and _CAPTION.fullmatch(line):
+                    end = i + 1  # the box's source caption under it
+                blocks.append(range(start, end))
             start = None
     return blocks
