@@ -12,9 +12,16 @@ MORE = (
 )
 
 
-def test_date_line_above_the_title_goes() -> None:
-    text = f"Tuesday , March 4 2025\n\nTalks stall in Geneva\n\n{LEAD}"
+def test_date_line_above_the_title_of_a_scraped_page_goes() -> None:
+    text = f"Tuesday , March 4 2025\n\nTalks stall in Geneva\n\n{LEAD}\n\nLeave a Reply\n"
     assert mtclean.clean(text) == f"Talks stall in Geneva\n\n{LEAD}"
+
+
+def test_a_dated_document_without_other_clutter_keeps_its_date() -> None:
+    text = f"Tuesday, March 4 2025\n\nTalks stall in Geneva\n\n{LEAD}"
+    result = mtclean.clean_and_explain(text)
+    assert result.text == text
+    assert [f.rule for f in result.findings] == ["boilerplate/suspect"]
 
 
 def test_letter_date_above_a_salutation_or_prose_stays() -> None:

@@ -394,8 +394,9 @@ def _edge_context(
     threshold: float,
 ) -> None:
     """Count the text's edge as a removed neighbour of the first (or last) line when
-    its rule says so (``edge_context``: a bare date above a headline) and its other
-    neighbour is not prose (a letter's date above its first paragraph stays)."""
+    its rule says so (``edge_context``: a bare date above a headline), its other
+    neighbour is not prose (a letter's date above its first paragraph stays) and the
+    page carries other clutter (a dated press release alone keeps its date)."""
     if edge is None or edge not in score:
         return
     value, names, rule = score[edge]
@@ -408,6 +409,8 @@ def _edge_context(
         return
     if sentence_like(stripped[other]) or not title_like(normalize_line(stripped[other])):
         return  # "Dear Sir," under a letter's date
+    if not any(v >= threshold for j, (v, _, _) in score.items() if j != edge):
+        return  # a page without other clutter: a dated document, not a scraped page
     score[edge] = (value + CONTEXT_BONUS, (*names, f"text edge +{CONTEXT_BONUS:.2f}"), rule)
 
 
