@@ -89,3 +89,16 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives_are_untouched(text: str) -> None:
     assert STEP.edits(text) == []
+
+
+def test_a_lone_surrogate_after_a_rules_first_segment_does_not_crash() -> None:
+    import pickle
+
+    from mtclean.boilerplate.stage import build_steps
+    from mtclean.options import Options
+
+    (remover, *_) = build_steps(Options())
+    text = "Share this article: Facebook \ud800 x\nBy Ann \ud800\nThe talks went on all night.\n"
+    assert remover.fix(text) == text
+    again = pickle.loads(pickle.dumps(remover))  # what a spawned worker receives
+    assert again.fix(text) == text

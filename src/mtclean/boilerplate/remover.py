@@ -118,6 +118,17 @@ class _Matcher:
             found = (self._needs_ascii if ascii_line else self._needs)[i]
         return found  # type: ignore[return-value]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # what is built on first use (an automaton among it) is built again in a worker
+        state = dict(self.__dict__)
+        state.pop("_literal_finder", None)
+        state.pop("_rest", None)
+        state["_rest_memo"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     def warm_up(self) -> None:
         """Compile every rule's pattern and work out its literals now (a process that
         forks workers does it once for all of them)."""
@@ -197,7 +208,16 @@ class _Matcher:
         chosen = set(always)
         if finder is not None:
             # (a literal not in ASCII never occurs in a folded ASCII line)
-            chosen.update(owners[k] for k, _, _ in finder.find_matches_as_indexes(folded, True))
+            try:
+                hits = finder.find_matches_as_indexes(folded, True)
+            except UnicodeEncodeError:  # a lone surrogate: test each rule's literals
+                ascii_line = line.isascii()
+                hits = [
+                    (k, 0, 0)
+                    for k, i in enumerate(owners)
+                    if any(x in folded for x in (self._need(i, ascii_line) or ()))
+                ]
+            chosen.update(owners[k] for k, _, _ in hits)
         key = tuple(sorted(chosen))
         found = self._rest_memo.get(key)
         if found is None:
