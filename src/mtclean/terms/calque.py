@@ -35,6 +35,7 @@ from typing import Any
 
 from ..rulepacks.model import Rule
 from ..wordlists import word_list
+from .compiled import title_case
 
 __all__ = [
     "MAX_RENDERINGS",
@@ -87,16 +88,9 @@ def case_variants(form: str) -> tuple[str, ...]:
     ('survey of the committee', 'Survey of the Committee', 'Survey of the committee')
     """
     words = form.split(" ")
-    title = " ".join(
-        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )
+    title = title_case(form)
     sentence = " ".join([words[0][:1].upper() + words[0][1:], *(w.lower() for w in words[1:])])
     return tuple(dict.fromkeys((form, title, sentence)))
-
-
-_SMALL_WORDS = frozenset(
-    ("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with")
-)
 
 
 def _plurals(forms: Sequence[str]) -> tuple[str, ...]:

@@ -51,12 +51,21 @@ def apply_case(matched: str, replacement: str) -> str:
         words = matched.split()
         title = words[0].lower() not in _SMALL_WORDS and all(w[:1].isupper() for w in words)
         if len(words) > 1 and title and " " in replacement:
-            return " ".join(
-                w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                for i, w in enumerate(replacement.split(" "))
-            )
+            return title_case(replacement)
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def title_case(phrase: str) -> str:
+    """``phrase`` as a title: every word capitalised but the small ones after the first.
+
+    >>> title_case("inquiry committee of the house")
+    'Inquiry Committee of the House'
+    """
+    return " ".join(
+        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+        for i, w in enumerate(phrase.split(" "))
+    )
 
 
 #: Words a title keeps in lower case (after its first word).

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
 
 from ..errors import RulePackError
-from ..rulepacks.model import FieldSpec, KindSpec, RulePack
+from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .calque import check_calque, expand
 from .compiled import as_tuple
 from .evidence import EVIDENCE_FIELDS
@@ -77,15 +77,12 @@ def _check_pack(pack: RulePack) -> None:
         and rule.get("action", "fix") == "fix"
         and not (rule.get("pattern") is not None and _GROUP_REF.search(rule.get("replace")))
     ]
-    changeable = replacer.may_change([repl for _, repl in replaced])
-    for (rule, repl), maybe in zip(replaced, changeable, strict=True):
-        again = replacer.edits(repl) if maybe else ()
-        if again:
-            msg = (
-                f"not idempotent: its replacement {repl!r} is matched again by rule "
-                f"{again[0].rule!r}; cleaning twice would change the text again"
-            )
-            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
+    for rule, repl, again in _changed_again(replacer, replaced):
+        msg = (
+            f"not idempotent: its replacement {repl!r} is matched again by rule "
+            f"{again!r}; cleaning twice would change the text again"
+        )
+        raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="replace")
     expected = [
         (rule, ex.expected)
         for rule in pack.rules
@@ -93,15 +90,21 @@ def _check_pack(pack: RulePack) -> None:
         for ex in rule.examples
         if ex.input != ex.expected
     ]
-    changeable = replacer.may_change([text for _, text in expected])
-    for (rule, text), maybe in zip(expected, changeable, strict=True):
+    for rule, text, again in _changed_again(replacer, expected):
+        msg = f"not idempotent: the expected output {text!r} is changed again by rule {again!r}"
+        raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
+
+
+def _changed_again(
+    replacer: TermReplacer, texts: list[tuple[Rule, str]]
+) -> Iterator[tuple[Rule, str, str]]:
+    """Each (rule, text) whose text the pack would change again, with the rule that would:
+    one joined scan picks the few texts worth analysing alone."""
+    changeable = replacer.may_change([text for _, text in texts])
+    for (rule, text), maybe in zip(texts, changeable, strict=True):
         again = replacer.edits(text) if maybe else ()
         if again:
-            msg = (
-                f"not idempotent: the expected output {text!r} is changed again "
-                f"by rule {again[0].rule!r}"
-            )
-            raise RulePackError(msg, source=pack.source, rule_id=rule.id, field="examples")
+            yield rule, text, again[0].rule
 
 
 KIND = KindSpec(
