@@ -51,3 +51,28 @@ def test_matches_far_apart_are_all_found() -> None:
     text = FILLER + "Second Chamber of A. " + gap + "Second Chamber of B. " + FILLER
     out = clean(text, rules=[PACK], disable=["repair", "boilerplate", "names", "lint"])
     assert out.count("House of") == 2 and "Second Chamber" not in out
+
+
+def test_a_long_line_is_judged_by_the_stretch_around_the_match() -> None:
+    # A Dutch quotation far away on the same very long line does not make the match's
+    # surroundings Dutch; one right beside it does (the match is left as written).
+    dutch = "De regering wil het niet, zei de minister van het land vandaag nog. "
+    pack = parse_rules(
+        """
+[pack]
+name = "long-demo-nl"
+kind = "terms"
+lang = "nl"
+
+[[rules]]
+id = "navo"
+find = "Navo"
+replace = "NATO"
+"""
+    )
+    disable = ["repair", "boilerplate", "names", "terms-nl"]
+    options = {"rules": [pack], "source_lang": "nl", "disable": disable}
+    far = dutch * 3 + FILLER + "The Navo summit opened. " + FILLER
+    assert clean(far, **options) == far.replace("Navo", "NATO")
+    near = FILLER + dutch * 3 + "De Navo is niet van plan om het te doen. " + FILLER
+    assert clean(near, **options) == near

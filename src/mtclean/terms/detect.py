@@ -22,16 +22,19 @@ twice as many as any other language.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import regex
 
 from ..languages import language_name
-from .vocab import foreign_vocab, words_of
+from .vocab import WORD_RE, foreign_vocab, words_of
 
 __all__ = [
     "EXEMPT_PATTERN",
     "MIN_EVIDENCE",
+    "TextWords",
     "decide_language",
     "foreign_lines",
     "text_leftover_words",
@@ -50,44 +53,110 @@ FOREIGN_LINE_SHARE = 0.3
 EXEMPT_PATTERN = (
     r"“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»|\"[^\"\n]*\"|(?<!\w)‘[^’\n]*’(?!\w)|\([^()\n]*\)"
     r"|(?<!\w)_[^_\n]+_(?!\w)|\*[^*\n]+\*"
-    r"|(?i:\b(?:(?:known\s+as|so-called|called|dubbed|named)(?:\s+(?:an?|the))?"
-    r"|the(?:\s+(?-i:\p{Lu}\p{Ll}+))?\s+(?:word|term|phrase|noun|adjective))\s+\S+)"
+    r"|(?i:\b(?:(?:known[^\S\n]+as|so-called|called|dubbed|named)(?:[^\S\n]+(?:an?|the))?"
+    r"|the(?:[^\S\n]+(?-i:\p{Lu}\p{Ll}+))?[^\S\n]+(?:word|term|phrase|noun|adjective))"
+    r"[^\S\n]+\S+)"
 )
 _EXEMPT_RE = regex.compile(EXEMPT_PATTERN)
 
 
-def foreign_lines(text: str, langs: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+class TextWords:
+    """What the leftover checks need of one text, found on first use in one pass over
+    its lines and kept: the lines mostly in another language and the distinct words
+    that are foreign words of some language. Each line's distinct words are looked up
+    once (with a count per word), so a long line or a long text costs about one pass of
+    a regular expression over it.
+
+    >>> words = TextWords("The kabinet met.\\nIl governo ha detto che questa legge non cambia.")
+    >>> words.lines, sorted(words.foreign)
+    ([(17, 65, 'it')], ['cambia', 'detto', 'governo', 'kabinet', 'legge', 'questa'])
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def _found(self) -> tuple[list[tuple[int, int, str]], set[str], list[tuple[int, int]]]:
+        table = foreign_vocab().table
+        keys = table.keys()
+        lines: list[tuple[int, int, str]] = []
+        foreign: set[str] = set()
+        holding: list[tuple[int, int]] = []
+        pos = 0
+        for line in self.text.split("\n"):
+            end = pos + len(line)
+            words = _lower_words(line)
+            distinct = set(words)
+            direct = distinct & keys
+            found = set(direct)
+            if "-" in line:
+                found.update(
+                    w for w in distinct if "-" in w and any(p in table for p in w.split("-"))
+                )
+            if found:
+                foreign |= found
+                holding.append((pos, end))
+            if direct and len(words) >= FOREIGN_LINE_WORDS:
+                counted = Counter(words)
+                counts: dict[str, int] = {}
+                for word in direct:
+                    for lang in table[word]:
+                        counts[lang] = counts.get(lang, 0) + counted[word]
+                n, lang = max((n, lang) for lang, n in counts.items())
+                if n >= FOREIGN_LINE_SHARE * len(words):
+                    lines.append((pos, end, lang))
+            pos = end + 1
+        return lines, foreign, holding
+
+    @property
+    def lines(self) -> list[tuple[int, int, str]]:
+        """The lines mostly in one language the vocabulary knows: (start, end, lang)."""
+        return self._found[0]
+
+    @property
+    def foreign(self) -> set[str]:
+        """The distinct words (lower case) that are foreign words of some language, or
+        compounds with a foreign part ("navo-top")."""
+        return self._found[1]
+
+    @property
+    def holding(self) -> list[tuple[int, int]]:
+        """The lines that hold a word of :attr:`foreign`: (start, end)."""
+        return self._found[2]
+
+
+def foreign_lines(
+    text: str, langs: Iterable[str] = (), words: TextWords | None = None
+) -> list[tuple[int, int, str]]:
     """The lines of ``text`` that are mostly in one of ``langs`` (empty: any language the
-    vocabulary knows): (start, end, lang).
+    vocabulary knows): (start, end, lang). ``words``: the text's :class:`TextWords`,
+    when the caller keeps them.
 
     >>> t = "Napoli won the title.\\nIl Napoli ha vinto il suo primo scudetto in 33 anni."
     >>> foreign_lines(t, ("it", "es"))
     [(22, 74, 'it')]
     """
-    vocab = foreign_vocab()
-    langs = frozenset(langs)
-    out: list[tuple[int, int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        counts: dict[str, int] = {}
-        total = 0
-        for m in words_of(line):
-            total += 1
-            for lang in vocab.langs_of(m.group()):
-                counts[lang] = counts.get(lang, 0) + 1
-        if total >= FOREIGN_LINE_WORDS and counts:
-            n, lang = max((n, lang) for lang, n in counts.items())
-            if (lang in langs or not langs) and n >= FOREIGN_LINE_SHARE * total:
-                out.append((pos, end, lang))
-        pos = end + 1
-    return out
+    wanted = frozenset(langs)
+    found = (words or TextWords(text)).lines
+    return [line for line in found if line[2] in wanted] if wanted else list(found)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of ``text`` (:func:`~mtclean.terms.vocab.words_of`) in lower case.
+
+    >>> _lower_words("Navo-top, L'Uno 2024")
+    ['navo-top', "l'uno"]
+    """
+    if "\u0130" not in text:  # lower-casing keeps every other character one letter
+        return WORD_RE.findall(text.lower())
+    return [w.lower() for w in WORD_RE.findall(text)]
 
 
 def text_leftovers(
-    text: str, langs: Iterable[str], *, names: bool = False
+    text: str, langs: Iterable[str], *, names: bool = False, words: TextWords | None = None
 ) -> dict[str, list[tuple[int, int]]]:
     """Spans of the leftover words of each of ``langs`` in ``text`` (see the module doc).
+    ``words``: the text's :class:`TextWords`, when the caller keeps them.
 
     >>> t = 'He said the "woningnood" is real, but the woningnood grows.'
     >>> text_leftovers(t, ("nl",))
@@ -96,28 +165,33 @@ def text_leftovers(
     wanted = frozenset(langs)
     if not wanted:
         return {}
+    words = words or TextWords(text)
+    foreign = words.foreign
+    if not foreign:
+        return {}
     vocab = foreign_vocab()
-    skip = [(m.start(), m.end()) for m in _EXEMPT_RE.finditer(text)]
-    skip += [(s, e) for s, e, _ in foreign_lines(text)]  # in any language
-    skip.sort()
     out: dict[str, list[tuple[int, int]]] = {}
-    k = 0
-    for m in words_of(text):
-        word = m.group()
-        if not word[0].islower() and not (names and _name_evidence(text, m.start(), word)):
+    in_other = {s for s, _, _ in words.lines}  # lines in another language (any)
+    for ls, le in words.holding:
+        if ls in in_other:
             continue
-        start = m.start()
-        while k < len(skip) and skip[k][1] <= start:
-            k += 1
-        if k < len(skip) and skip[k][0] <= start:
-            continue
-        found = vocab.langs_of(word)
-        if not found and "-" in word:  # a compound half-translated: "Navo-top"
-            parts = [vocab.langs_of(p) for p in word.split("-")]
-            found = tuple({lang for p in parts for lang in p})
-        for lang in found:
-            if lang in wanted:
-                out.setdefault(lang, []).append((start, m.end()))
+        skip = [m.span() for m in _EXEMPT_RE.finditer(text, ls, le)]
+        for m in words_of(text, ls, le):
+            word = m.group()
+            if word.lower() not in foreign:
+                continue
+            start = m.start()
+            if not word[0].islower() and not (names and _name_evidence(text, start, word)):
+                continue
+            if any(s <= start < e for s, e in skip):
+                continue
+            found = vocab.langs_of(word)
+            if not found and "-" in word:  # a compound half-translated: "Navo-top"
+                parts = [vocab.langs_of(p) for p in word.split("-")]
+                found = tuple({lang for p in parts for lang in p})
+            for lang in found:
+                if lang in wanted:
+                    out.setdefault(lang, []).append((start, m.end()))
     return out
 
 

@@ -1,5 +1,5 @@
-"""Where a regex rule is searched: its line, or on a very long line the stretch
-around its trigger.
+"""Where a regex rule is searched and a match's context is read: its line, or on a
+very long line the stretch around its trigger (a paragraph's worth of text).
 
 >>> near_trigger("short line", (0, 10), 0, 5)
 (0, 10)
@@ -13,8 +13,9 @@ from .lines import Lines
 __all__ = ["LONG_LINE", "TRIGGER_REACH", "merge_spans", "near_trigger"]
 
 #: On a line longer than this, a regex rule runs only within :data:`TRIGGER_REACH`
-#: characters of its trigger (a term is a phrase, not a paragraph), so a megabyte
-#: without a newline costs what its paragraphs would; shorter lines are searched whole.
+#: characters of its trigger (a term is a phrase, not a paragraph), and a match's line
+#: conditions and source-language checks read only that stretch, so a megabyte
+#: without a newline costs what its paragraphs would; shorter lines are read whole.
 LONG_LINE = 5_000
 TRIGGER_REACH = 1_000
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
+import itertools
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from .compiled import AMBIGUOUS_RULE, apply_case, as_tuple
 from .compiled import Compiled as _Compiled
 from .compiled import compile_rule as _compile
 from .context import in_source_name, is_glossed, is_mention
-from .detect import decide_language, foreign_lines, text_leftovers
+from .detect import TextWords, decide_language, text_leftovers
 from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .lines import Lines
@@ -109,10 +110,12 @@ class _Selection:
 
 @dataclass(frozen=True)
 class _Scan:
-    """What one scan of a text found: verified candidates and leftover words per language."""
+    """What one scan of a text found: verified candidates and leftover words per language,
+    and the text's words (:class:`~mtclean.terms.detect.TextWords`, counted on first use)."""
 
     cands: list[_Candidate]
     leftovers: dict[str, list[tuple[int, int]]]
+    words: TextWords
 
 
 @dataclass(frozen=True, eq=False)
@@ -355,7 +358,7 @@ class TermReplacer(EditsNormalizer):
             for span in merge_spans(spans, lines, rule):
                 cands.extend(self._pattern_candidates(rule, text, span, budget))
         held = (self._in_context(lines, c, budget) for c in cands)
-        return _Scan([c for c in held if c is not None], leftovers)
+        return _Scan([c for c in held if c is not None], leftovers, TextWords(text))
 
     def _pattern_candidates(
         self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget
@@ -373,7 +376,8 @@ class TermReplacer(EditsNormalizer):
         # The rule's own conditions first: they often fail, and cheaply.
         rule = cand.rule
         text = lines.text
-        line = lines.bounds(cand.start, cand.end)
+        # Its line; on a very long line the stretch around it, as a regex rule sees it.
+        line = near_trigger(text, lines.bounds(cand.start, cand.end), cand.start, cand.end)
         budget = UNBOUNDED if rule.trusted else budget
         if rule.context is not None and not rule.context.holds(
             text, cand.start, cand.end, line, budget, rule.full_id, lines.memo
@@ -409,7 +413,8 @@ class TermReplacer(EditsNormalizer):
         """
         scan = self._scan(text, self._index.scan(text))
         given = list(cands)
-        return self._decide(text, _Scan(given, scan.leftovers) if given else scan, thorough)[0]
+        chosen = _Scan(given, scan.leftovers, scan.words) if given else scan
+        return self._decide(text, chosen, thorough)[0]
 
     def _decide(self, text: str, scan: _Scan, thorough: bool) -> tuple[str, str]:
         if not self._langs:
@@ -439,16 +444,22 @@ class TermReplacer(EditsNormalizer):
                     lasting[rule.lang].add(term)
                     continue
             fixed.append((c.start, c.end))
-        lines = [(s, e) for s, e, _ in foreign_lines(text)]  # quotations, bilingual halves
+        lines = scan.words.lines  # quotations, bilingual halves (sorted, apart)
+        starts = [s for s, _, _ in lines]
+        fixed.sort()
+        fixed_starts = [a for a, _ in fixed]
+        reach = list(itertools.accumulate((b for _, b in fixed), max))  # furthest end so far
         found = {lang: list(spans) for lang, spans in scan.leftovers.items()}
-        for lang, spans in text_leftovers(text, self._langs, names=True).items():
+        for lang, spans in text_leftovers(text, self._langs, names=True, words=scan.words).items():
             found.setdefault(lang, []).extend(spans)
         for lang, spans in found.items():
             if lang in evidence:
                 for s, e in spans:
-                    if not any(a <= s < b for a, b in lines):
+                    n = bisect.bisect_right(starts, s) - 1
+                    if n < 0 or s >= lines[n][1]:
                         evidence[lang].add(fold_term(text[s:e]))
-                        if not any(a < e and s < b for a, b in fixed):
+                        k = bisect.bisect_left(fixed_starts, e)  # the fixed spans starting before e
+                        if not k or reach[k - 1] <= s:
                             lasting[lang].add(fold_term(text[s:e]))
         return decide_language(evidence, lasting)
 
@@ -562,12 +573,12 @@ class TermReplacer(EditsNormalizer):
             fixed = [(c.start, c.end) for c in sel.chosen]
             spans = set(scan.leftovers.get(lang, ()))
             if lang in VOCAB_LANGS:
-                spans.update(text_leftovers(text, (lang,)).get(lang, ()))
+                spans.update(text_leftovers(text, (lang,), words=scan.words).get(lang, ()))
             if spans:
                 out.extend(leftover_findings(text, lang, sorted(spans), fixed))
         if self._langs or self._fixed_lang:
             reported = {(f.start, f.end) for f in out if f.rule == UNTRANSLATED_RULE}
-            for start, end, other in foreign_lines(text):
+            for start, end, other in scan.words.lines:
                 if (start, end) not in reported and UNTRANSLATED_RULE not in self.disabled:
                     msg = f"line in {language_name(other)}, left as it is"
                     out.append(Finding(start, end, UNTRANSLATED_RULE, msg, 0.7))

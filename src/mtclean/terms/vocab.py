@@ -32,6 +32,7 @@ __all__ = [
     "MIN_MARGIN",
     "MIN_ZIPF",
     "VOCAB_LANGS",
+    "WORD_RE",
     "ForeignVocab",
     "cached_vocab",
     "foreign_vocab",
@@ -51,7 +52,7 @@ LONG_WORD = 10
 MIN_LEN = 3
 
 # Words of letters (any script), with inner apostrophes or hyphens.
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
@@ -60,7 +61,7 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> Iterator[re.M
     >>> [m.group() for m in words_of("Navo-top, l'uno 2024")]
     ['Navo-top', "l'uno"]
     """
-    return _WORD_RE.finditer(text, start, len(text) if end is None else end)
+    return WORD_RE.finditer(text, start, len(text) if end is None else end)
 
 
 def _zipf(freq: float) -> float:
