@@ -14,12 +14,45 @@ from mtclean.terms.detect import (
 )
 from mtclean.terms.vocab import foreign_vocab, words_of
 
-WORDS = (
-    "the minister said that kabinet woningnood Navo-top regering niet "
-    "governo legge questa detto cambia İstanbul Über über gobierno dijo "
-    "el la week report said it's l'uno rock-solid ziekenhuis HOSPITAL "
-    "Bundesrat Rusland 2024 “quoted” (aside) known as so-called"
-).split()
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "that",
+    "kabinet",
+    "woningnood",
+    "Navo-top",
+    "regering",
+    "niet",
+    "governo",
+    "legge",
+    "questa",
+    "detto",
+    "cambia",
+    "İstanbul",
+    "Über",
+    "über",
+    "gobierno",
+    "dijo",
+    "el",
+    "la",
+    "week",
+    "report",
+    "said",
+    "it's",
+    "l'uno",
+    "rock-solid",
+    "ziekenhuis",
+    "HOSPITAL",
+    "Bundesrat",
+    "Rusland",
+    "2024",
+    "“quoted”",
+    "(aside)",
+    "known",
+    "as",
+    "so-called",
+]
 
 
 def _reference_lines(text: str) -> list[tuple[int, int, str]]:
