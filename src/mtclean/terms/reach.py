@@ -10,7 +10,7 @@ from __future__ import annotations
 from .compiled import Compiled
 from .lines import Lines
 
-__all__ = ["LONG_LINE", "TRIGGER_REACH", "merge_spans", "near_trigger"]
+__all__ = ["LONG_LINE", "STRETCH", "TRIGGER_REACH", "merge_spans", "near_trigger", "stretch_of"]
 
 #: On a line longer than this, a regex rule runs only within :data:`TRIGGER_REACH`
 #: characters of its trigger (a term is a phrase, not a paragraph), and a match's line
@@ -18,6 +18,10 @@ __all__ = ["LONG_LINE", "TRIGGER_REACH", "merge_spans", "near_trigger"]
 #: without a newline costs what its paragraphs would; shorter lines are read whole.
 LONG_LINE = 5_000
 TRIGGER_REACH = 1_000
+#: A long line is read in stretches of about this many characters (cut at spaces):
+#: a match's line conditions and source-language checks read the stretch it starts
+#: in, and what they count of a stretch is counted once for all its matches.
+STRETCH = 2 * TRIGGER_REACH
 
 
 def near_trigger(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -31,6 +35,38 @@ def near_trigger(text: str, line: tuple[int, int], start: int, end: int) -> tupl
     while stop < le and not text[stop].isspace():
         stop += 1
     return max(ls, start - TRIGGER_REACH), stop
+
+
+def stretch_of(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The part of its line a match at ``text[start:end]`` is judged by: the line, or on
+    a long line the :data:`STRETCH` it starts in (always holding the whole match).
+
+    >>> line = "word " * 2_000
+    >>> whole = (0, len(line))
+    >>> stretch_of(line, whole, 4_005, 4_009), stretch_of(line, whole, 3_995, 3_999)
+    ((4004, 6004), (2004, 4004))
+    >>> stretch_of(line, whole, 4_000, 4_004)  # in the word the stretch was cut after
+    (2004, 4004)
+    """
+    ls, le = line
+    if le - ls <= LONG_LINE:
+        return line
+    k = (start - ls) // STRETCH
+    a = _cut(text, ls + k * STRETCH, le) if k else ls
+    if start < a:  # the match starts in the word the stretch was cut after
+        k -= 1
+        a = _cut(text, ls + k * STRETCH, le) if k else ls
+    b = _cut(text, ls + (k + 1) * STRETCH, le)
+    if b < end:
+        b = _cut(text, end, le)
+    return a, b
+
+
+def _cut(text: str, pos: int, end: int) -> int:
+    """The first whitespace character at or after ``pos`` (``end`` if none before it)."""
+    while pos < end and not text[pos].isspace():
+        pos += 1
+    return min(pos, end)
 
 
 def merge_spans(spans: set[tuple[int, int]], lines: Lines, rule: Compiled) -> list[tuple[int, int]]:

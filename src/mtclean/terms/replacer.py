@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import itertools
 import operator
 from collections.abc import Iterable
@@ -33,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
+from ..gcpause import paused_gc
 from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
@@ -46,7 +46,7 @@ from .lang import LEFTOVER_WORDS, leftover_bounded
 from .lines import Lines
 from .match import TermIndex, fold_term, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
-from .reach import merge_spans, near_trigger
+from .reach import merge_spans, near_trigger, stretch_of
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
 from .vocab import VOCAB_LANGS
 
@@ -165,13 +165,8 @@ class TermReplacer(EditsNormalizer):
     def __post_init__(self) -> None:
         # Building allocates a few objects per rule; pausing the cyclic garbage
         # collector meanwhile makes a 100,000-rule pack load about a third faster.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             self._build()
-        finally:
-            if paused:
-                gc.enable()
 
     def _build(self) -> None:
         # Literal rules are only indexed by their terms (three list items per term) and
@@ -376,8 +371,8 @@ class TermReplacer(EditsNormalizer):
         # The rule's own conditions first: they often fail, and cheaply.
         rule = cand.rule
         text = lines.text
-        # Its line; on a very long line the stretch around it, as a regex rule sees it.
-        line = near_trigger(text, lines.bounds(cand.start, cand.end), cand.start, cand.end)
+        # Its line; on a very long line the stretch it starts in.
+        line = stretch_of(text, lines.bounds(cand.start, cand.end), cand.start, cand.end)
         budget = UNBOUNDED if rule.trusted else budget
         if rule.context is not None and not rule.context.holds(
             text, cand.start, cand.end, line, budget, rule.full_id, lines.memo
