@@ -24,7 +24,6 @@ off), else the user cache folder (``$XDG_CACHE_HOME/mtclean`` or
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
@@ -33,6 +32,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .gcpause import paused_gc
 
 __all__ = ["ENV", "FORMAT", "DiskCache", "default_cache", "file_stamp", "fingerprint"]
 
@@ -116,15 +117,11 @@ class DiskCache:
         body = memoryview(data)[len(head) + _DIGEST_SIZE :]
         if data[len(head) : len(head) + _DIGEST_SIZE] != _digest(body):
             return None  # a changed or missing byte (even one marshal would still read)
-        paused = gc.isenabled()
-        gc.disable()  # many small objects at once: no reason to collect meanwhile
         try:
-            return marshal.loads(body)
+            with paused_gc():  # many small objects at once: no reason to collect meanwhile
+                return marshal.loads(body)
         except (EOFError, ValueError, TypeError):
             return None  # truncated or corrupt: rebuilt by the caller
-        finally:
-            if paused:
-                gc.enable()
 
     def store(self, name: str, key: str, value: Any) -> None:
         """Store ``value`` (marshal data) as entry ``name`` under ``key``; a folder that

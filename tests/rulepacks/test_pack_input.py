@@ -80,3 +80,12 @@ def test_user_pack_with_a_bundled_name_is_refused(tmp_path: Path) -> None:
 def test_bundled_packs_keep_their_names() -> None:
     """The bundled pack itself loads under its own name."""
     assert load_rules("terms-nl").name == "terms-nl"
+
+
+def test_a_repeated_id_names_the_line_of_the_second_rule(tmp_path: Path) -> None:
+    body = PACK.format(rule='find = "Haven"\nreplace = "Port"')
+    body += '\n[[rules]]\nid = "haven"\nfind = "Kade"\nreplace = "Quay"\n'
+    path = _write(tmp_path, body, "twice.toml")
+    with pytest.raises(RulePackError) as info:
+        load_rules(path)
+    assert "twice.toml:10: rule 'haven': field 'id'" in str(info.value), str(info.value)

@@ -36,6 +36,7 @@ import regex
 
 from ..choices import NAME_STYLES
 from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding, apply_edits
+from ..gcpause import paused_gc
 from ..rulepacks.model import RulePack
 from .block import Block
 from .evidence import (
@@ -55,7 +56,6 @@ from .gazetteer import (
     Gazetteer,
     GivenGroup,
     Person,
-    paused_gc,
     person_from_rule,
     start_word,
 )

@@ -15,10 +15,8 @@ tables (:func:`load_name_table`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
@@ -26,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from ..errors import RulePackError
+from ..gcpause import paused_gc
 from ..rulepacks.model import Rule
 from .gate import GIVEN, ROLE, TITLE, VARIANT_GIVEN, NameGate
 from .match import TOKEN_RE
@@ -33,7 +32,7 @@ from .policy import mixed_diacritics
 from .translit import given_variants, surname_variants
 from .words import PARTICLES, TITLES, common_words, foreign_words
 
-__all__ = ["Form", "Gazetteer", "Person", "paused_gc", "person_from_rule"]
+__all__ = ["Form", "Gazetteer", "Person", "person_from_rule"]
 
 #: Titles and role words that may stand before a name without being a name.
 
@@ -534,27 +533,6 @@ def _given_groups(forms: list[Form]) -> tuple[GivenGroup, ...]:
         for t, fs in by_text.items()
     ]
     return tuple(sorted(groups, key=lambda g: -len(g.text)))
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a big gazetteer is built.
-
-    Building creates many small objects and no cycles; collections triggered midway
-    would rescan them again and again. Afterwards the objects are moved to the
-    oldest generation without a scan (``freeze`` then ``unfreeze``), where the
-    next collection would otherwise examine every one of them at once.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:  # nobody else froze objects: unfreezing is safe
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _longest_first(forms: list[Form]) -> tuple[Form, ...]:

@@ -13,9 +13,9 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError
+from ..gcpause import paused_gc
 from ..rulepacks.loader import available_packs
 from ..rulepacks.model import Rule, RulePack
-from .gazetteer import paused_gc
 
 __all__ = ["TABLE_COLUMNS", "bundled_names", "load_name_table", "parse_name_table", "slug"]
 

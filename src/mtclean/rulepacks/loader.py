@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from ..errors import RulePackError, UnknownNormalizerError
+from ..gcpause import paused_gc
 from . import toml
 from .model import (
     COMMON_RULE_KEYS,
@@ -214,7 +215,11 @@ def parse_rules(
     loads its bundled packs that way, as the test suite verifies each of them in full
     (:func:`verify_bundled`); a user's pack is always verified.
     """
-    text = text.removeprefix("\ufeff")
+    with paused_gc():  # a big pack is many small objects and no cycles
+        return _parse_rules(text.removeprefix("\ufeff"), tuple(kinds), source, bundled, verify)
+
+
+def _parse_rules(text: str, kinds: Kinds, source: str, bundled: bool, verify: bool) -> RulePack:
     try:
         data = toml.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -235,7 +240,7 @@ def parse_rules(
         hint = f'rename it (name = "my-{name}") and load both, or disable {name!r}'
         raise RulePackError(msg, source=source, field="pack.name", hint=hint)
     kind_name = _pack_str(meta, "kind", source, required=True)
-    kind = _kind(kind_name, tuple(kinds), source)
+    kind = _kind(kind_name, kinds, source)
     defaults = meta.get("defaults", {})
     if not isinstance(defaults, dict):
         msg = "must be a table of rule field defaults"
@@ -250,15 +255,15 @@ def parse_rules(
         raise RulePackError(msg, source=source, field="pack.domain")
     rules: list[Rule] = []
     seen: dict[str, int] = {}
-    lines = _rule_lines(text, len(rules_data))
     known = _field_specs(kind)  # once per pack, not per rule
     for position, raw in enumerate(rules_data, start=1):
-        line = lines[position - 1]
+        rules_data[position - 1] = None  # the rule's table is not needed after this one
         try:
             rule = _parse_rule(
                 {**defaults, **raw}, kind, name, source, position, domain, known, verify
             )
         except RulePackError as exc:
+            line = _rule_line(text, position, len(rules_data))
             raise exc.at_line(line) from exc.__cause__
         for one in kind.expand(rule) if kind.expand is not None else (rule,):
             if one.id in seen:
@@ -266,6 +271,7 @@ def parse_rules(
                     f"duplicate rule id: rule #{position} repeats the id of rule "
                     f"#{seen[one.id]}; every rule in a pack needs its own id"
                 )
+                line = _rule_line(text, position, len(rules_data))
                 raise RulePackError(msg, source=source, rule_id=one.id, field="id", line=line)
             seen[one.id] = position
             rules.append(one)
@@ -289,15 +295,13 @@ def parse_rules(
     return pack
 
 
-def _rule_lines(text: str, count: int) -> list[int | None]:
-    """The line number of each ``[[rules]]`` header, if the pack writes its rules that way."""
-    found: list[int | None] = []
-    number, last = 1, 0
-    for m in _RULES_HEADER.finditer(text):
-        number += text.count("\n", last, m.start())
-        last = m.start()
-        found.append(number)
-    return found if len(found) == count else [None] * count
+def _rule_line(text: str, position: int, count: int) -> int | None:
+    """The line number of the ``position``-th ``[[rules]]`` header (from 1), if the pack
+    writes its ``count`` rules that way (found only for an error message)."""
+    headers = [m.start() for m in _RULES_HEADER.finditer(text)]
+    if len(headers) != count:
+        return None
+    return text.count("\n", 0, headers[position - 1]) + 1
 
 
 _RULES_HEADER = re.compile(r"^[ \t]*\[\[rules\]\]", re.MULTILINE)
@@ -344,7 +348,7 @@ def _parse_rule(
     source: str,
     position: int,
     domain: str = "",
-    known: tuple[dict[str, FieldSpec | None], tuple[str, ...]] | None = None,
+    known: _Known | None = None,
     verify: bool = True,
 ) -> Rule:
     rule_id = raw.get("id")
@@ -354,7 +358,7 @@ def _parse_rule(
     if not RULE_ID_RE.fullmatch(rule_id):
         msg = "rule ids are letters, digits, '-', '_' or '.' (no spaces or '/')"
         raise RulePackError(msg, source=source, rule_id=rule_id, field="id")
-    specs, required = known if known is not None else _field_specs(kind)
+    specs, required, plain = known if known is not None else _field_specs(kind)
     if not raw.keys() <= specs.keys():
         allowed = (*COMMON_RULE_KEYS, *(f.name for f in kind.fields))
         _check_keys(raw, allowed, source, rule_id, f"a {kind.name} rule")
@@ -362,11 +366,12 @@ def _parse_rule(
         if name not in raw:
             msg = f"missing; a {kind.name} rule needs {name!r}"
             raise RulePackError(msg, source=source, rule_id=rule_id, field=name)
-    fields: dict[str, Any] = {
-        key: _check_field(spec, value, kind, source, rule_id, verify)
-        for key, value in raw.items()
-        if (spec := specs[key]) is not None
-    }
+    fields: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in plain and type(value) is str and value and "\x00" not in value:
+            fields[key] = value  # the common case, checked in full below: a plain string
+        elif (spec := specs[key]) is not None:
+            fields[key] = _check_field(spec, value, kind, source, rule_id, verify)
     if verify and kind.check_rule is not None:
         problem = kind.check_rule(fields)
         if problem is not None:
@@ -392,25 +397,30 @@ def _parse_rule(
     )
 
 
-def _field_specs(kind: KindSpec) -> tuple[dict[str, FieldSpec | None], tuple[str, ...]]:
-    """Every key a rule of ``kind`` may have (its spec, ``None`` for the common keys) and
-    the required ones."""
+#: Every key a rule of a kind may have (its spec, ``None`` for the common keys), the
+#: required ones, and those a non-empty plain string passes unchecked.
+_Known = tuple[dict[str, FieldSpec | None], tuple[str, ...], frozenset[str]]
+
+
+def _field_specs(kind: KindSpec) -> _Known:
+    """What :data:`_Known` says of ``kind``."""
     specs: dict[str, FieldSpec | None] = dict.fromkeys(COMMON_RULE_KEYS)
     specs.update((f.name, f) for f in kind.fields)
-    return specs, tuple(f.name for f in kind.fields if f.required)
+    required = tuple(f.name for f in kind.fields if f.required)
+    plain = frozenset(f.name for f in kind.fields if _takes_any_string(f))
+    return specs, required, plain
+
+
+def _takes_any_string(spec: FieldSpec) -> bool:
+    """Whether every non-empty string without a NUL is a valid value of ``spec``."""
+    return str in spec.types and not (spec.choices or spec.is_regex or spec.check)
 
 
 def _check_field(
     spec: FieldSpec, value: Any, kind: KindSpec, source: str, rule_id: str, verify: bool = True
 ) -> Any:
-    if (
-        type(value) is str
-        and value
-        and "\x00" not in value
-        and str in spec.types
-        and not (spec.choices or spec.is_regex or spec.check)
-    ):
-        return value  # the common case, checked in full below: a plain string
+    if type(value) is str and value and "\x00" not in value and _takes_any_string(spec):
+        return value  # the common case: a plain string
 
     def fail(msg: str) -> RulePackError:
         return RulePackError(msg, source=source, rule_id=rule_id, field=spec.name)

@@ -34,7 +34,7 @@ class Example:
     expected: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Rule:
     """One validated rule. ``fields`` holds its kind-specific settings, read-only."""
 

@@ -16,13 +16,13 @@ rebuilds it.
 from __future__ import annotations
 
 import functools
-import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ..diskcache import default_cache, file_stamp, fingerprint
+from ..gcpause import paused_gc
 from .model import Example, KindSpec, Rule, RulePack
 
 __all__ = ["cached_pack", "pack_from_data", "pack_to_data"]
@@ -123,15 +123,11 @@ def cached_pack(
     entry = f"pack-{name}"
     data = cache.load(entry, key)
     if data is not None:
-        paused = gc.isenabled()
-        gc.disable()  # thousands of small objects: no reason to collect meanwhile
         try:
-            return pack_from_data(data)
+            with paused_gc():  # thousands of small objects: no reason to collect meanwhile
+                return pack_from_data(data)
         except (TypeError, ValueError):
             pass  # not the shape this code writes: rebuilt below
-        finally:
-            if paused:
-                gc.enable()
     pack = build()
     cache.store(entry, key, pack_to_data(pack))
     return pack

@@ -52,14 +52,17 @@ def protected_rules(
         if pack.name in disabled:
             continue
         for rule in pack.rules:
-            replace = rule.get("replace")
+            replace = rule.fields.get("replace")
             if (
-                not rule.enabled
-                or rule.full_id in disabled
-                or rule.get("action", "fix") != "fix"
-                or not isinstance(replace, str)
+                # Cheap tests first: most replacements are not a capitalised phrase.
+                not isinstance(replace, str)
+                or " " not in replace
+                or (replace[0].isascii() and not "A" <= replace[0] <= "Z")
                 or "\\" in replace
                 or replace in seen
+                or not rule.enabled
+                or rule.full_id in disabled
+                or rule.fields.get("action", "fix") != "fix"
                 or not _NAME_LIKE.fullmatch(replace)
                 or _writes_own_term(rule, replace)
             ):
