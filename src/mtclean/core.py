@@ -178,14 +178,24 @@ def apply_edits(text: str, edits: Sequence[Edit], *, step: str = "<edits>") -> s
     if not edits:
         return text
     check_edits(text, edits, step)
+    # Pieces are joined a thousand edits at a time: a text with an edit every few
+    # characters holds its new text and a few pieces, not a string object per piece.
+    chunks: list[str] = []
     parts: list[str] = []
     pos = 0
     for edit in edits:
         parts.append(text[pos : edit.start])
         parts.append(edit.replacement)
         pos = edit.end
+        if len(parts) >= _JOIN_EVERY:
+            chunks.append("".join(parts))
+            parts.clear()
     parts.append(text[pos:])
-    return "".join(parts)
+    chunks.append("".join(parts))
+    return "".join(chunks) if len(chunks) > 1 else chunks[0]
+
+
+_JOIN_EVERY = 2_000
 
 
 class EditsNormalizer:

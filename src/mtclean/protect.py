@@ -152,7 +152,14 @@ def _candidates(text: str) -> list[int]:
         if text[end - 1 : end] in (";", "{") or text[end - 2 : end] == "):":
             ends.append(len(text))
         found.extend(text.rfind("\n", 0, e) + 1 for e in ends)
-    return sorted(set(found))
+    found.sort()  # then without repeats (a set of them would cost ~100 bytes each)
+    out: list[int] = []
+    last = -1
+    for k in found:
+        if k != last:
+            out.append(k)
+            last = k
+    return out
 
 
 def _occurrences(text: str, sub: str) -> list[int]:

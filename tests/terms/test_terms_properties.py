@@ -10,7 +10,7 @@ from mtclean.kinds import load_rules, parse_rules
 from mtclean.options import Options
 from mtclean.rulepacks.model import RulePack
 from mtclean.terms.kind import KIND
-from mtclean.terms.match import TermIndex, fold_term, word_bounded
+from mtclean.terms.match import TermIndex, fold_term, triples, word_bounded
 from mtclean.terms.replacer import TermReplacer, apply_case
 from mtclean.terms.stage import build_steps
 
@@ -271,9 +271,9 @@ def test_index_finds_every_occurrence_of_every_key(text: str) -> None:
         for s in range(len(text))
         if _occurs(text, s, s + len(key), i)
     }
-    hits = set(INDEX.scan(text))
+    hits = set(triples(INDEX.scan(text)))
     assert {h for h in hits if _occurs(text, *h)} == expected
-    gated = set(INDEX.scan(text, gated=True))
+    gated = set(triples(INDEX.scan(text, gated=True)))
     assert gated <= hits
     if any(i % 2 for _, _, i in expected):
         assert gated == hits

@@ -9,7 +9,7 @@ from mtclean.kinds import load_rules
 from mtclean.options import Options
 from mtclean.terms.context import in_quoted_source, source_line
 from mtclean.terms.lines import Lines
-from mtclean.terms.match import TermIndex
+from mtclean.terms.match import TermIndex, triples
 from mtclean.terms.stage import build_steps
 
 
@@ -123,7 +123,7 @@ def test_selected_scan_is_the_scan_of_the_selected_keys(
         index.add_many([term], cased=n < len(cased) and cased[n])
     select = bytes(int(n < len(chosen) and chosen[n]) for n in range(len(terms)))
     index.build(gate=select, select=select)
-    everything = index.scan(text)
+    everything = list(triples(index.scan(text)))
     opaque = index._opaque_id_set
     expected = sorted(h for h in everything if select[h[2]] or h[2] in opaque)
-    assert sorted(index.scan_selected(text)) == expected
+    assert sorted(list(triples(index.scan_selected(text)))) == expected

@@ -22,13 +22,14 @@ clean prose costs a few C-speed scans.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..core import Edit, EditsNormalizer, line_bounds
 from .data import abbreviations, file_extensions, tlds
-from .scan import ScanRule, first_matches, hits, run_starts
+from .scan import ScanRule, distinct, first_matches, hits, run_starts
 from .unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
@@ -202,14 +203,14 @@ class PunctuationRepairer(EditsNormalizer):
         rules = tuple(ScanRule(r, _COMPILED[r]) for r in PUNCT_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def matches(self, text: str) -> list[tuple[ScanRule, re.Match[str]]]:
+    def matches(self, text: str) -> Iterator[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
-            return []
+            return iter(())
         marks = hits(text, _FINDERS)
         if not marks:
-            return []
-        starts = run_starts(text, marks, _RUN_CHARS) + marks
+            return iter(())
+        starts = distinct(heapq.merge(run_starts(text, marks, _RUN_CHARS), marks))
         return first_matches(text, [(rule, starts) for rule in self._rules])
 
     def edits(self, text: str) -> list[Edit]:
@@ -242,12 +243,12 @@ def _left_word_start(text: str, pos: int) -> int:
 def _edit(text: str, rule: str, m: re.Match[str]) -> Iterable[Edit]:
     if rule == DOUBLED:
         mark = m.group("mark") or m.group("dot")
-        yield Edit(m.start(), m.end(), mark, DOUBLED, f"doubled {mark!r}")
+        yield Edit(m.start(), m.end(), mark, DOUBLED, _message("doubled", mark))
     elif rule == SPACE_BEFORE:
         mark = text[m.end()]
         if mark in ";:!?" and _FRENCH_SPACED.search(_line(text, m.start())):
             return  # French typography puts a space before these marks
-        yield Edit(m.start(), m.end(), "", SPACE_BEFORE, f"space before {mark!r}")
+        yield Edit(m.start(), m.end(), "", SPACE_BEFORE, _message("space before", mark))
     elif rule == GLUED:
         start = _left_word_start(text, m.start())
         word = text[start : m.start()].lower().lstrip("'’-")
@@ -258,6 +259,16 @@ def _edit(text: str, rule: str, m: re.Match[str]) -> Iterable[Edit]:
         if word in abbreviations() or m.group("right").lower() in tlds() | file_extensions():
             return
         yield Edit(m.end(), m.end(), " ", GLUED, "sentence glued to the next one")
+
+
+@functools.lru_cache(maxsize=256)
+def _message(what: str, mark: str) -> str:
+    """An edit's message, one string per mark (a text with thousands of edits shares it).
+
+    >>> _message("doubled", ",")
+    "doubled ','"
+    """
+    return f"{what} {mark!r}"
 
 
 def _line(text: str, pos: int) -> str:

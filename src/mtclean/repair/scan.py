@@ -15,14 +15,19 @@ Characters outside printable ASCII are looked up once per text in
 >>> import re
 >>> comma = re.compile(",(?<= ,)")
 >>> hits = [m.start() for m in comma.finditer("a  , b ,")]
->>> hits, run_starts("a  , b ,", hits, " ")
+>>> hits, list(run_starts("a  , b ,", hits, " "))
 ([3, 7], [1, 6])
+
+Offsets are kept in arrays of machine integers (8 bytes each, not a Python int
+object and a list slot), and matches are produced one at a time: a megabyte line
+with a repair every few characters holds a few bytes per candidate, not a hundred.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from re import Match, Pattern
@@ -46,19 +51,34 @@ def rare_chars(text: str) -> str:
     )
 
 
-def hits(text: str, finders: Iterable[Pattern[str]]) -> list[int]:
-    """Sorted start offsets of every finder match in ``text``.
+def hits(text: str, finders: Iterable[Pattern[str]]) -> array[int]:
+    """Sorted, distinct start offsets of every finder match in ``text``.
 
     >>> import re
-    >>> hits("a, b; c,", [re.compile(","), re.compile(";")])
+    >>> list(hits("a, b; c,", [re.compile(","), re.compile(";")]))
     [1, 4, 7]
     """
-    found: set[int] = set()
+    found: list[Iterable[int]] = []
     for finder in finders:
         first = finder.search(text)  # the usual answer, none, costs one scan
         if first is not None:
-            found.update(m.start() for m in finder.finditer(text, first.start()))
-    return sorted(found)
+            found.append(m.start() for m in finder.finditer(text, first.start()))
+    return distinct(heapq.merge(*found) if len(found) > 1 else found[0] if found else ())
+
+
+def distinct(offsets: Iterable[int]) -> array[int]:
+    """The sorted ``offsets`` without repeats, as an array.
+
+    >>> list(distinct([1, 1, 4, 7, 7]))
+    [1, 4, 7]
+    """
+    out = array("q")
+    last = -1
+    for pos in offsets:
+        if pos != last:
+            out.append(pos)
+            last = pos
+    return out
 
 
 def positions(text: str, chars: Iterable[str]) -> list[int]:
@@ -76,14 +96,14 @@ def positions(text: str, chars: Iterable[str]) -> list[int]:
     return sorted(out)
 
 
-def run_starts(text: str, positions: Sequence[int], back: str) -> list[int]:
+def run_starts(text: str, positions: Iterable[int], back: str) -> array[int]:
     """For each of the sorted ``positions``, where the run of ``back`` characters
     before it starts (linear time: a run shared by several positions is walked once).
 
-    >>> run_starts("ab  ,  ;", [4, 7], " ,;")
+    >>> list(run_starts("ab  ,  ;", [4, 7], " ,;"))
     [2, 2]
     """
-    out: list[int] = []
+    out = array("q")
     prev_pos, prev_start = -1, -1
     for pos in positions:
         start = pos
@@ -106,28 +126,26 @@ class ScanRule:
 
 
 def first_matches(
-    text: str, tries: Sequence[tuple[ScanRule, Iterable[int]]]
-) -> list[tuple[ScanRule, Match[str]]]:
-    """Matches of each rule at its candidate starts: leftmost first, earlier rules
-    first at one start, none overlapping (a zero-width match blocks nothing).
+    text: str, tries: Sequence[tuple[ScanRule, Sequence[int]]]
+) -> Iterator[tuple[ScanRule, Match[str]]]:
+    """Matches of each rule at its candidate starts (each rule's sorted, repeats
+    allowed): leftmost first, earlier rules first at one start, none overlapping (a
+    zero-width match blocks nothing). Rules may share one sequence of starts.
 
     >>> import re
     >>> a, b = ScanRule("x/a", re.compile("ab")), ScanRule("x/b", re.compile("b+"))
     >>> [(r.id, m.span()) for r, m in first_matches("abbb b", [(a, [0]), (b, [0, 1, 5])])]
     [('x/a', (0, 2)), ('x/b', (5, 6))]
     """
-    # One sorted list of distinct starts per rule, merged lazily: memory stays a few
-    # integers per candidate (a set of (start, rule) pairs cost ~100 bytes each).
-    lists = [sorted(set(starts)) for _, starts in tries]
-    order = heapq.merge(*(zip(starts, repeat(i)) for i, starts in enumerate(lists)))
-    out: list[tuple[ScanRule, Match[str]]] = []
+    order = heapq.merge(*(zip(starts, repeat(i)) for i, (_, starts) in enumerate(tries)))
     end = 0
+    last = (-1, -1)
     for start, i in order:
-        if start < end:
+        if start < end or (start, i) == last:
             continue
+        last = (start, i)
         rule = tries[i][0]
         m = rule.pattern.match(text, start)
         if m is not None:
-            out.append((rule, m))
+            yield rule, m
             end = m.end()
-    return out

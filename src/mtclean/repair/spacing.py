@@ -23,6 +23,7 @@ The ideographic space U+3000 (CJK layout) and the narrow no-break space U+202F
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..core import Edit, EditsNormalizer
@@ -78,7 +79,7 @@ def _odd_or_tab(text: str) -> list[int]:
     return positions(text, present) if present else []
 
 
-def _candidates(text: str) -> tuple[list[int], list[int]]:
+def _candidates(text: str) -> tuple[Sequence[int], list[int]]:
     """Offsets where a spacing rule may match (found by the finders above): where runs
     of spaces start (also before a "\r\n"), and where runs of blank lines may start
     (at a newline or the "\r" before it, after a paragraph)."""
@@ -104,7 +105,7 @@ def _candidates(text: str) -> tuple[list[int], list[int]]:
     end = [len(text)] if text and text[-1] in _HSPACE_CHARS else []
     if not (seen or doubles or odd or end):
         return [], []
-    walk = sorted({*doubles, *odd, *ends, *end})
+    walk = sorted({*doubles, *odd, *ends, *end})  # (a few: runs of spaces, not spaces)
     return run_starts(text, walk, _HSPACE_CHARS), blanks
 
 
@@ -145,13 +146,13 @@ class SpacingRepairer(EditsNormalizer):
         rules = tuple(ScanRule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
 
-    def matches(self, text: str) -> list[tuple[ScanRule, re.Match[str]]]:
+    def matches(self, text: str) -> Iterator[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""
         if not self._rules:
-            return []
+            return iter(())
         runs, blanks = _candidates(text)
         if not runs and not blanks:
-            return []
+            return iter(())
         tries = [(rule, blanks if rule.id == BLANK_LINES else runs) for rule in self._rules]
         return first_matches(text, tries)
 

@@ -39,6 +39,9 @@ __all__ = ["Lines"]
 #: the newline no quoted stretch crosses.
 _QUOTE_CHARS = frozenset('“”„«»"‚‘’_\n')
 _TOKEN_RE = re.compile(r"\S+")
+#: Lines (or stretches of a long line) whose counts are kept at once: a megabyte
+#: line read in stretches holds a few of them, not a copy of itself.
+KEPT_LINES = 64
 
 
 class _Line:
@@ -85,6 +88,8 @@ class Lines:
     def _line(self, line: tuple[int, int]) -> _Line:
         found = self._lines.get(line)
         if found is None:
+            if len(self._lines) >= KEPT_LINES:  # the oldest goes (counted again if needed)
+                del self._lines[next(iter(self._lines))]
             found = self._lines[line] = _Line(self.text, *line)
         return found
 
@@ -140,11 +145,11 @@ class Lines:
         vocab = foreign_vocab()
         table = info.foreign.get(lang)
         if table is None:
-            f_tokens = array("l", [])
+            f_tokens = array("i" if len(masked) < 2**31 else "q")
             for m in _TOKEN_RE.finditer(masked):
                 if lang in vocab.langs_of(m.group()):
                     f_tokens.append(m.end())
-            w_ends, f_words = array("l", []), array("l", [])
+            w_ends, f_words = array(f_tokens.typecode), array(f_tokens.typecode)
             for m in words_of(masked):
                 w_ends.append(m.end())
                 if lang in vocab.langs_of(m.group()):

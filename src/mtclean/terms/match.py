@@ -29,16 +29,30 @@ from __future__ import annotations
 
 import collections
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import ahocorasick_rs
 
-__all__ = ["PREFIX", "TermIndex", "ascii_key", "fold_term", "is_word_char", "word_bounded"]
+__all__ = [
+    "PREFIX",
+    "Hits",
+    "TermIndex",
+    "ascii_key",
+    "fold_term",
+    "is_word_char",
+    "triples",
+    "word_bounded",
+]
 
 #: Bytes of a one-word key that go into the automaton (the rest is compared on a
 #: hit); a phrase keeps its first word and this many bytes after it.
 PREFIX = 8
+
+#: Hits of a scan, flat: start, end and key id of each, in one array of machine
+#: integers (24 bytes a hit; a text with a term every few words holds thousands).
+Hits = array
 
 _Id = tuple[int, int, int, str | None]  # key id, left pad, right pad, exact text
 #: The keys an automaton pattern stands for, with their ids; whether one of the ids
@@ -97,6 +111,16 @@ def is_word_char(c: str) -> bool:
     (True, False, False)
     """
     return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+def triples(hits: Hits[int]) -> Iterator[tuple[int, int, int]]:
+    """The ``(start, end, id)`` of each hit in ``hits``.
+
+    >>> list(triples(array("q", [3, 7, 0, 3, 11, 1])))
+    [(3, 7, 0), (3, 11, 1)]
+    """
+    it = iter(hits)
+    return zip(it, it, it, strict=True)
 
 
 def word_bounded(text: str, start: int, end: int) -> bool:
@@ -176,9 +200,9 @@ class TermIndex:
     >>> index.add_many(["Navo", "Navo-top"])
     0
     >>> index.build()
-    >>> index.scan("de Navo-top, Navona")
+    >>> list(triples(index.scan("de Navo-top, Navona")))
     [(3, 7, 0), (3, 11, 1)]
-    >>> index.scan("nothing here")
+    >>> list(index.scan("nothing here"))
     []
     """
 
@@ -321,7 +345,7 @@ class TermIndex:
             self._opaque_ids = list(self._opaque.values())
         self._opaque_id_set = frozenset(i for ids in self._opaque.values() for i in ids)
 
-    def scan(self, text: str, *, gated: bool = False) -> list[tuple[int, int, int]]:
+    def scan(self, text: str, *, gated: bool = False) -> Hits[int]:
         """Every ``(start, end, id)`` whose key occurs in ``text`` (code-point offsets).
 
         Hits are candidates to verify against ``text`` (see the module docstring).
@@ -332,16 +356,16 @@ class TermIndex:
         >>> index.add_many(["Navo", "Rusland"])
         0
         >>> index.build(gate=bytes([1, 0]))
-        >>> index.scan("Rusland", gated=True), index.scan("Rusland")
+        >>> list(index.scan("Rusland", gated=True)), list(triples(index.scan("Rusland")))
         ([], [(0, 7, 1)])
-        >>> index.scan("Navo, Rusland", gated=True)
+        >>> list(triples(index.scan("Navo, Rusland", gated=True)))
         [(0, 4, 0), (6, 13, 1)]
         """
-        out = self._scan_ascii(text, gated) if self._automaton is not None else []
+        out = self._scan_ascii(text, gated) if self._automaton is not None else array("q")
         self._scan_opaque(text, out)
         return out
 
-    def scan_selected(self, text: str) -> list[tuple[int, int, int]]:
+    def scan_selected(self, text: str) -> Hits[int]:
         """The hits of :meth:`scan` whose keys are selected (see :meth:`build`), and
         every hit of a key without an ASCII letter or digit; one scan of an automaton
         of the selected keys alone (cheaper than :meth:`scan` when they are few).
@@ -350,10 +374,10 @@ class TermIndex:
         >>> index.add_many(["Navo", "Rusland"])
         0
         >>> index.build(gate=bytes([0, 1]), select=bytes([1, 0]))
-        >>> index.scan_selected("Navo, Rusland"), index.scan("Navo, Rusland")
-        ([(0, 4, 0)], [(0, 4, 0), (6, 13, 1)])
+        >>> list(index.scan_selected("Navo, Rusland")), list(index.scan("Navo, Rusland"))
+        ([0, 4, 0], [0, 4, 0, 6, 13, 1])
         """
-        out: list[tuple[int, int, int]] = []
+        out: Hits[int] = array("q")
         if self._selected is not None:
             folded, cased = self._selected
             if folded is None:
@@ -365,31 +389,34 @@ class TermIndex:
         self._scan_opaque(text, out)
         return out
 
-    def _find_selected(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
+    def _find_selected(self, mapped: bytes, text: str, out: Hits[int]) -> None:
         """Add the hits of selected keys matched in any case, found by the full automaton."""
         if self._automaton is None:
             return
         groups, select, exact = self._groups, self._select, self._exact
-        found: list[tuple[int, int, int]] = []
+        found: Hits[int] = array("q")
         for hit in self._automaton.find_matches_as_indexes(mapped, overlapping=True):
             group = groups.get(hit[0]) or self._group(hit[0])
             _complete(hit, group[0], mapped, text, found, self._gate)
-        out.extend(h for h in found if h[2] < len(select) and select[h[2]] and h[2] not in exact)
+        for h in triples(found):
+            if h[2] < len(select) and select[h[2]] and h[2] not in exact:
+                out.extend(h)
 
-    def _scan_opaque(self, text: str, out: list[tuple[int, int, int]]) -> None:
+    def _scan_opaque(self, text: str, out: Hits[int]) -> None:
         if self._opaque_automaton is not None and not text.isascii():
             ids = self._opaque_ids
             for i, start, end in self._opaque_automaton.find_matches_as_indexes(
                 fold_term(text), overlapping=True
             ):
-                out.extend((start, end, id_) for id_ in ids[i])
+                for id_ in ids[i]:
+                    out.extend((start, end, id_))
 
-    def opens_gate(self, hits: list[tuple[int, int, int]]) -> bool:
+    def opens_gate(self, hits: Hits[int]) -> bool:
         """Whether a gated :meth:`scan` of the same text reports ``hits`` (from an
         ungated scan): one of them is a gate key, or a key without ASCII letters."""
         gate = self._gate
         opaque = self._opaque_id_set
-        return any((id_ < len(gate) and gate[id_]) or id_ in opaque for _, _, id_ in hits)
+        return any((id_ < len(gate) and gate[id_]) or id_ in opaque for id_ in hits[2::3])
 
     def _group(self, pattern: int) -> _Group:
         """The keys the automaton's pattern number ``pattern`` stands for, with their ids.
@@ -422,16 +449,16 @@ class TermIndex:
         exact = self._exact[n].encode("utf-8", "surrogatepass").translate(_CASED, _CONTINUATION)
         return b" " * self._lefts[n] + exact + b" " * self._rights[n]
 
-    def _scan_ascii(self, text: str, gated: bool) -> list[tuple[int, int, int]]:
+    def _scan_ascii(self, text: str, gated: bool) -> Hits[int]:
         mapped = self._mapped(text)
         gate_automaton = self._gate_automaton if gated else None
         if gate_automaton is not None and not gate_automaton.find_matches_as_indexes(mapped):
-            return []
+            return array("q")
         hits = self._automaton.find_matches_as_indexes(mapped, overlapping=True)
         if not hits:
-            return []
+            return array("q")
         groups = self._groups
-        out: list[tuple[int, int, int]] = []
+        out: Hits[int] = array("q")
         later: list[tuple[int, int, int]] = []
         passed = not gated
         for hit in hits:
@@ -441,7 +468,7 @@ class TermIndex:
             else:
                 later.append(hit)
         if not passed:
-            return []
+            return array("q")
         for hit in later:
             _complete(hit, groups[hit[0]][0], mapped, text, out, self._gate)
         return out
@@ -468,7 +495,7 @@ class _Heads:
             else None
         )
 
-    def find(self, mapped: bytes, text: str, out: list[tuple[int, int, int]]) -> None:
+    def find(self, mapped: bytes, text: str, out: Hits[int]) -> None:
         """Add the ``(start, end, id)`` of every key that occurs in ``text`` to ``out``."""
         if self.automaton is None:
             return
@@ -482,7 +509,7 @@ def _complete(
     keys: tuple[tuple[bytes, tuple[_Id, ...]], ...],
     mapped: bytes,
     text: str,
-    out: list[tuple[int, int, int]],
+    out: Hits[int],
     gate: Sequence[int],
 ) -> bool:
     """Add the ``(start, end, id)`` of the keys an automaton ``hit`` on a head stands for
@@ -500,6 +527,6 @@ def _complete(
             first = max(start + left - 1, 0)
             end = min(start + length - right - 1, size)
             if exact is None or text[first:end] == exact:
-                out.append((first, end, id_))
+                out.extend((first, end, id_))
                 found = found or (id_ < len(gate) and gate[id_] != 0)
     return found

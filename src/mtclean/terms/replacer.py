@@ -44,7 +44,7 @@ from .detect import TextWords, decide_language, text_leftovers
 from .grammar import grammatical_edits
 from .lang import LEFTOVER_WORDS, leftover_bounded
 from .lines import Lines
-from .match import TermIndex, fold_term, word_bounded
+from .match import Hits, TermIndex, fold_term, triples, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
 from .reach import merge_spans, near_trigger, stretch_of
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
@@ -96,8 +96,6 @@ _LEFTOVER_LANGS = tuple(LEFTOVER_WORDS)
 
 _FIELDS = operator.attrgetter("fields")
 _ENABLED = operator.attrgetter("enabled")
-
-_Hit = tuple[int, int, int]  # start, end, key id
 
 
 @dataclass(frozen=True)
@@ -319,9 +317,7 @@ class TermReplacer(EditsNormalizer):
 
     # -- matching ---------------------------------------------------------------
 
-    def _scan(
-        self, text: str, hits: list[_Hit], state: tuple[Lines, Budget] | None = None
-    ) -> _Scan:
+    def _scan(self, text: str, hits: Hits[int], state: tuple[Lines, Budget] | None = None) -> _Scan:
         """Verify the index's hits against ``text``: candidates and leftover words
         (the user patterns of all rules share one time budget for the text). ``state``:
         the text's lines (with what its context checks found) and budget, when one
@@ -331,7 +327,7 @@ class TermReplacer(EditsNormalizer):
         triggered: dict[int, set[tuple[int, int]]] = {}
         leftovers: dict[str, list[tuple[int, int]]] = {}
         key_slot, key_term, key_kind = self._key_slot, self._key_term, self._key_kind
-        for start, end, i in hits:
+        for start, end, i in triples(hits):
             slot, term, kind = key_slot[i], key_term[i], key_kind[i]
             matched = text[start:end]
             if kind & _LEFTOVER:
@@ -497,7 +493,7 @@ class TermReplacer(EditsNormalizer):
             starts.append(pos)
             pos += len(text) + 2
         out = [False] * len(texts)
-        for start, end, _ in self._index.scan_selected("\n\n".join(texts)):
+        for start, end, _ in triples(self._index.scan_selected("\n\n".join(texts))):
             first = max(bisect.bisect_right(starts, start) - 1, 0)
             last = bisect.bisect_right(starts, max(start, end - 1)) - 1
             out[first : last + 1] = [True] * (last + 1 - first)
@@ -536,7 +532,7 @@ class TermReplacer(EditsNormalizer):
             edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
 
-    def _changes(self, text: str, hits: list[_Hit], state: tuple[Lines, Budget]) -> bool:
+    def _changes(self, text: str, hits: Hits[int], state: tuple[Lines, Budget]) -> bool:
         """Whether a candidate from ``hits`` of a fixing rule holds and changes the text."""
         return any(
             c.rule.action == "fix" and c.replacement != text[c.start : c.end]
