@@ -1,8 +1,9 @@
 """The default pipeline (``mtclean.clean``) against ``ftfy.fix_text``, measured in the same run.
 
 Targets: >= 10x ftfy's throughput on clean prose and >= 5x on damaged text, per
-stage figures for orientation, and time linear in text length (a 5 MB and a
-50 MB single text: seconds per MB within 1.5x of each other).
+stage figures for orientation, >= 2x ftfy on 10,000 documents of about 200
+characters (documents per second: the per-call cost), and time linear in text
+length (a 5 MB and a 50 MB single text: seconds per MB within 1.5x of each other).
 
 Usage: python benchmarks/bench_pipeline.py CORPUS_DIR [--mb 4] [--no-large]
 """
@@ -26,9 +27,23 @@ def _stage_rate(stage: str, docs: list[str]) -> float | None:
     pipeline = mtclean.default_pipeline(disable=others)
     if not pipeline.steps:
         return None
-    for doc in docs[:50]:  # warm up lazily built tables
+    for doc in docs:  # compile what these documents need (compiled once per process)
         pipeline(doc)
     return throughput(pipeline, docs)
+
+
+def _small_docs(docs: list[str], count: int = 10_000, size: int = 200) -> list[str]:
+    """``count`` documents of about ``size`` characters: the corpus cut at spaces."""
+    text = " ".join(d.replace("\n", " ") for d in docs)
+    out: list[str] = []
+    pos = 0
+    while len(out) < count:
+        cut = text.find(" ", pos + size)
+        if cut < 0:
+            break
+        out.append(text[pos:cut])
+        pos = cut + 1
+    return out
 
 
 def _seconds_per_mb(text: str) -> float:
@@ -59,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
             rate = _stage_rate(stage, docs)
             if rate is not None:
                 report(f"  stage {stage} alone", rate, base)
+    small = _small_docs(load_docs(args.corpus, "clean", max(args.mb, 2.1)))
+    for doc in small[:1000]:  # warm up what these documents need
+        mtclean.clean(doc)
+    print(f"-- {len(small):,} documents of ~200 characters (a ratio of MB/s is one of docs/s)")
+    base = ftfy_rate(small)
+    report("ftfy.fix_text (small documents)", base, base)
+    ok &= report("mtclean.clean (small documents)", throughput(mtclean.clean, small), base, 2.0)
     if not args.no_large:
         docs = load_docs(args.corpus, "dirty", 6.0)
         small = "\n\n".join(docs)[:5_000_000]
