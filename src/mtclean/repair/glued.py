@@ -115,6 +115,12 @@ class GluedWordSplitter(EditsNormalizer):
     rule_ids: tuple[str, ...] = GLUED_RULES
     pack_names: tuple[str, ...] = ("repair",)
 
+    def warm_up(self) -> None:
+        """Read the word frequencies of every known language now, not on the first
+        glued token (see :meth:`Pipeline.warm_up`)."""
+        for lang in KNOWN_LANGS:
+            _zipf("the", lang)
+
     def edits(self, text: str) -> list[Edit]:
         """One space inserted per glued token."""
         out: list[Edit] = []

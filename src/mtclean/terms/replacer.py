@@ -36,13 +36,14 @@ from ..gcpause import paused_gc
 from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
-from .compiled import AMBIGUOUS_RULE, apply_case, as_tuple
+from .compiled import AMBIGUOUS_RULE, CONTEXT_FIELDS, apply_case, as_tuple
 from .compiled import Compiled as _Compiled
 from .compiled import compile_rule as _compile
 from .context import in_source_name, is_glossed, is_mention
 from .detect import TextWords, decide_language, text_leftovers
+from .evidence import EVIDENCE_FIELDS
 from .grammar import grammatical_edits
-from .lang import LEFTOVER_WORDS, leftover_bounded
+from .lang import LEFTOVER_WORDS, glue_re, leftover_bounded, phrase_re
 from .lines import Lines
 from .match import Hits, TermIndex, fold_term, triples, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
@@ -297,12 +298,17 @@ class TermReplacer(EditsNormalizer):
         return one
 
     def warm_up(self) -> None:
-        """Compile every regex rule now instead of on its first trigger (a process that
-        forks workers does it once for all of them; see :meth:`Pipeline.warm_up`)."""
+        """Compile now every rule with a pattern (a regex rule, context or evidence)
+        instead of on its first hit, and the source languages' own patterns (a process
+        that forks workers does it once for all of them; see :meth:`Pipeline.warm_up`)."""
+        regex_fields = CONTEXT_FIELDS | EVIDENCE_FIELDS | {"pattern"}
         for first, pack, _detect in self._ranges:
             for offset, rule in enumerate(pack.rules):
-                if "pattern" in rule.fields:
+                if not regex_fields.isdisjoint(rule.fields):
                     self._rule(first + offset)
+        for lang in {p.lang for p in (*self.packs, *self.detect) if p.lang}:
+            phrase_re(lang)
+            glue_re(lang)
 
     @functools.cached_property
     def rule_ids(self) -> tuple[str, ...]:
