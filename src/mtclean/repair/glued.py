@@ -12,6 +12,11 @@ tells its own story:
   writes on its own;
 * a lower-case word glued to a weekday or month name (``infoThursday``).
 
+``repair/drop-cap`` takes back the first letter of a paragraph that a page's drop
+cap (the large initial letter, set apart in the markup) wrote twice: ``"LLast
+week"`` at the start of a line, when the word without it is an English word and
+the doubled one no word at all.
+
 Everything else stays, whatever it looks like: real words (``breathe``,
 ``forthwith``, ``therewhile``, ``Goethe``), names (``Olivier Verand``), code (``getValue``),
 brands (``iPhone``), and tokens in URLs, e-mail addresses, hashtags and handles.
@@ -25,6 +30,8 @@ brands (``iPhone``), and tokens in URLs, e-mail addresses, hashtags and handles.
 'Interview on France info Thursday, 7 September.'
 >>> fix("Breathe in; Goethe wrote forthwith to Olivier Verand. Call getValue() #floodthe.")
 'Breathe in; Goethe wrote forthwith to Olivier Verand. Call getValue() #floodthe.'
+>>> fix("Title\\nTThe talks resumed.\\nLLaMA, LLC and OOo stay; so does the LLast one.")
+'Title\\nThe talks resumed.\\nLLaMA, LLC and OOo stay; so does the LLast one.'
 """
 
 from __future__ import annotations
@@ -35,10 +42,11 @@ from dataclasses import dataclass
 
 from ..core import Edit, EditsNormalizer
 
-__all__ = ["GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "known_word"]
+__all__ = ["DROP_CAP", "GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "known_word"]
 
 GLUED_WORDS = "repair/glued-words"
-GLUED_RULES = (GLUED_WORDS,)
+DROP_CAP = "repair/drop-cap"
+GLUED_RULES = (GLUED_WORDS, DROP_CAP)
 
 #: Function words that open a clause and that scraping glues to the word before.
 #: ("and", "to", "in", "of" are left out: too many names and words end in them.)
@@ -52,6 +60,9 @@ CALENDAR_WORDS = (
 
 #: A word English text uses, from this Zipf frequency (about once in 30 million words).
 COMMON_ZIPF = 1.5
+#: A doubled first letter is a drop cap's when the word is this many Zipf points more
+#: frequent than the doubled token (which typos make a little frequent: "tthe").
+DOUBLED_MARGIN = 2.5
 #: The languages whose words a glued token must not be (with English).
 KNOWN_LANGS = ("en", "nl", "de", "fr", "es", "it", "pt", "pl", "ro")
 
@@ -68,6 +79,8 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 #: a hyphenated or elided word, a call.
 _NOT_BEFORE = frozenset("@#/.-'’&=_")
 _NOT_AFTER = frozenset("@/-'’(_")
+#: What may come before a paragraph's first word: indentation and opening quotes.
+_LINE_OPENERS = frozenset(" \t\"'“‘«„(")
 
 
 def _token(text: str, at: int) -> tuple[int, int] | None:
@@ -109,8 +122,14 @@ def _english(word: str) -> bool:
 
 @dataclass(frozen=True)
 class GluedWordSplitter(EditsNormalizer):
-    """Put back the space between a word and the function word or date glued to it."""
+    """Put back the space between a word and the function word or date glued to it, and
+    take back a drop cap's doubled letter.
 
+    Args:
+        active: the rule ids that are on (a subset of :data:`GLUED_RULES`).
+    """
+
+    active: frozenset[str] = frozenset(GLUED_RULES)
     name: str = "repair-glued-words"
     rule_ids: tuple[str, ...] = GLUED_RULES
     pack_names: tuple[str, ...] = ("repair",)
@@ -122,8 +141,10 @@ class GluedWordSplitter(EditsNormalizer):
             _zipf("the", lang)
 
     def edits(self, text: str) -> list[Edit]:
-        """One space inserted per glued token."""
-        out: list[Edit] = []
+        """One space inserted per glued token; one letter dropped per doubled drop cap."""
+        out = _drop_caps(text) if DROP_CAP in self.active else []
+        if GLUED_WORDS not in self.active:
+            return out
         seen: set[int] = set()
         for hint in _HINT.finditer(text):
             span = _token(text, hint.start())
@@ -134,7 +155,7 @@ class GluedWordSplitter(EditsNormalizer):
             edit = self._split(text, token, span[0])
             if edit is not None:
                 out.append(edit)
-        return out
+        return sorted(out, key=lambda e: e.start)
 
     def _split(self, text: str, token: str, start: int) -> Edit | None:
         m = _CLAUSE_RE.fullmatch(token)
@@ -153,6 +174,44 @@ class GluedWordSplitter(EditsNormalizer):
     @staticmethod
     def _space(at: int, why: str) -> Edit:
         return Edit(at, at, " ", GLUED_WORDS, f"space restored: {why}")
+
+
+def _drop_caps(text: str) -> list[Edit]:
+    """Edits dropping the doubled first letter of a line's first word ("TThe").
+
+    Only a capital written twice and then lower-case letters (three or more letters
+    in all) in a word that stands on its own (see :func:`_doubled`).
+    """
+    out: list[Edit] = []
+    pos, size = 0, len(text)
+    while pos < size:
+        p = pos
+        while p < size and text[p] in _LINE_OPENERS:
+            p += 1
+        if p + 3 < size and "A" <= text[p] <= "Z" and text[p + 1] == text[p]:
+            span = _token(text, p)
+            if span is not None and span[0] == p:
+                word = text[p + 1 : span[1]]
+                if len(word) >= 3 and word[1:].islower() and _doubled(word):
+                    out.append(Edit(p, p + 1, "", DROP_CAP, "a drop cap's letter written twice"))
+        newline = text.find("\n", pos)
+        if newline < 0:
+            break
+        pos = newline + 1
+    return out
+
+
+def _doubled(word: str) -> bool:
+    """Whether ``word`` with its first letter written twice is that letter's mistake: the
+    word is English and the doubled token far rarer in every known language (a typo).
+
+    >>> _doubled("The"), _doubled("Aron"), _doubled("Zorbx")
+    (True, False, False)
+    """
+    low = word.lower()
+    doubled = low[0] + low
+    rarest = max(_zipf(doubled, lang) for lang in KNOWN_LANGS)
+    return _english(low) and _zipf(low, "en") - rarest >= DOUBLED_MARGIN
 
 
 def _written_alone(text: str, word: str) -> bool:

@@ -185,8 +185,9 @@ def punctuation_steps(options: Options) -> list[Normalizer]:
     active = _active(options, PUNCT_RULES)
     if active:
         steps.append(PunctuationRepairer(active=active, guard=_guard(options)))
-    if _active(options, GLUED_RULES) and not options.is_disabled("repair-glued-words"):
-        steps.append(GluedWordSplitter())
+    glued = _active(options, GLUED_RULES)
+    if glued and not options.is_disabled("repair-glued-words"):
+        steps.append(GluedWordSplitter(active=glued))
     return steps
 
 
