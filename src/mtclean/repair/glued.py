@@ -40,9 +40,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+import ahocorasick_rs
+
 from ..core import Edit, EditsNormalizer
 
-__all__ = ["DROP_CAP", "GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "known_word"]
+__all__ = ["DROP_CAP", "GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "hints", "known_word"]
 
 GLUED_WORDS = "repair/glued-words"
 DROP_CAP = "repair/drop-cap"
@@ -70,8 +72,12 @@ KNOWN_LANGS = ("en", "nl", "de", "fr", "es", "it", "pt", "pl", "ro")
 _ADVERB_HEADS = ("there", "here", "where")
 
 # Candidates: a lower-case letter glued to a clause word that ends a word, or to a capital
-# (stdlib ``re``: several times faster than ``regex`` on such a scan of every text).
-_HINT = re.compile(rf"[a-z](?:(?:{'|'.join(CLAUSE_WORDS)})(?![A-Za-z])|[A-Z][a-z])")
+# and a lower-case letter. Found with one Aho-Corasick scan of the text mapped to a byte
+# per character (ASCII lower-case letters kept, capitals as "A", anything else a space):
+# a regular expression that starts with a character class is tried at every position,
+# about five times slower.
+_HINT_MAP = bytes(b if 97 <= b <= 122 else 65 if 65 <= b <= 90 else 32 for b in range(256))
+_CONTINUATION = bytes(range(0x80, 0xC0))  # dropped: one byte per character
 _CLAUSE_RE = re.compile(rf"(?P<head>[A-Z]?[a-z]{{3,}})(?P<tail>{'|'.join(CLAUSE_WORDS)})")
 _CALENDAR_RE = re.compile(rf"(?P<head>[a-z]{{3,}})(?P<tail>{'|'.join(CALENDAR_WORDS)})")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -81,6 +87,28 @@ _NOT_BEFORE = frozenset("@#/.-'’&=_")
 _NOT_AFTER = frozenset("@/-'’(_")
 #: What may come before a paragraph's first word: indentation and opening quotes.
 _LINE_OPENERS = frozenset(" \t\"'“‘«„(")
+
+
+@functools.cache
+def _hint_automaton() -> ahocorasick_rs.BytesAhoCorasick:
+    lower = [chr(c) for c in range(97, 123)]
+    keys = [c + w + " " for c in lower for w in CLAUSE_WORDS]
+    keys += [c + "A" + d for c in lower for d in lower]
+    return ahocorasick_rs.BytesAhoCorasick(
+        [k.encode("ascii") for k in keys], implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
+def hints(text: str) -> list[int]:
+    """Sorted starts of the candidates: a lower-case letter glued to a clause word that
+    is not followed by a letter, or to a capital and a lower-case letter.
+
+    >>> hints("rivers in floodthe Civil, infoThursday, the theme")
+    [14, 29]
+    """
+    mapped = text.encode("utf-8", "surrogatepass").translate(_HINT_MAP, _CONTINUATION) + b" "
+    found = _hint_automaton().find_matches_as_indexes(mapped, overlapping=True)
+    return sorted({start for _, start, _ in found})
 
 
 def _token(text: str, at: int) -> tuple[int, int] | None:
@@ -146,8 +174,8 @@ class GluedWordSplitter(EditsNormalizer):
         if GLUED_WORDS not in self.active:
             return out
         seen: set[int] = set()
-        for hint in _HINT.finditer(text):
-            span = _token(text, hint.start())
+        for hint in hints(text):
+            span = _token(text, hint)
             if span is None or span[0] in seen:
                 continue
             seen.add(span[0])

@@ -23,6 +23,7 @@ for characters a page could not encode, an opening parenthesis glued to a word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..core import Edit, EditsNormalizer
@@ -39,16 +40,12 @@ MARK_RULES = (DAGGER_PERIOD, LOST_CHARS, GLUED_PAREN)
 _PATTERNS = {
     DAGGER_PERIOD: (re.compile(r"(?<=[a-z]{2})\u2020(?= [A-Z][a-z])"), "."),
     LOST_CHARS: (re.compile(r"(?<= )\?\?(?=[A-Z][a-z])"), ""),
-    # a lower-case word of 3+ letters (not part of a dotted path), "(", a word of 3+
-    # letters or a number, more words, ")" then a space or mark; the edit goes after
-    # the word
-    GLUED_PAREN: (
-        re.compile(
-            r"(?<![\w.])[a-z]{3,}(?=\((?:[a-z]{3,}|\d+)[^()\n=;{}]* [^()\n=;{}]*\)(?:[ ,.;:]|$))"
-        ),
-        " ",
-    ),
 }
+# A lower-case word of 3+ letters (not part of a dotted path) before "(", a word of 3+
+# letters or a number, more words, ")" then a space or mark; the edit goes after the
+# word. Found from each "(" (a pattern starting with the word would be tried at every
+# position of every text).
+_PAREN_BODY = re.compile(r"\((?:[a-z]{3,}|\d+)[^()\n=;{}]* [^()\n=;{}]*\)(?:[ ,.;:]|$)")
 _FIRST = {DAGGER_PERIOD: "\u2020", LOST_CHARS: "??", GLUED_PAREN: "("}
 
 
@@ -71,15 +68,44 @@ class MarkRepairer(EditsNormalizer):
         """One edit per stray mark."""
         out: list[Edit] = []
         spans: list[tuple[int, int]] | None = None
-        for rule, (pattern, replacement) in _PATTERNS.items():
+        for rule in MARK_RULES:
             if rule not in self.active or _FIRST[rule] not in text:
                 continue
-            for m in pattern.finditer(text):
+            found = _glued_parens(text) if rule == GLUED_PAREN else _matches(text, rule)
+            for start, end, edit in found:
                 if spans is None:
                     spans = protected_spans(text)
-                if any(s <= m.start() <= e or s <= m.end() <= e for s, e in spans):
+                if any(s <= start <= e or s <= end <= e for s, e in spans):
                     continue
-                start = m.end() if rule == GLUED_PAREN else m.start()
-                out.append(Edit(start, m.end(), replacement, rule))
+                out.append(edit)
         out.sort(key=lambda e: (e.start, e.end))
         return keep_ftfy_stable(self.guard, text, out)
+
+
+def _matches(text: str, rule: str) -> Iterator[tuple[int, int, Edit]]:
+    """The span each match of ``rule``'s pattern covers, and its edit."""
+    pattern, replacement = _PATTERNS[rule]
+    for m in pattern.finditer(text):
+        yield m.start(), m.end(), Edit(m.start(), m.end(), replacement, rule)
+
+
+def _glued_parens(text: str) -> Iterator[tuple[int, int, Edit]]:
+    """The glued word and parenthesis each glued parenthesis covers, and its edit (a
+    space before the parenthesis).
+
+    >>> [(s, e) for s, e, _ in _glued_parens("alone(three billion) f(x) a.b(c d)")]
+    [(0, 5)]
+    """
+    at = text.find("(")
+    while at >= 0:
+        start = at
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        before = text[start - 1] if start else " "
+        if (
+            at - start >= 3
+            and not (before.isalnum() or before in "_.")
+            and _PAREN_BODY.match(text, at)
+        ):
+            yield start, at, Edit(at, at, " ", GLUED_PAREN)
+        at = text.find("(", at + 1)
