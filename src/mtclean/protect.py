@@ -15,6 +15,7 @@ edits of each step (:func:`shift_spans`), so they are never searched for again.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -153,13 +154,7 @@ def _candidates(text: str) -> list[int]:
             ends.append(len(text))
         found.extend(text.rfind("\n", 0, e) + 1 for e in ends)
     found.sort()  # then without repeats (a set of them would cost ~100 bytes each)
-    out: list[int] = []
-    last = -1
-    for k in found:
-        if k != last:
-            out.append(k)
-            last = k
-    return out
+    return [k for k, _ in itertools.groupby(found)]
 
 
 def _occurrences(text: str, sub: str) -> list[int]:

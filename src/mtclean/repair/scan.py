@@ -29,7 +29,7 @@ import heapq
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import groupby, repeat
 from re import Match, Pattern
 
 __all__ = ["ScanRule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
@@ -72,13 +72,7 @@ def distinct(offsets: Iterable[int]) -> array[int]:
     >>> list(distinct([1, 1, 4, 7, 7]))
     [1, 4, 7]
     """
-    out = array("q")
-    last = -1
-    for pos in offsets:
-        if pos != last:
-            out.append(pos)
-            last = pos
-    return out
+    return array("q", (pos for pos, _ in groupby(offsets)))
 
 
 def positions(text: str, chars: Iterable[str]) -> list[int]:
