@@ -76,3 +76,30 @@ replace = "NATO"
     assert clean(far, **options) == far.replace("Navo", "NATO")
     near = FILLER + dutch * 3 + "De Navo is niet van plan om het te doen. " + FILLER
     assert clean(near, **options) == near
+
+
+def test_a_line_start_rule_reads_the_whole_line_on_a_long_line() -> None:
+    # A stretch of a long line starts after a space; a match there is not at the line's start.
+    pack = parse_rules(
+        """
+[pack]
+name = "long-start"
+kind = "terms"
+
+[[rules]]
+id = "credit-at-start"
+find = "Statue of Emil Duc"
+replace = "Photo: Emil Duc"
+case = "sensitive"
+position = "line_start"
+"""
+    )
+    head = "ab " * 666 + "ab"  # 2,000 characters: the next stretch starts at the space after
+    text = head + " Statue of Emil Duc said no. " + FILLER
+    assert len(text) > LONG_LINE
+    disable = ["repair", "boilerplate", "names", "terms-nl", "terms-de", "terms-fr"]
+    options = {"rules": [pack], "disable": disable}
+    assert clean(text, **options) == text
+    assert clean("Statue of Emil Duc said no. " + FILLER, **options) == (
+        "Photo: Emil Duc said no. " + FILLER
+    )

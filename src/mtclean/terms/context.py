@@ -187,6 +187,7 @@ class Context:
         budget: Budget = UNBOUNDED,
         rule: str = "",
         memo: dict[tuple[int, int, int], Any] | None = None,
+        edges: tuple[int, int] | None = None,
     ) -> bool:
         """Whether every condition holds for the match ``text[start:end]``.
 
@@ -194,14 +195,13 @@ class Context:
         the match (so ``^`` is the line start), ``after`` patterns the part after.
         They run within ``budget`` (a user rule's, named ``rule`` in a timeout).
         ``memo`` keeps what depends on the line alone (``line_has``, ``unless``, the
-        caption shape) across the candidates of one text.
+        caption shape) across the candidates of one text. ``edges``: the bounds of the
+        whole line when ``line`` is a stretch of a long one (``position`` reads them).
         """
         ls, le = line
         memo = {} if memo is None else memo
         search, match = budget.search, budget.match
-        if self.position in ("line", "line_start") and text[ls:start].strip():
-            return False
-        if self.position in ("line", "line_end") and text[end:le].strip(" \t\r.!?:;,"):
+        if self.position != "any" and not _at_edges(text, start, end, edges or line, self.position):
             return False
         if self.line_shape == "caption":
             key = (0, ls, le)
@@ -242,6 +242,29 @@ class Context:
                 if ms + ls < end and start < me + ls:
                     return False
         return True
+
+
+_NOT_SPACE = regex.compile(r"\S")
+_NOT_END = regex.compile(r"[^ \t\r.!?:;,]")
+
+
+def _at_edges(text: str, start: int, end: int, line: tuple[int, int], position: str) -> bool:
+    """Whether the match starts (``line_start``), ends (``line_end``) or fills (``line``)
+    its line, but for spaces and, at the end, closing punctuation (a search from the
+    match, not a copy of a long line's head).
+
+    >>> _at_edges("  Navo top.", 2, 6, (0, 11), "line_start")
+    True
+    >>> _at_edges("a Navo", 2, 6, (0, 6), "line"), _at_edges("Navo.", 0, 4, (0, 5), "line")
+    (False, True)
+    """
+    if position in ("line", "line_start"):
+        pos = line[0]
+        while (m := _NOT_SPACE.search(text, pos, start)) is not None:
+            if not text[m.start()].isspace():  # (str.strip's idea of a space)
+                return False
+            pos = m.start() + 1
+    return not (position in ("line", "line_end") and _NOT_END.search(text, end, line[1]))
 
 
 def _line_search(

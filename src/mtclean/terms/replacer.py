@@ -374,10 +374,11 @@ class TermReplacer(EditsNormalizer):
         rule = cand.rule
         text = lines.text
         # Its line; on a very long line the stretch it starts in.
-        line = stretch_of(text, lines.bounds(cand.start, cand.end), cand.start, cand.end)
+        whole = lines.bounds(cand.start, cand.end)
+        line = stretch_of(text, whole, cand.start, cand.end)
         budget = UNBOUNDED if rule.trusted else budget
         if rule.context is not None and not rule.context.holds(
-            text, cand.start, cand.end, line, budget, rule.full_id, lines.memo
+            text, cand.start, cand.end, line, budget, rule.full_id, lines.memo, whole
         ):
             return None
         if is_mention(text, cand.start, cand.end, line) or is_glossed(
