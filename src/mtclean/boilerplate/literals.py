@@ -13,9 +13,12 @@ parser does not read, or a branch without a literal, gives no literal set
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
+
+from ..diskcache import default_cache, file_stamp, fingerprint
 
 T = TypeVar("T")
 
@@ -26,7 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c
     import sre_parse as _parser
 
-__all__ = ["fold", "required_literals", "rule_literals", "union_or_none"]
+__all__ = ["fold", "literals_of", "required_literals", "rule_literals", "union_or_none"]
 
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 #: A literal shorter than this is not worth testing.
@@ -139,3 +142,40 @@ def union_or_none(sets: Iterable[frozenset[T] | set[T] | None]) -> frozenset[T] 
             return None
         found |= one
     return frozenset(found)
+
+
+#: The literals of a rule, sorted (``None``: no literals to go by).
+Literals = tuple[str, ...] | None
+
+_ENTRY = "boilerplate-literals"
+
+
+@functools.cache
+def _known() -> dict[tuple[str, ...], Literals]:
+    """The literals worked out so far, by a rule's patterns: the on-disk cache's first."""
+    known = default_cache().load(_ENTRY, _key())
+    return known if isinstance(known, dict) else {}
+
+
+def _key() -> str:
+    return fingerprint(file_stamp(__file__))
+
+
+def literals_of(rules: Iterable[tuple[str, ...]], *, keep: bool = True) -> tuple[Literals, ...]:
+    r""":func:`rule_literals` of each rule's patterns, sorted, worked out once per
+    installation: with ``keep``, new ones are added to the on-disk cache (mtclean keeps
+    those of its bundled packs, not of user packs). Parsing some hundreds of patterns
+    for them is a good part of a first ``clean()``.
+
+    >>> literals_of([("Share this", r"Like this:?"), (r"\w+",)], keep=False)
+    (('like this', 'share this'), None)
+    """
+    known = _known()
+    rules = list(rules)
+    new = {r for r in rules if r not in known}
+    for patterns in new:
+        found = rule_literals(patterns)
+        known[patterns] = None if found is None else tuple(sorted(found))
+    if new and keep:
+        default_cache().store(_ENTRY, _key(), known)
+    return tuple(known[r] for r in rules)

@@ -36,7 +36,7 @@ from .copies import GLUED, REPEATED, TRUNCATED
 from .evidence import is_prose
 from .firstchars import Openings, may_begin, openings_of
 from .lines import Removal, TextLines, compact_deletion_edits
-from .literals import fold, rule_literals
+from .literals import fold, literals_of
 from .repeats import repeated_titles
 
 __all__ = ["KIND", "BoilerplateRemover"]
@@ -87,7 +87,7 @@ class _Matcher:
     def __post_init__(self) -> None:
         # A rule's pattern is compiled, and its literals worked out, when a line first
         # may begin with it (by the characters its pattern can begin with, read without
-        # compiling it), once per process (_start_pattern, _literals), not per matcher:
+        # compiling it), once per process (_start_pattern, literals_of), not per matcher:
         # a first ``clean()`` compiles the few rules its lines call for, not all.
         bodies = (_rule_regex(r) for r in self.rules)
         object.__setattr__(self, "_first", openings_of(bodies, keep=not self.bounded))
@@ -111,12 +111,15 @@ class _Matcher:
         such literals); for an ASCII line only the ASCII ones (none: it cannot match)."""
         found = (self._needs_ascii if ascii_line else self._needs)[i]
         if found is False:
-            needs = _literals(_patterns(self.rules[i]))
-            self._needs[i] = needs
-            # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
-            self._needs_ascii[i] = None if needs is None else tuple(x for x in needs if x.isascii())
+            (needs,) = literals_of([_patterns(self.rules[i])], keep=False)
+            self._set_needs(i, needs)
             found = (self._needs_ascii if ascii_line else self._needs)[i]
         return found  # type: ignore[return-value]
+
+    def _set_needs(self, i: int, needs: tuple[str, ...] | None) -> None:
+        self._needs[i] = needs
+        # an ASCII line holds only the ASCII literals (none: the rule cannot match it)
+        self._needs_ascii[i] = None if needs is None else tuple(x for x in needs if x.isascii())
 
     def __getstate__(self) -> dict[str, Any]:
         # what is built on first use (an automaton among it) is built again in a worker
@@ -234,8 +237,10 @@ class _Matcher:
         literals: list[str] = []
         owners: list[int] = []
         always: list[int] = []
-        for i in range(len(self.rules)):
-            needs = self._need(i, False)
+        every = literals_of((_patterns(r) for r in self.rules), keep=not self.bounded)
+        for i, needs in enumerate(every):
+            if self._needs[i] is False:
+                self._set_needs(i, needs)
             if needs is None:
                 always.append(i)
             else:
@@ -264,13 +269,6 @@ def _glued_pattern(body: str) -> regex.Pattern[str]:
     return regex.compile(
         rf"{_LEAD}(?:{body})(?-i:(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}))", regex.IGNORECASE
     )
-
-
-@functools.lru_cache(maxsize=8192)
-def _literals(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The literals one of which a line must hold to match (see :func:`rule_literals`)."""
-    found = rule_literals(patterns)
-    return None if found is None else tuple(found)
 
 
 def _patterns(rule: Rule) -> tuple[str, ...]:
