@@ -103,3 +103,41 @@ position = "line_start"
     assert clean("Statue of Emil Duc said no. " + FILLER, **options) == (
         "Photo: Emil Duc said no. " + FILLER
     )
+
+
+ANCHORED = parse_rules(
+    """
+[pack]
+name = "long-anchors"
+kind = "terms"
+
+[[rules]]
+id = "alone-before"
+find = "Statue of Emil Duc"
+replace = "Photo: Emil Duc"
+case = "sensitive"
+before = '^'
+
+[[rules]]
+id = "alone-after"
+find = "Statue of Ann Duc"
+replace = "Photo: Ann Duc"
+case = "sensitive"
+after = '$'
+"""
+)
+ANCHOR_OPTIONS = {
+    "rules": [ANCHORED],
+    "disable": ["repair", "boilerplate", "names", "terms-nl", "terms-de", "terms-fr"],
+}
+
+
+def test_line_anchors_in_before_and_after_mean_the_whole_line_on_a_long_line() -> None:
+    head = "ab " * 666 + "ab"  # 2,000 characters: a stretch ends (and the next starts) after
+    starts_stretch = head + " Statue of Emil Duc said no. " + FILLER
+    assert clean(starts_stretch, **ANCHOR_OPTIONS) == starts_stretch
+    ends_stretch = "ab " * 661 + "Statue of Ann Duc " + FILLER
+    assert ends_stretch.index("Statue") + len("Statue of Ann Duc") == 2_000  # a stretch's end
+    assert clean(ends_stretch, **ANCHOR_OPTIONS) == ends_stretch
+    short = "Statue of Emil Duc said no.\nThen came Statue of Ann Duc"
+    assert clean(short, **ANCHOR_OPTIONS) == "Photo: Emil Duc said no.\nThen came Photo: Ann Duc"

@@ -196,12 +196,14 @@ class Context:
         They run within ``budget`` (a user rule's, named ``rule`` in a timeout).
         ``memo`` keeps what depends on the line alone (``line_has``, ``unless``, the
         caption shape) across the candidates of one text. ``edges``: the bounds of the
-        whole line when ``line`` is a stretch of a long one (``position`` reads them).
+        whole line when ``line`` is a stretch of a long one: ``position`` reads them, and
+        ``^`` in ``before`` (``$`` in ``after``) matches only at the whole line's edge.
         """
         ls, le = line
         memo = {} if memo is None else memo
         search, match = budget.search, budget.match
-        if self.position != "any" and not _at_edges(text, start, end, edges or line, self.position):
+        whole = edges or line
+        if self.position != "any" and not _at_edges(text, start, end, whole, self.position):
             return False
         if self.line_shape == "caption":
             key = (0, ls, le)
@@ -210,7 +212,8 @@ class Context:
             if not memo[key]:
                 return False
         if self.before or self.not_before:
-            head = text[ls:start]
+            # A stretch of a long line does not start its line: "^" must not match there.
+            head = ("\x00" if ls > whole[0] else "") + text[ls:start]
             if self.before and not any(
                 search(p, head, rule=rule, field="before") for p in self.before
             ):
@@ -218,7 +221,7 @@ class Context:
             if any(search(p, head, rule=rule, field="not_before") for p in self.not_before):
                 return False
         if self.after or self.not_after:
-            tail = text[end:le]
+            tail = text[end:le] + ("\x00" if le < whole[1] else "")
             if self.after and not any(match(p, tail, rule=rule, field="after") for p in self.after):
                 return False
             if any(match(p, tail, rule=rule, field="not_after") for p in self.not_after):
