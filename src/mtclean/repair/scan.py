@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import groupby, repeat
 from re import Match, Pattern
 
-__all__ = ["ScanRule", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
+__all__ = ["ScanRule", "distinct", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
 
 # Printable ASCII except "&", and "\n": what rare_chars drops.
 _PLAIN = bytes(b for b in range(32, 127) if b != 38) + b"\n"
