@@ -153,3 +153,21 @@ def test_a_label_above_a_title_said_once_stays() -> None:
     ):
         once = text.replace("\n\nTalks stall in Geneva\n\nTalks", "\n\nTalks")
         assert mtclean.clean(text) == once
+
+
+def test_a_one_line_text_loses_only_a_glued_label_on_both_paths() -> None:
+    """A text of one line (a sentence, a title) is never removed (the share limit); a
+    label glued to its first word goes, on the fast path as in the audit."""
+    cases = {
+        "Share this": "Share this",
+        "Leave a Reply": "Leave a Reply",
+        "  Read more  \n": "  Read more  \n",
+        f"with video{LEAD}": LEAD,
+        LEAD: LEAD,
+        "\n\nwith videoThe ministers met on Friday.\n": "\n\nThe ministers met on Friday.\n",
+        "": "",
+    }
+    for text, expected in cases.items():
+        assert mtclean.clean(text, disable=["repair"]) == expected, text
+        result = mtclean.clean_and_explain(text, disable=["repair"])
+        assert result.text == expected, text

@@ -28,7 +28,7 @@ from typing import Any
 import ahocorasick_rs
 import regex
 
-from ..core import Analysis, Edit, EditsNormalizer, Finding
+from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
@@ -366,6 +366,13 @@ class BoilerplateRemover(EditsNormalizer):
         """Edits deleting the clutter lines of ``text`` (none if the share limit is hit);
         with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
+        if not audit and self.max_share < 1 and "\n" not in text.strip():
+            # One line (a sentence, a title): removing it would exceed the share limit,
+            # so only a label glued to its first word can go, and only if the line
+            # itself is kept; without such a label there is nothing to classify.
+            alone = _Plan(TextLines.of(text), {})
+            if not (self._glued and self._glued_labels(alone, budget)):
+                return NO_ANALYSIS
         plan = self._plan(text, budget)
         edits: list[Edit] = []
         if plan.too_much is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..choices import RepeatedParagraphs
-from ..core import Analysis, EditsNormalizer, Finding
+from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
 from .lines import Removal, TextLines, compact_deletion_edits
 from .repeats import repeated_paragraphs, repeated_titles
 
@@ -36,6 +36,8 @@ class RepeatedTitleRemover(EditsNormalizer):
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits deleting the repeated title lines of ``text``; no findings."""
+        if "\n" not in text.strip():
+            return NO_ANALYSIS  # one line repeats nothing
         lines = TextLines.of(text)
         found = repeated_titles(lines.lines, _alive)
         removals = {i: Removal(REPEATED_TITLE, "title repeated near the top") for i in found}
