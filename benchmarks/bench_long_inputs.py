@@ -1,4 +1,5 @@
-"""Time and memory on pathological shapes: one long line, short sentences, only newlines.
+"""Time and memory on pathological shapes: one long line, short sentences, a line without
+spaces, only newlines.
 
 For each shape and each stage of the default pipeline, seconds per MB at two sizes
 (``--mb`` and a quarter of it; the corpus folder is not read). Target: linear time,
@@ -23,6 +24,7 @@ SHAPES = {
     "long-line": "The minister said on Monday that the talks would continue after a long meeting. ",
     "dirty-line": "The Navo minister Zelenskyy said , , on Monday that talks . . would go on.Why? ",
     "short-sentences": "It is. No. ",
+    "no-spaces": "The,Navo,minister,Zelenskyy,said,,on,Monday;",
     "newlines-only": "\n",
 }
 

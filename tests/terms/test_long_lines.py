@@ -141,3 +141,17 @@ def test_line_anchors_in_before_and_after_mean_the_whole_line_on_a_long_line() -
     assert clean(ends_stretch, **ANCHOR_OPTIONS) == ends_stretch
     short = "Statue of Emil Duc said no.\nThen came Statue of Ann Duc"
     assert clean(short, **ANCHOR_OPTIONS) == "Photo: Emil Duc said no.\nThen came Photo: Ann Duc"
+
+
+def test_a_line_without_spaces_is_cut_into_bounded_stretches() -> None:
+    from mtclean.terms.lines import MAX_WORD
+    from mtclean.terms.reach import STRETCH, near_trigger, stretch_of
+
+    line = "Navo,minister,said;" * 2_000
+    whole = (0, len(line))
+    for start in (0, 5_003, 20_011, len(line) - 10):
+        a, b = stretch_of(line, whole, start, start + 4)
+        assert a <= start < start + 4 <= b
+        assert b - a <= 2 * STRETCH + MAX_WORD
+        lo, hi = near_trigger(line, whole, start, start + 4)
+        assert hi - lo <= 2 * TRIGGER_REACH + 4 + MAX_WORD

@@ -33,15 +33,21 @@ from .context import (
 from .lang import leftover_count, phrase_re
 from .vocab import VOCAB_LANGS, foreign_vocab, words_of
 
-__all__ = ["Lines"]
+__all__ = ["MAX_WORD", "SPACE_RE", "Lines"]
 
 #: Characters that can start or end a quoted stretch (see ``context._QUOTE_RE``), and
 #: the newline no quoted stretch crosses.
 _QUOTE_CHARS = frozenset('“”„«»"‚‘’_\n')
 _TOKEN_RE = re.compile(r"\S+")
+#: White space (``str.isspace``'s: the standard library's ``\s``), and the last of it.
+SPACE_RE = re.compile(r"\s")
+_LAST_SPACE_RE = re.compile(r"\s(?=\S*\Z)")
 #: Lines (or stretches of a long line) whose counts are kept at once: a megabyte
 #: line read in stretches holds a few of them, not a copy of itself.
 KEPT_LINES = 64
+#: How far the end of a word is looked for: a line without spaces is cut after this
+#: many characters, so that finding a word's edges costs a bounded time.
+MAX_WORD = 200
 
 
 class _Line:
@@ -157,12 +163,13 @@ class Lines:
             table = info.foreign[lang] = (w_ends, f_tokens, f_words)
         w_ends, f_tokens, f_words = table
         a, b = ms - ls, me - ls
-        cut_a = a
-        while cut_a > 0 and not masked[cut_a - 1].isspace():
-            cut_a -= 1
-        cut_b = b
-        while cut_b < len(masked) and not masked[cut_b].isspace():
-            cut_b += 1
+        # (a token longer than MAX_WORD, a line without spaces, is cut there)
+        stop = max(0, a - MAX_WORD)
+        space = _LAST_SPACE_RE.search(masked, stop, a)
+        cut_a = stop if space is None else space.start() + 1
+        stop = min(len(masked), b + MAX_WORD)
+        space = SPACE_RE.search(masked, b, stop)
+        cut_b = stop if space is None else space.start()
         local = masked[cut_a:a] + " " + masked[b:cut_b]
         foreign = _outside(f_tokens, cut_a, cut_b)
         foreign += sum(lang in vocab.langs_of(w) for w in local.split())

@@ -8,7 +8,7 @@ very long line the stretch around its trigger (a paragraph's worth of text).
 from __future__ import annotations
 
 from .compiled import Compiled
-from .lines import Lines
+from .lines import MAX_WORD, SPACE_RE, Lines
 
 __all__ = ["LONG_LINE", "STRETCH", "TRIGGER_REACH", "merge_spans", "near_trigger", "stretch_of"]
 
@@ -31,10 +31,7 @@ def near_trigger(text: str, line: tuple[int, int], start: int, end: int) -> tupl
     ls, le = line
     if le - ls <= LONG_LINE:
         return line
-    stop = min(le, end + TRIGGER_REACH)
-    while stop < le and not text[stop].isspace():
-        stop += 1
-    return max(ls, start - TRIGGER_REACH), stop
+    return max(ls, start - TRIGGER_REACH), _cut(text, min(le, end + TRIGGER_REACH), le)
 
 
 def stretch_of(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -63,10 +60,16 @@ def stretch_of(text: str, line: tuple[int, int], start: int, end: int) -> tuple[
 
 
 def _cut(text: str, pos: int, end: int) -> int:
-    """The first whitespace character at or after ``pos`` (``end`` if none before it)."""
-    while pos < end and not text[pos].isspace():
-        pos += 1
-    return min(pos, end)
+    """The first whitespace character at or after ``pos``, looked for up to
+    :data:`~mtclean.terms.lines.MAX_WORD` characters on (a line without spaces is cut
+    there), and never beyond ``end``.
+
+    >>> _cut("ab cd", 0, 5), _cut("x" * 500, 0, 500), _cut("abc", 1, 3)
+    (2, 200, 3)
+    """
+    limit = min(end, pos + MAX_WORD)
+    space = SPACE_RE.search(text, pos, limit)
+    return limit if space is None else space.start()
 
 
 def merge_spans(spans: set[tuple[int, int]], lines: Lines, rule: Compiled) -> list[tuple[int, int]]:
