@@ -3,15 +3,11 @@ pattern could begin (it is only allowed to let too many through)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from mtclean.boilerplate import firstchars
-from mtclean.boilerplate.firstchars import first_chars, may_begin, openings_of
+from mtclean.boilerplate.firstchars import first_chars, may_begin
 from mtclean.boilerplate.remover import _LEAD_CHARS, _rule_regex, _start_pattern
 from mtclean.boilerplate.stage import bundled_packs
-from mtclean.diskcache import ENV
 
 #: Every ASCII character, Latin, Greek and Cyrillic letters, the odd case pairs (long s,
 #: Kelvin sign, Turkish i's, final sigma), other scripts' digits and spaces, CJK.
@@ -82,21 +78,3 @@ def test_other_spaces_and_digits() -> None:
     assert _begins(r"\d+\scomments", "١/1\u00a0/1 /x") == [True, True, True, False]
     assert _begins("x", "\u0130/\u0131") == [True, True]  # the Turkish i's: any rule
     assert may_begin("x", None)
-
-
-def test_openings_are_kept_in_the_disk_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(ENV, str(tmp_path))
-    firstchars._known.cache_clear()
-    patterns = ["Leave a Reply", r"\w+ ago", "Σχόλια"]
-    try:
-        first = openings_of(patterns)
-        assert first == tuple(first_chars(p) for p in patterns)
-        assert [p.name for p in tmp_path.iterdir()] == ["boilerplate-openings.v2.marshal"]
-        firstchars._known.cache_clear()
-        monkeypatch.setattr(firstchars, "first_chars", lambda p: pytest.fail("not cached"))
-        assert openings_of(patterns) == first
-    finally:
-        monkeypatch.undo()
-        firstchars._known.cache_clear()
