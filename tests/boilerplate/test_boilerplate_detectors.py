@@ -102,3 +102,18 @@ def test_a_lone_surrogate_after_a_rules_first_segment_does_not_crash() -> None:
     assert remover.fix(text) == text
     again = pickle.loads(pickle.dumps(remover))  # what a spawned worker receives
     assert again.fix(text) == text
+
+
+def test_a_kicker_and_headline_split_below_the_joined_title_go() -> None:
+    title = f"Port strike: {HEAD}"
+    text = f"{title}\n\nPort strike\n{HEAD}\n\n{P1}\n{P2}"
+    assert run(text) == f"{title}\n\n{P1}\n{P2}"
+    dashed = f"Port strike – {HEAD}"
+    assert run(f"{dashed}\n\nPort strike\n{HEAD}\n\n{P1}\n{P2}") == f"{dashed}\n\n{P1}\n{P2}"
+
+
+def test_lines_that_only_share_words_with_the_title_stay() -> None:
+    title = f"Port strike: {HEAD}"
+    for first, second in (("Port", f"strike: {HEAD}"), ("Port strike", "The port said so.")):
+        text = f"{title}\n\n{first}\n{second}\n\n{P1}\n{P2}"
+        assert run(text) == text

@@ -9,7 +9,10 @@ the other one is clutter, whatever its words:
 * ``boilerplate/truncated-copy``: the first part of a line that follows a few lines
   later (a teaser of the lead, cut off mid-sentence, above the full lead);
 * ``boilerplate/repeated-line``: a short line that repeats the line before it, or
-  the one before that (an author's name, a subheading rendered twice).
+  the one before that (an author's name, a subheading rendered twice);
+* ``boilerplate/split-copy``: two lines that are an earlier line cut in two at a
+  separator (a kicker and its headline, "Harbour landmark" and "Statue stays in
+  New York", below "Harbour landmark: Statue stays in New York").
 
 Copies are compared after unifying quotes, dashes, ellipses, spacing and case.
 """
@@ -21,11 +24,17 @@ from collections.abc import Sequence
 
 from .repeats import TITLE_FIRST_WITHIN, normalize_line, sentence_like, title_like
 
-__all__ = ["GLUED", "REPEATED", "TRUNCATED", "copy_lines"]
+__all__ = ["GLUED", "REPEATED", "SPLIT", "TRUNCATED", "copy_lines"]
 
 GLUED = "boilerplate/glued-copy"
 TRUNCATED = "boilerplate/truncated-copy"
 REPEATED = "boilerplate/repeated-line"
+SPLIT = "boilerplate/split-copy"
+#: A split copy's whole is among this many non-blank lines before its first part...
+SPLIT_WITHIN = 6
+#: ...at least this long; the parts are joined by characters of SPLIT_MARKS only.
+MIN_SPLIT = 30
+SPLIT_MARKS = frozenset(" :|-–—·•/»›")
 #: Labels glued in front of a copy are at most this long...
 MAX_PREFIX = 60
 #: ...and the copy after them at least this long.
@@ -73,12 +82,22 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     {}
     >>> copy_lines(["The the minister said no.", "The minister said no. He left."], [True] * 2)
     {}
+    >>> whole = "Harbour landmark: Statue stays in New York"
+    >>> copy_lines([whole, "Harbour landmark", "Statue stays in New York", "Text."], [False] * 4)
+    {1: 'boilerplate/split-copy', 2: 'boilerplate/split-copy'}
+    >>> copy_lines([whole, "Harbour", "landmark: Statue stays in New York", "Text."], [False] * 4)
+    {}
     """
     # (an array: a text of many short lines holds no int object per line)
     order = array("i", (i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY))
     keys = _Keys(stripped, order)
     found: dict[int, str] = {}
+    for n, i in enumerate(order[:-1]):
+        if _split_copy(keys, order, n):
+            found[i] = found[order[n + 1]] = SPLIT
     for n, i in enumerate(order):
+        if i in found:
+            continue
         later = order[n + 1 : n + 1 + TRUNCATED_WITHIN]
         if later and _glued(keys, i, later[0]):
             found[i] = GLUED
@@ -103,6 +122,26 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
         ):
             found[i] = REPEATED
     return found
+
+
+def _split_copy(keys: _Keys, order: Sequence[int], n: int) -> bool:
+    """Whether line ``order[n]`` and the next one are an earlier line cut in two at a
+    separator: the first part ends at a separator of the whole (not inside a word)."""
+    first, second = keys.key(order[n]), keys.key(order[n + 1])
+    if not first or len(second) < MIN_GLUED:
+        return False
+    for m in order[max(0, n - SPLIT_WITHIN) : n]:
+        whole = keys.key(m)
+        if (
+            len(whole) >= MIN_SPLIT
+            and len(whole) > len(first) + len(second)
+            and whole.startswith(first)
+            and whole.endswith(second)
+        ):
+            middle = whole[len(first) : len(whole) - len(second)]
+            if middle and SPLIT_MARKS.issuperset(middle) and middle.strip(" "):
+                return True
+    return False
 
 
 def _head(line: str) -> tuple[str, bool]:

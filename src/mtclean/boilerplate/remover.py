@@ -32,7 +32,7 @@ from ..core import NO_ANALYSIS, Analysis, Edit, EditsNormalizer, Finding
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
-from .copies import GLUED, REPEATED, TRUNCATED
+from .copies import GLUED, REPEATED, SPLIT, TRUNCATED
 from .evidence import is_prose
 from .firstchars import Openings, may_begin, openings_of
 from .lines import Removal, TextLines, compact_deletion_edits
@@ -53,7 +53,7 @@ MEMO_SIZE = 50_000
 #: Labels glued to a word are looked for in this many first kept lines.
 GLUED_WITHIN = 4
 MAX_SHARE = "boilerplate/max-share"
-BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCATED, REPEATED)
+BUILTIN_IDS = (MAX_SHARE, BIO, CONTEXT, FOREIGN, WIDGET, SUSPECT, GLUED, TRUNCATED, REPEATED, SPLIT)
 # Before a clutter segment: the line start, spaces and separator marks, or a
 # point where no word is cut ("Share this:Facebook", "Leave a ReplyCancel reply").
 _LEAD = r"[\s|·•/]*"
