@@ -92,8 +92,16 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
     order = array("i", (i for i, s in enumerate(stripped) if s and len(s) <= MAX_COPY))
     keys = _Keys(stripped, order)
     found: dict[int, str] = {}
+    # A split copy's first part starts like a line shortly before it: the first three
+    # characters of the heads rule out most lines before any comparison (a head that
+    # short is compared in full).
+    firsts = [keys.head(i)[0][:3] for i in order]
+    short = [len(f) < 3 for f in firsts]
     for n, i in enumerate(order[:-1]):
-        if _split_copy(keys, order, n):
+        lo = max(0, n - SPLIT_WITHIN)
+        if (firsts[n] in firsts[lo:n] or short[n] or any(short[lo:n])) and _split_copy(
+            keys, order, n
+        ):
             found[i] = found[order[n + 1]] = SPLIT
     for n, i in enumerate(order):
         if i in found:
@@ -126,14 +134,20 @@ def copy_lines(stripped: Sequence[str], prose: Sequence[bool]) -> dict[int, str]
 
 def _split_copy(keys: _Keys, order: Sequence[int], n: int) -> bool:
     """Whether line ``order[n]`` and the next one are an earlier line cut in two at a
-    separator: the first part ends at a separator of the whole (not inside a word)."""
-    first, second = keys.key(order[n]), keys.key(order[n + 1])
-    if not first or len(second) < MIN_GLUED:
+    separator: the first part ends at a separator of the whole (not inside a word).
+    Lines whose heads differ are ruled out before any whole line's key is worked out."""
+    first_head = keys.head(order[n])[0]
+    if not first_head:
         return False
     for m in order[max(0, n - SPLIT_WITHIN) : n]:
-        whole = keys.key(m)
+        head = keys.head(m)[0]
+        common = min(len(head), len(first_head))
+        if head[:common] != first_head[:common]:
+            continue  # both heads start the whole line's key
+        first, second, whole = keys.key(order[n]), keys.key(order[n + 1]), keys.key(m)
         if (
-            len(whole) >= MIN_SPLIT
+            len(second) >= MIN_GLUED
+            and len(whole) >= MIN_SPLIT
             and len(whole) > len(first) + len(second)
             and whole.startswith(first)
             and whole.endswith(second)
