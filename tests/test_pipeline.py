@@ -279,3 +279,37 @@ def test_warm_up_compiles_the_lazy_patterns_and_changes_nothing() -> None:
     remover = next(s for s in warm.steps if isinstance(s, BoilerplateRemover))
     assert all(start is not None for start in remover._any._starts)
     assert warm(text) == expected
+
+
+class _OwnFix(EditsNormalizer):
+    """A normalizer whose ``fix`` does more than apply its edits."""
+
+    name = "own-fix"
+
+    def edits(self, text: str) -> list[Edit]:
+        return []
+
+    def fix(self, text: str) -> str:
+        return text.replace("navo", "NATO")
+
+
+class _OnlyAnalyze(EditsNormalizer):
+    """A normalizer that defines only ``analyze``."""
+
+    name = "only-analyze"
+
+    def analyze(self, text: str, audit: bool = False) -> Analysis:
+        i = text.find("Navo")
+        return Analysis(() if i < 0 else (Edit(i, i + 4, "NATO", "only/navo"),))
+
+
+def test_the_fast_path_runs_each_kind_of_step_as_its_fix_would() -> None:
+    """A step's own ``fix`` is called; a step with only ``edits`` or only ``analyze``
+    has its edits applied; the result is each step's ``fix`` in turn."""
+    text = "the navo and Navo summit"
+    steps = (_OwnFix(), Shouter(), _OnlyAnalyze())
+    assert Pipeline(steps)(text) == "the NATO and NATO summit"
+    assert pickle.loads(pickle.dumps(Pipeline(steps)))(text) == "the NATO and NATO summit"
+    # with a protected span in the text, the edits outside it are applied
+    protected = "nato and Navo at www.navo.int"
+    assert Pipeline(steps[1:])(protected) == "NATO and NATO at www.navo.int"

@@ -119,7 +119,7 @@ _DOT = re.compile(r"\.(?=[^\s!-,./:-@\[-^`{-~])")
 _BOUNDARY = regex.compile(r"\b")
 # - code in backticks at its backtick; a literal r"…" one or two letters before its quote;
 # - a line of code at its line start: the line begins with a keyword or ends in ; { ):
-_KEYWORDS = (">>> ", "from ", "import ", "def ", "class ")
+_PREFIXED_QUOTE = re.compile(r"(?<=[rRbBfF])['\"]")
 _CODE_START = re.compile(r"[ \t]*(?:>>> |from |import |def |class )")
 _CODE_LINE_START = re.compile(r"\n(?=[ \t]*(?:>>> |from |import |def |class ))")
 _CODE_LINE_END = regex.compile(r"\n(?<=(?:[;{]|\):)[ \t]*\n)")
@@ -133,15 +133,17 @@ def _candidates(text: str) -> list[int]:
     """
     found: list[int] = []
     triggers = [m.start() for m in _DOT.finditer(text)] if "." in text else []
-    triggers += _occurrences(text, "@") + _occurrences(text, "://") + _occurrences(text, "www.")
+    if "@" in text or "://" in text or "www." in text:
+        triggers += _occurrences(text, "@") + _occurrences(text, "://")
+        triggers += _occurrences(text, "www.")
     if triggers:
         _token_candidates(text, sorted(triggers), found)
-    found += _occurrences(text, "`")
-    for quote in ("'", '"'):
-        for k in _occurrences(text, quote):
-            if k and text[k - 1] in "rRbBfF":
-                found.extend(j for j in (k - 2, k - 1) if j >= 0)
-    if any(word in text for word in _KEYWORDS):
+    if "`" in text:
+        found += _occurrences(text, "`")
+    if "'" in text or '"' in text:
+        for m in _PREFIXED_QUOTE.finditer(text):  # a quote after r/b/f: its prefix
+            found.extend(j for j in (m.start() - 2, m.start() - 1) if j >= 0)
+    if "from " in text or "import " in text or ">>> " in text or "def " in text or "class " in text:
         if _CODE_START.match(text):
             found.append(0)
         found.extend(m.start() + 1 for m in _CODE_LINE_START.finditer(text))
@@ -153,6 +155,8 @@ def _candidates(text: str) -> list[int]:
         if text[end - 1 : end] in (";", "{") or text[end - 2 : end] == "):":
             ends.append(len(text))
         found.extend(text.rfind("\n", 0, e) + 1 for e in ends)
+    if not found:
+        return found
     found.sort()  # then without repeats (a set of them would cost ~100 bytes each)
     return [k for k, _ in itertools.groupby(found)]
 

@@ -16,7 +16,14 @@ from itertools import accumulate
 
 from ..core import Edit
 
-__all__ = ["Removal", "TextLines", "compact_deletion_edits", "deletion_edits", "line_starts"]
+__all__ = [
+    "Removal",
+    "TextLines",
+    "compact_deletion_edits",
+    "content_line",
+    "deletion_edits",
+    "line_starts",
+]
 
 _CONTENT_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 
@@ -36,6 +43,16 @@ def line_starts(lines: Sequence[str]) -> list[int]:
     [0, 3, 4, 6]
     """
     return [0, *accumulate(len(line) + 1 for line in lines)]
+
+
+def content_line(text: str) -> str:
+    """The first non-blank line of ``text`` (as :class:`TextLines` has it), or ``""``.
+
+    >>> content_line("\\n  Title  \\nBody")
+    '  Title  '
+    """
+    m = _CONTENT_LINE.search(text)
+    return m.group() if m is not None else ""
 
 
 @dataclass(frozen=True, slots=True)

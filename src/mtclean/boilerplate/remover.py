@@ -35,7 +35,7 @@ from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict
 from .copies import GLUED, REPEATED, SPLIT, TRUNCATED
 from .evidence import is_prose
 from .firstchars import Openings, may_begin, openings_of
-from .lines import Removal, TextLines, compact_deletion_edits
+from .lines import Removal, TextLines, compact_deletion_edits, content_line
 from .literals import fold, literals_of
 from .repeats import repeated_titles
 
@@ -324,7 +324,8 @@ class BoilerplateRemover(EditsNormalizer):
     _flag: _Matcher = field(init=False, repr=False)
     _ends: _Matcher = field(init=False, repr=False)
     _generic: frozenset[str] = field(init=False, repr=False)
-    _glued: tuple[tuple[Rule, regex.Pattern[str]], ...] = field(init=False, repr=False)
+    # each ``glued`` rule, its pattern, and whether it is a bundled (trusted) rule
+    _glued: tuple[tuple[Rule, regex.Pattern[str], bool], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         rules = [
@@ -349,7 +350,9 @@ class BoilerplateRemover(EditsNormalizer):
         flagging = (r for r in rules if r.get("action", "remove") == "flag")
         object.__setattr__(self, "_flag", _matcher(flagging, trusted))
         object.__setattr__(self, "_generic", frozenset(r.full_id for r in trusted))
-        glued = tuple((r, _glued_pattern(_rule_regex(r))) for r in removing if r.get("glued"))
+        glued = tuple(
+            (r, _glued_pattern(_rule_regex(r)), r in trusted) for r in removing if r.get("glued")
+        )
         object.__setattr__(self, "_glued", glued)
 
     def warm_up(self) -> None:
@@ -370,8 +373,11 @@ class BoilerplateRemover(EditsNormalizer):
             # One line (a sentence, a title): removing it would exceed the share limit,
             # so only a label glued to its first word can go, and only if the line
             # itself is kept; without such a label there is nothing to classify.
-            alone = _Plan(TextLines.of(text), {})
-            if not (self._glued and self._glued_labels(alone, budget)):
+            line = content_line(text)
+            if len(line) < 2 or not any(
+                (UNBOUNDED if trusted else budget).match(pattern, line, rule=rule.full_id)
+                for rule, pattern, trusted in self._glued
+            ):
                 return NO_ANALYSIS
         plan = self._plan(text, budget)
         edits: list[Edit] = []
@@ -393,8 +399,9 @@ class BoilerplateRemover(EditsNormalizer):
             if i in plan.removals:
                 continue
             seen += 1
-            for rule, pattern in self._glued:
-                m = budget.match(pattern, line, rule=rule.full_id) if len(line) > 1 else None
+            for rule, pattern, trusted in self._glued:
+                within = UNBOUNDED if trusted else budget
+                m = within.match(pattern, line, rule=rule.full_id) if len(line) > 1 else None
                 if m is not None:
                     start = plan.text.starts[i]
                     msg = rule.get("message", "") or rule.note or "label glued to a headline"
