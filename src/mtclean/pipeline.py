@@ -93,6 +93,11 @@ def _way(step: Normalizer) -> int:
     return _ANALYZE if kind.analyze is not EditsNormalizer.analyze else _FIX
 
 
+def _chosen(flags: Iterable[bool]) -> list[int]:
+    """The indices of the true ``flags``."""
+    return [k for k, flag in enumerate(flags) if flag]
+
+
 def _edits_of(step: Normalizer, text: str, way: int) -> Sequence[Edit]:
     """The edits ``step`` (an :class:`EditsNormalizer`) would apply in ``fix``."""
     assert isinstance(step, EditsNormalizer)
@@ -235,6 +240,59 @@ class Pipeline:
             if text is not before and text != before:
                 last = index
         return text, last, spans
+
+    def many(self, texts: Iterable[str]) -> list[str]:
+        """``[pipeline(t) for t in texts]``, step by step over the whole batch.
+
+        A step that defines ``may_change(texts)`` (a list of bools, ``False``: that
+        text surely gets no edit from it) looks at the batch at once and runs only
+        on the texts it may change: on many short texts most steps have nothing to
+        do, and telling that for all of them at once is cheaper than asking each.
+        The result is the same as cleaning each text alone.
+
+        >>> from mtclean import default_pipeline
+        >>> default_pipeline().many(["Plain prose.", "Tweede Kamer  votes."])
+        ['Plain prose.', 'Tweede Kamer votes.']
+        """
+        out = [check_text(t) for t in texts]
+        if not all(guarded for guarded, _ in self._ways):
+            # a plain function's changes are not followed by the protected spans of
+            # a pass (see _pass): keep its exact order of work
+            return [self(t) for t in out]
+        active = list(range(len(out)))
+        for _ in range(self.passes):
+            if not active:
+                break
+            before = [out[k] for k in active]
+            after = self._many_pass(before)
+            still = []
+            for k, old, new in zip(active, before, after, strict=True):
+                if new != old:
+                    out[k] = new
+                    still.append(k)
+            active = still
+        return out
+
+    def _many_pass(self, texts: list[str]) -> list[str]:
+        """One pass of every step over ``texts`` (each step only where it may change)."""
+        texts = list(texts)
+        spans: list[list[Span] | None] = [None] * len(texts)
+        for step, (_, way) in zip(self.steps, self._ways, strict=True):
+            screen = getattr(step, "may_change", None)
+            todo = range(len(texts)) if screen is None else _chosen(screen(texts))
+            for k in todo:
+                text, found = texts[k], spans[k]
+                if found is None:
+                    found = spans[k] = find_spans(text)
+                if found:
+                    texts[k], spans[k] = _run_protected(step, text, found)
+                elif way == _FIX:
+                    texts[k] = run_step(step, text)
+                else:
+                    edits = _edits_of(step, text, way)
+                    if edits:
+                        texts[k] = apply_edits(text, edits, step=step.name)
+        return texts
 
     def fix(self, text: str) -> str:
         """Same as calling the pipeline: lets a pipeline nest as a step."""

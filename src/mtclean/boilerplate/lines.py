@@ -48,11 +48,14 @@ def line_starts(lines: Sequence[str]) -> list[int]:
 def content_line(text: str) -> str:
     """The first non-blank line of ``text`` (as :class:`TextLines` has it), or ``""``.
 
-    >>> content_line("\\n  Title  \\nBody")
-    '  Title  '
+    >>> content_line("\\n  Title  \\nBody"), content_line(" \\n\\t"), content_line("x")
+    ('  Title  ', '', 'x')
     """
-    m = _CONTENT_LINE.search(text)
-    return m.group() if m is not None else ""
+    first = len(text) - len(text.lstrip())  # the first character that is not white space
+    if first == len(text):
+        return ""
+    end = text.find("\n", first)
+    return text[text.rfind("\n", 0, first) + 1 : end if end >= 0 else len(text)]
 
 
 @dataclass(frozen=True, slots=True)

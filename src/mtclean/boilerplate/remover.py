@@ -21,7 +21,7 @@ copies of a repeated title count here as removed neighbours of other lines.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -369,16 +369,8 @@ class BoilerplateRemover(EditsNormalizer):
         """Edits deleting the clutter lines of ``text`` (none if the share limit is hit);
         with ``audit``, findings: suspect and flagged lines and a hit share limit."""
         budget = Budget.start(size=len(text))  # for user patterns: one per document
-        if not audit and self.max_share < 1 and "\n" not in text.strip():
-            # One line (a sentence, a title): removing it would exceed the share limit,
-            # so only a label glued to its first word can go, and only if the line
-            # itself is kept; without such a label there is nothing to classify.
-            line = content_line(text)
-            if len(line) < 2 or not any(
-                (UNBOUNDED if trusted else budget).match(pattern, line, rule=rule.full_id)
-                for rule, pattern, trusted in self._glued
-            ):
-                return NO_ANALYSIS
+        if not audit and self._alone_unchanged(text, budget):
+            return NO_ANALYSIS
         plan = self._plan(text, budget)
         edits: list[Edit] = []
         if plan.too_much is None:
@@ -386,6 +378,25 @@ class BoilerplateRemover(EditsNormalizer):
             if self._glued:
                 edits = sorted([*edits, *self._glued_labels(plan, budget)], key=lambda e: e.start)
         return Analysis(edits, self._findings(text, plan, budget) if audit else ())
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not)."""
+        user = any(not trusted for _, _, trusted in self._glued)  # else no budget is needed
+        return [
+            not self._alone_unchanged(t, Budget.start(size=len(t)) if user else UNBOUNDED)
+            for t in texts
+        ]
+
+    def _alone_unchanged(self, text: str, budget: Budget) -> bool:
+        """Whether ``text`` is one line that surely stays as it is: removing it would
+        exceed the share limit, so only a label glued to its first word could go."""
+        if self.max_share >= 1 or "\n" in text.strip():
+            return False
+        line = content_line(text)
+        return len(line) < 2 or not any(
+            (UNBOUNDED if trusted else budget).match(pattern, line, rule=rule.full_id)
+            for rule, pattern, trusted in self._glued
+        )
 
     def _glued_labels(self, plan: _Plan, budget: Budget) -> list[Edit]:
         """Edits deleting a label glued to the first word of a head line ("with

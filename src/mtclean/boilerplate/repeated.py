@@ -6,6 +6,7 @@ is switched on; both run after the boilerplate rules, on the lines they kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..choices import RepeatedParagraphs
@@ -34,6 +35,10 @@ class RepeatedTitleRemover(EditsNormalizer):
     name: str = "repeated-title"
     rule_ids: tuple[str, ...] = (REPEATED_TITLE,)
 
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether it has more than one line (one line repeats nothing)."""
+        return ["\n" in t.strip() for t in texts]
+
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits deleting the repeated title lines of ``text``; no findings."""
         if "\n" not in text.strip():
@@ -59,6 +64,13 @@ class RepeatedParagraphStep(EditsNormalizer):
     mode: RepeatedParagraphs = "report"
     name: str = "repeated-paragraphs"
     rule_ids: tuple[str, ...] = (REPEATED_PARAGRAPH,)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it: only in remove mode, and
+        only a text of more than one line."""
+        if self.mode == "report":
+            return [False] * len(texts)
+        return ["\n" in t.strip() for t in texts]
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits (remove mode) or, with ``audit``, findings (report mode) for the copies."""

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..pipeline import Pipeline
-from .engine import DocumentError, Task, run_one
+from .engine import DocumentError, Task, run_many
 
 __all__ = ["DOCS_PER_TASK", "bag_of_texts", "clean_bag", "clean_column", "prepare"]
 
@@ -76,12 +76,15 @@ def _pipeline(job: _Job) -> Pipeline:
 def _clean_texts(texts: Iterable[Any], job: _Job) -> list[Any]:
     """Clean one partition; values that are not ``str`` (None, NaN) pass through."""
     pipeline = _pipeline(job)
+    values = list(texts)
+    jobs = [(f"#{i}", text) for i, text in enumerate(values) if isinstance(text, str)]
+    outcomes = iter(run_many(pipeline, job.task, jobs))
     out: list[Any] = []
-    for i, text in enumerate(texts):
+    for i, text in enumerate(values):
         if not isinstance(text, str):
             out.append(text)
             continue
-        outcome = run_one(pipeline, job.task, f"#{i}", text)
+        outcome = next(outcomes)
         if outcome.error is not None:
             if job.errors == "raise":
                 where = f"a document of a partition (#{i})"

@@ -27,7 +27,7 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -46,6 +46,7 @@ __all__ = [
     "clean_many",
     "default_processes",
     "process",
+    "run_many",
     "run_one",
 ]
 
@@ -144,6 +145,29 @@ def run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str | None) -> Ou
         return Outcome(error=_describe(exc))
 
 
+def run_many(
+    pipeline: Pipeline, task: Task, jobs: Sequence[tuple[str, str | None]]
+) -> list[Outcome]:
+    """:func:`run_one` for each ``(doc_id, text)`` of ``jobs``; without an audit the
+    texts are cleaned together (:meth:`Pipeline.many`: the same outputs, less work per
+    text). If that fails, each text is cleaned alone, so an error is its own text's."""
+    if task.audit or task.explain or task.diff or len(jobs) < 2:
+        return [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
+    texts = [text for _, text in jobs if text is not None]
+    try:
+        cleaned = iter(pipeline.many(texts))
+    except Exception:  # one document's error: find it, and keep the others' results
+        return [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
+    return [_SKIPPED if text is None else _fast_outcome(text, next(cleaned)) for _, text in jobs]
+
+
+def _fast_outcome(text: str, out: str) -> Outcome:
+    if out == text:
+        return _UNCHANGED
+    removed = max(0, _content_lines(text) - _content_lines(out))
+    return Outcome(text=out, changed=True, removed_lines=removed)
+
+
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, MtcleanError):
         return str(exc)
@@ -152,11 +176,7 @@ def _describe(exc: BaseException) -> str:
 
 def _run_one(pipeline: Pipeline, task: Task, doc_id: str, text: str) -> Outcome:
     if not (task.audit or task.explain or task.diff):
-        out = pipeline(text)
-        if out == text:
-            return _UNCHANGED
-        removed = max(0, _content_lines(text) - _content_lines(out))
-        return Outcome(text=out, changed=True, removed_lines=removed)
+        return _fast_outcome(text, pipeline(text))
     result = pipeline.explain(text)
     changed = result.changed
     report = ""
@@ -213,7 +233,7 @@ def _run_batch(batch: list[tuple[str, str | None]]) -> list[Outcome]:
         msg = "worker used before its initializer ran"
         raise RuntimeError(msg)
     pipeline, task = _WORKER
-    return [run_one(pipeline, task, doc_id, text) for doc_id, text in batch]
+    return run_many(pipeline, task, batch)
 
 
 def default_processes() -> int:
@@ -283,9 +303,8 @@ def process(
         msg = f"processes must be at least 1, not {n}"
         raise ValueError(msg)
     if n == 1:
-        for item in items:
-            doc_id, text = key(item)
-            yield item, run_one(pipeline, task, doc_id, text)
+        for held, jobs in _batches(items, key, batch_chars):
+            yield from zip(held, run_many(pipeline, task, jobs), strict=True)
         return
     context = _context()
     if context.get_start_method() != "fork":

@@ -38,7 +38,10 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick_rs
 
@@ -111,6 +114,20 @@ def hints(text: str) -> list[int]:
     return sorted({start for _, start, _ in found})
 
 
+def _texts_with_hints(texts: Sequence[str]) -> set[int]:
+    """The indices of ``texts`` with a hint, from one scan of them joined by newlines
+    (a newline, like a text's end, is no letter: each text's hints are its own).
+
+    >>> sorted(_texts_with_hints(["floodthe", "the flood", "infoThursday"]))
+    [0, 2]
+    """
+    joined = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))
+    mapped = joined.encode("utf-8", "surrogatepass").translate(_HINT_MAP, _CONTINUATION) + b" "
+    found = _hint_automaton().find_matches_as_indexes(mapped, overlapping=True)
+    return {bisect_right(ends, start) for _, start, _ in found}
+
+
 def _token(text: str, at: int) -> tuple[int, int] | None:
     """The span of the run of ASCII letters around ``at``, if it stands on its own."""
     start, end = at, at
@@ -167,6 +184,17 @@ class GluedWordSplitter(EditsNormalizer):
         glued token (see :meth:`Pipeline.warm_up`)."""
         for lang in KNOWN_LANGS:
             _zipf("the", lang)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not):
+        a drop cap, or a hint (see :func:`hints`) found by one scan of them all."""
+        flags = [bool(_drop_caps(t)) for t in texts] if DROP_CAP in self.active else []
+        if not flags:
+            flags = [False] * len(texts)
+        if GLUED_WORDS in self.active:
+            for k in _texts_with_hints(texts):
+                flags[k] = True
+        return flags
 
     def edits(self, text: str) -> list[Edit]:
         """One space inserted per glued token; one letter dropped per doubled drop cap."""

@@ -23,7 +23,7 @@ for characters a page could not encode, an opening parenthesis glued to a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..core import Edit, EditsNormalizer
@@ -63,6 +63,12 @@ class MarkRepairer(EditsNormalizer):
     name: str = "repair-marks"
     rule_ids: tuple[str, ...] = MARK_RULES
     pack_names: tuple[str, ...] = ("repair",)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether it holds the first mark of an active rule
+        (``False``: this step surely leaves it alone)."""
+        firsts = [_FIRST[rule] for rule in MARK_RULES if rule in self.active]
+        return [any(first in t for first in firsts) for t in texts]
 
     def edits(self, text: str) -> list[Edit]:
         """One edit per stray mark."""

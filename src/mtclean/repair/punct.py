@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..core import Edit, EditsNormalizer, line_bounds
 from .data import abbreviations, file_extensions, tlds
-from .scan import ScanRule, distinct, first_matches, hits, run_starts
+from .scan import ScanRule, distinct, first_matches, hits, run_starts, texts_hit
 from .unicode import UnicodeRepairer, keep_ftfy_stable
 
 __all__ = [
@@ -202,6 +202,14 @@ class PunctuationRepairer(EditsNormalizer):
     def __post_init__(self) -> None:
         rules = tuple(ScanRule(r, _COMPILED[r]) for r in PUNCT_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not):
+        every match of a rule holds a finder's hit (the finders look no further than
+        the characters next to their mark, and never past a newline)."""
+        if not self._rules:
+            return [False] * len(texts)
+        return texts_hit(texts, _FINDERS)
 
     def matches(self, text: str) -> Iterator[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""

@@ -37,7 +37,7 @@ are never touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..core import Edit, EditsNormalizer
@@ -281,6 +281,7 @@ def _single_edits(text: str, lo: int, hi: int) -> list[Edit]:
 
 
 _ANY_MARK_RE = re.compile(f"[{_MARKS}\u2018]")
+_SCREEN_MARKS = (*_MARKS, "\u2018")
 
 
 def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
@@ -313,6 +314,11 @@ class QuotePairRepairer(EditsNormalizer):
     name: str = "repair-quote-pairs"
     rule_ids: tuple[str, ...] = QUOTE_PAIR_RULES
     pack_names: tuple[str, ...] = ("repair",)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether it holds a mark this step pairs or a ‘
+        (``False``: no mark of it changes; see :func:`_paragraphs`)."""
+        return [not t.isascii() and any(c in t for c in _SCREEN_MARKS) for t in texts]
 
     def edits(self, text: str) -> list[Edit]:
         """One edit per mark whose shape or spacing changes."""

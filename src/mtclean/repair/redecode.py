@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ftfy.badness import badness
@@ -245,6 +245,11 @@ def _fix_word(text: str, runs: list[tuple[int, int]]) -> list[str] | None:
     return None
 
 
+#: Every character :func:`_suspect` holds, and the euro sign: without one, a text
+#: has nothing this step repairs (a test compares it with :func:`_suspect`).
+_SCREEN = re.compile("[\x80-\x9f\u00c2-\u00c5\u0100-\u200f\u2028-\u202f\u205f-\U0010ffff]")
+
+
 def _suspect(ch: str) -> bool:
     """Whether ``ch`` can be part of the mojibake this step repairs: a character
     beyond Latin-1 other than common punctuation, a C1 control, or Â Ã Ä Å (the
@@ -289,6 +294,11 @@ class Redecoder(EditsNormalizer):
     name: str = "repair-redecode"
     rule_ids: tuple[str, ...] = REDECODE_RULES
     pack_names: tuple[str, ...] = ("repair",)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not):
+        every repair needs a character beyond Latin-1, a C1 control or one of Â Ã Ä Å."""
+        return [not t.isascii() and _SCREEN.search(t) is not None for t in texts]
 
     def edits(self, text: str) -> list[Edit]:
         """One edit per repaired run or lost-byte sequence."""

@@ -27,12 +27,22 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby, repeat
+from itertools import accumulate, groupby, repeat
 from re import Match, Pattern
 
-__all__ = ["ScanRule", "distinct", "first_matches", "hits", "positions", "rare_chars", "run_starts"]
+__all__ = [
+    "ScanRule",
+    "distinct",
+    "first_matches",
+    "hits",
+    "positions",
+    "rare_chars",
+    "run_starts",
+    "texts_hit",
+]
 
 # Printable ASCII except "&", and "\n": what rare_chars drops.
 _PLAIN = bytes(b for b in range(32, 127) if b != 38) + b"\n"
@@ -64,6 +74,28 @@ def hits(text: str, finders: Iterable[Pattern[str]]) -> array[int]:
         if first is not None:
             found.append(m.start() for m in finder.finditer(text, first.start()))
     return distinct(heapq.merge(*found) if len(found) > 1 else found[0] if found else ())
+
+
+def texts_hit(texts: Sequence[str], finders: Iterable[Pattern[str]]) -> list[bool]:
+    """For each of ``texts``, whether one of ``finders`` matches in it: one scan per
+    finder of the texts joined by newlines, going on from the end of each text it
+    finds a match in. Only for finders whose lookarounds stop at a newline, as they
+    stop at a text's edge (so each text's matches are those it has alone).
+
+    >>> import re
+    >>> texts_hit(["a ,b", "a, b", "", "c ;"], [re.compile(",(?<= ,)"), re.compile(";(?<= ;)")])
+    [True, False, False, True]
+    """
+    flags = [False] * len(texts)
+    joined = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))  # each text's end, its newline included
+    for finder in finders:
+        m = finder.search(joined)
+        while m is not None:
+            k = bisect_right(ends, m.start())
+            flags[k] = True
+            m = finder.search(joined, ends[k])
+    return flags
 
 
 def distinct(offsets: Iterable[int]) -> array[int]:

@@ -109,6 +109,15 @@ def _candidates(text: str) -> tuple[Sequence[int], list[int]]:
     return run_starts(text, walk, _HSPACE_CHARS), blanks
 
 
+def _may_space(text: str) -> bool:
+    """Whether :func:`_candidates` may find anything in ``text`` (cheap tests only)."""
+    if "\n" in text or "  " in text or "\t" in text:
+        return True
+    if text and text[-1] in _HSPACE_CHARS:
+        return True
+    return not text.isascii() and not _EXOTIC.isdisjoint(rare_chars(text))
+
+
 def _paragraph_before(text: str, pos: int) -> bool:
     """Whether a line with text ends at ``pos`` (trailing spaces allowed)."""
     while pos > 0 and text[pos - 1] in _HSPACE_CHARS:
@@ -145,6 +154,14 @@ class SpacingRepairer(EditsNormalizer):
     def __post_init__(self) -> None:
         rules = tuple(ScanRule(r, _COMPILED[r]) for r in SPACING_RULES if r in self.active)
         object.__setattr__(self, "_rules", rules)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not):
+        every rule needs a newline, two spaces in a row, a tab, a space at the end or
+        an odd or no-break space (see :func:`_candidates`)."""
+        if not self._rules:
+            return [False] * len(texts)
+        return [_may_space(t) for t in texts]
 
     def matches(self, text: str) -> Iterator[tuple[ScanRule, re.Match[str]]]:
         """The matches of the active rules' patterns, found at the finders' hits."""

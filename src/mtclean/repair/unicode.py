@@ -206,6 +206,13 @@ class UnicodeRepairer(EditsNormalizer):
     def __post_init__(self) -> None:
         object.__setattr__(self, "config", ftfy_config(self.active))
 
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it (``False``: surely not):
+        only a line with a character outside :data:`QUIET_CHARS` can need ftfy."""
+        if not self.active:
+            return [False] * len(texts)
+        return [bool(suspect_chars(t)) for t in texts]
+
     def needs_ftfy(self, line: str) -> bool:
         """Whether ftfy (with this step's configuration) may change ``line``."""
         cfg = self.config
@@ -354,6 +361,11 @@ class ZeroWidthRemover(EditsNormalizer):
     name: str = "repair-zero-width"
     rule_ids: tuple[str, ...] = (ZERO_WIDTH,)
     pack_names: tuple[str, ...] = ("repair",)
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether it holds a zero-width space (``False``: this
+        step surely leaves it alone)."""
+        return [not t.isascii() and ("\u200b" in t or "\u2060" in t) for t in texts]
 
     def edits(self, text: str) -> list[Edit]:
         """One deletion per run of zero-width spaces outside the scripts that use them.

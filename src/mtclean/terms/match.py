@@ -411,6 +411,11 @@ class TermIndex:
                 for id_ in ids[i]:
                     out.extend((start, end, id_))
 
+    def is_gate(self, id_: int) -> bool:
+        """Whether key ``id_`` opens the gate (see :meth:`opens_gate`)."""
+        gate = self._gate
+        return bool(id_ < len(gate) and gate[id_]) or id_ in self._opaque_id_set
+
     def opens_gate(self, hits: Hits[int]) -> bool:
         """Whether a gated :meth:`scan` of the same text reports ``hits`` (from an
         ungated scan): one of them is a gate key, or a key without ASCII letters."""

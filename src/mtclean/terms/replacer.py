@@ -486,8 +486,9 @@ class TermReplacer(EditsNormalizer):
     def may_change(self, texts: list[str]) -> list[bool]:
         """For each of ``texts``, whether :meth:`analyze` may edit it (``False``: surely
         not), from one scan of all of them joined by blank lines: an edit needs a key of a
-        changing rule, and a key that occurs in a text alone occurs at the same place in
-        the joined text (a line break bounds a word as a text's end does).
+        changing rule, one of them a key that opens the gate (see :meth:`analyze`), and a
+        key that occurs in a text alone occurs at the same place in the joined text (a
+        line break bounds a word as a text's end does).
 
         >>> TermReplacer(()).may_change(["a", "b"])
         [False, False]
@@ -500,7 +501,10 @@ class TermReplacer(EditsNormalizer):
             starts.append(pos)
             pos += len(text) + 2
         out = [False] * len(texts)
-        for start, end, _ in triples(self._index.scan_selected("\n\n".join(texts))):
+        index = self._index
+        for start, end, id_ in triples(index.scan_selected("\n\n".join(texts))):
+            if not index.is_gate(id_):
+                continue  # the fast path stops unless a hit opens the gate
             first = max(bisect.bisect_right(starts, start) - 1, 0)
             last = bisect.bisect_right(starts, max(start, end - 1)) - 1
             out[first : last + 1] = [True] * (last + 1 - first)
