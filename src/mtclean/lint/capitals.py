@@ -1,16 +1,15 @@
-"""Findings no rule can safely fix: reported, never changed.
+"""``lint/stray-capital``: a capitalized function word in the middle of a sentence.
 
-The lint stage proposes no edits. Its check, ``lint/stray-capital``, flags a
-capitalized function word in the middle of a sentence, as machine translation
-leaves them when it loses a sentence boundary or copies a capital from the
-source: "... told The Wall Street Journal That the Russians ...", "... end up in
-a position What with second-class members ...".
+Machine translation leaves them when it loses a sentence boundary or copies a
+capital from the source: "... told The Wall Street Journal That the Russians
+...", "... end up in a position What with second-class members ...".
 
 Capitals that clean prose has for a reason are left alone: sentence starts
 (after any punctuation, abbreviations included), line starts, quotations,
 headings and titles in title case ("Notes on What the Future Holds", "in The
 Hague", "the song What a Wonderful World"), and words that are also names or
-months ("Will Smith", "May", "vitamin A").
+months ("Will Smith", "May", "vitamin A"). Capitalized personal pronouns are
+``lint/stray-pronoun``'s (see :mod:`mtclean.lint.pronouns`).
 
 >>> [f.rule for f in StrayCapitals().findings("a position What with members")]
 ['lint/stray-capital']
@@ -22,22 +21,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar
 
 import regex
 
-from .core import Analysis, Edit, Finding, Normalizer
-from .names.words import PARTICLES
-from .options import Options
+from ..core import Analysis, Edit, Finding
+from ..names.words import PARTICLES
+from .context import is_heading, verse_lines, words_after, words_before
 
-__all__ = ["RULE_ID", "StrayCapitals", "build_steps"]
+__all__ = ["CLAUSE_WORDS", "FUNCTION_WORDS", "RULE_ID", "StrayCapitals"]
 
 RULE_ID = "lint/stray-capital"
 
 #: Function words that are never capitalized mid-sentence after a lowercase word,
 #: except in titles. Words that double as names or months (May, Will, Can, Mark,
-#: Bill), single letters (A, I), and pronouns capitalized for a deity (He, His)
-#: are left out on purpose.
+#: Bill), single letters (A, I), and personal pronouns (``lint/stray-pronoun``
+#: checks those) are left out on purpose.
 FUNCTION_WORDS = frozenset(
     [
         "The",
@@ -84,7 +83,6 @@ FUNCTION_WORDS = frozenset(
         "After",
         "Before",
         "Their",
-        "They",
         "There",
         "Has",
         "Have",
@@ -93,8 +91,6 @@ FUNCTION_WORDS = frozenset(
         "Also",
         "Been",
         "Our",
-        "We",
-        "She",
     ]
 )
 
@@ -148,9 +144,9 @@ _SMALL = frozenset(
 _ALTERNATION = "|".join(sorted(FUNCTION_WORDS | CLAUSE_WORDS, key=len, reverse=True))
 # One pass over the text: a letter, blanks, a candidate word, blanks, a lowercase letter.
 _CANDIDATE = regex.compile(rf"(?<=\p{{L}}[ \t]+)(?:{_ALTERNATION})(?=[ \t]+\p{{Ll}})")
-_WORD = regex.compile(r"[\p{L}\p{M}'’\-]+")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’\-]+)[ \t]*$")
-_SENTENCE_END = regex.compile(r"[.!?:;\"”’)\]…]\s*$")
+
+#: Words a heading's capitals are not counted on (as before pronouns moved out).
+_TITLE_SMALL = FUNCTION_WORDS | CLAUSE_WORDS | {"They", "We", "She"}
 
 _MESSAGE = (
     "capitalized {word!r} in mid-sentence: a lost sentence boundary or a title word "
@@ -170,6 +166,7 @@ class StrayCapitals:
     """
 
     name: str = "lint"
+    rule_id: ClassVar[str] = RULE_ID
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -195,7 +192,7 @@ class StrayCapitals:
 
     def _findings(self, text: str) -> Iterator[Finding]:
         matches = list(_CANDIDATE.finditer(text))
-        skip_lines = _verse_lines(text, matches)
+        skip_lines = verse_lines(text, (m.start() for m in matches))
         heading_cache: dict[int, bool] = {}
         for m in matches:
             start, end = m.span()
@@ -205,54 +202,13 @@ class StrayCapitals:
             if line_start not in heading_cache:
                 line_end = text.find("\n", end)
                 line = text[line_start : len(text) if line_end < 0 else line_end]
-                heading_cache[line_start] = _is_heading(line)
+                heading_cache[line_start] = is_heading(line, _TITLE_SMALL)
             if heading_cache[line_start]:
                 continue
             confidence = _judge(text, line_start, start, end, m.group())
             if confidence:
                 message = _MESSAGE.format(word=m.group())
                 yield Finding(start, end, RULE_ID, message, confidence)
-
-
-def _verse_lines(text: str, matches: list[Any]) -> set[int]:
-    """Starts of lines with two or more candidates: verse run into one line, or a
-    style that capitalizes on purpose; a translation slip is a single one."""
-    seen: set[int] = set()
-    many: set[int] = set()
-    for m in matches:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        (many if line_start in seen else seen).add(line_start)
-    return many
-
-
-def _words_before(text: str, line_start: int, pos: int, limit: int = 4) -> list[str]:
-    """Up to ``limit`` words before ``pos`` on its line, nearest first, stopping at punctuation."""
-    words: list[str] = []
-    chunk = text[max(line_start, pos - 120) : pos]
-    while len(words) < limit:
-        m = _WORD_BEFORE.search(chunk)
-        if m is None:
-            break
-        words.append(m.group(1))
-        chunk = chunk[: m.start()]
-    return words
-
-
-def _words_after(text: str, pos: int, limit: int = 4) -> list[str]:
-    """Up to ``limit`` words after ``pos``, nearest first, stopping at punctuation."""
-    words: list[str] = []
-    chunk = text[pos : pos + 120]
-    i = 0
-    while len(words) < limit:
-        j = i
-        while j < len(chunk) and chunk[j] in " \t":
-            j += 1
-        m = _WORD.match(chunk, j)
-        if m is None:
-            break
-        words.append(m.group())
-        i = m.end()
-    return words
 
 
 def _is_cap(word: str) -> bool:
@@ -270,8 +226,8 @@ def _judge(text: str, line_start: int, start: int, end: int, word: str) -> float
     too (a title: "the song What a Wonderful World"). After a capitalized name of
     two or more words: flagged only for clause words ("Journal That the").
     """
-    before = _words_before(text, line_start, start)
-    after = _words_after(text, end)
+    before = words_before(text, line_start, start)
+    after = words_after(text, end)
     if not before or not after or not after[0].islower():
         return 0.0
     previous = before[0]
@@ -285,26 +241,3 @@ def _judge(text: str, line_start: int, start: int, end: int, word: str) -> float
     if word in CLAUSE_WORDS and len(before) >= 2 and _is_cap(before[1]):
         return 0.6
     return 0.0
-
-
-def _is_heading(line: str) -> bool:
-    """Whether ``line`` looks like a title-case heading: short, unpunctuated, capitals.
-
-    >>> _is_heading("Notes on What the Future Holds"), _is_heading("It ends here.")
-    (True, False)
-    """
-    if _SENTENCE_END.search(line):
-        return False
-    words = _WORD.findall(line)
-    if not words or len(words) > 12:
-        return False
-    content = [w for w in words if len(w) >= 4 and w not in FUNCTION_WORDS | CLAUSE_WORDS]
-    if not content:
-        return True
-    capitalized = sum(1 for w in content if _is_cap(w))
-    return capitalized / len(content) >= 0.75
-
-
-def build_steps(options: Options) -> list[Normalizer]:
-    """The lint stage of the default pipeline: findings only."""
-    return [] if options.is_disabled(RULE_ID) else [StrayCapitals()]
