@@ -119,7 +119,6 @@ _DOT = re.compile(r"\.(?=[^\s!-,./:-@\[-^`{-~])")
 _BOUNDARY = regex.compile(r"\b")
 # - code in backticks at its backtick; a literal r"…" one or two letters before its quote;
 # - a line of code at its line start: the line begins with a keyword or ends in ; { ):
-_PREFIXED_QUOTE = re.compile(r"(?<=[rRbBfF])['\"]")
 _CODE_START = re.compile(r"[ \t]*(?:>>> |from |import |def |class )")
 _CODE_LINE_START = re.compile(r"\n(?=[ \t]*(?:>>> |from |import |def |class ))")
 _CODE_LINE_END = regex.compile(r"\n(?<=(?:[;{]|\):)[ \t]*\n)")
@@ -140,9 +139,10 @@ def _candidates(text: str) -> list[int]:
         _token_candidates(text, sorted(triggers), found)
     if "`" in text:
         found += _occurrences(text, "`")
-    if "'" in text or '"' in text:
-        for m in _PREFIXED_QUOTE.finditer(text):  # a quote after r/b/f: its prefix
-            found.extend(j for j in (m.start() - 2, m.start() - 1) if j >= 0)
+    for quote in ("'", '"'):
+        for k in _occurrences(text, quote):  # a quote after r/b/f: its prefix
+            if k and text[k - 1] in "rRbBfF":
+                found.extend(j for j in (k - 2, k - 1) if j >= 0)
     if "from " in text or "import " in text or ">>> " in text or "def " in text or "class " in text:
         if _CODE_START.match(text):
             found.append(0)
