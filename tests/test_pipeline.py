@@ -313,3 +313,25 @@ def test_the_fast_path_runs_each_kind_of_step_as_its_fix_would() -> None:
     # with a protected span in the text, the edits outside it are applied
     protected = "nato and Navo at www.navo.int"
     assert Pipeline(steps[1:])(protected) == "NATO and NATO at www.navo.int"
+    # a step's own fix that would change a protected span: its edits, outside it, count
+    assert Pipeline(steps[:1])("navo at www.navo.int") == "navo at www.navo.int"
+
+
+def test_protected_spans_are_found_only_when_a_step_has_something_to_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import mtclean.pipeline as pipeline_module
+
+    calls: list[str] = []
+    real = pipeline_module.find_spans
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pipeline_module, "find_spans", counted)
+    pipeline = Pipeline((Shouter(), _OnlyAnalyze()))
+    assert pipeline("Plain prose at www.example.org.") == "Plain prose at www.example.org."
+    assert calls == []
+    assert pipeline("nato at www.example.org") == "NATO at www.example.org"
+    assert calls == ["nato at www.example.org"]

@@ -111,6 +111,34 @@ def protects(step: Normalizer) -> bool:
     return bool(getattr(step, "protects_spans", default))
 
 
+def _run_guarded(
+    step: Normalizer, way: int, text: str, spans: list[Span] | None
+) -> tuple[str, list[Span] | None]:
+    """``text`` after ``step``, which keeps out of the protected ``spans``, and the spans
+    moved along. ``None``: not found yet; they are found only once a step has something
+    to change (most texts need no step, and then no spans either)."""
+    if spans:
+        return _run_protected(step, text, spans)
+    if way == _FIX:
+        out = run_step(step, text)
+        if out is text or out == text:
+            return text, spans
+        if spans is None:
+            spans = find_spans(text)
+            if spans:  # what the step changed may lie in one: its edits, outside them
+                return _run_protected(step, text, spans)
+        return out, spans
+    edits = _edits_of(step, text, way)
+    if not edits:
+        return text, spans
+    if spans is None:
+        spans = find_spans(text)
+    if spans:
+        kept = allowed(_checked(step, text, edits), spans)
+        return apply_edits(text, kept, step=step.name), shift_spans(spans, kept)
+    return apply_edits(text, edits, step=step.name), spans
+
+
 def _run_protected(step: Normalizer, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     """``text`` after ``step``, without its edits inside ``spans``; the spans moved along."""
     edits = allowed(propose(step, text), spans)
@@ -224,14 +252,8 @@ class Pipeline:
                 until = len(self.steps)
             before = text
             if guarded:
-                if spans is None:
-                    spans = find_spans(text)
-                if spans:
-                    text, spans = _run_protected(step, text, spans)
-                    if text is not before and text != before:
-                        last = index
-                    continue
-            if way == _FIX:
+                text, spans = _run_guarded(step, way, text, spans)
+            elif way == _FIX:
                 text = run_step(step, text)
             else:
                 edits = _edits_of(step, text, way)
@@ -281,17 +303,7 @@ class Pipeline:
             screen = getattr(step, "may_change", None)
             todo = range(len(texts)) if screen is None else _chosen(screen(texts))
             for k in todo:
-                text, found = texts[k], spans[k]
-                if found is None:
-                    found = spans[k] = find_spans(text)
-                if found:
-                    texts[k], spans[k] = _run_protected(step, text, found)
-                elif way == _FIX:
-                    texts[k] = run_step(step, text)
-                else:
-                    edits = _edits_of(step, text, way)
-                    if edits:
-                        texts[k] = apply_edits(text, edits, step=step.name)
+                texts[k], spans[k] = _run_guarded(step, way, texts[k], spans[k])
         return texts
 
     def fix(self, text: str) -> str:
