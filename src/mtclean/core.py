@@ -15,6 +15,7 @@ from typing import Any, Protocol, runtime_checkable
 from rapidfuzz.distance import Indel
 
 from .errors import EditConflictError
+from .textdiff import changed_blocks
 
 __all__ = [
     "Analysis",
@@ -272,7 +273,25 @@ def _line_offsets(lines: Sequence[str]) -> list[int]:
     return offsets
 
 
+#: Above this many characters (old and new together) a changed block is first cut into
+#: the small blocks where the two differ (:func:`~mtclean.textdiff.changed_blocks`): an
+#: exact diff's memory grows with the product of the lengths.
+EXACT_DIFF_CHARS = 20_000
+
+
 def _char_edits(old: str, new: str, base: int, rule: str, message: str) -> list[Edit]:
+    if len(old) + len(new) <= EXACT_DIFF_CHARS:
+        return _exact_char_edits(old, new, base, rule, message)
+    edits: list[Edit] = []
+    for a, b, c, d in changed_blocks(old, new):
+        if (b - a) + (d - c) <= EXACT_DIFF_CHARS:
+            edits.extend(_exact_char_edits(old[a:b], new[c:d], base + a, rule, message))
+        else:
+            edits.append(Edit(base + a, base + b, new[c:d], rule, message))
+    return edits
+
+
+def _exact_char_edits(old: str, new: str, base: int, rule: str, message: str) -> list[Edit]:
     edits: list[Edit] = []
     group: list[Any] = []
     for op in Indel.opcodes(old, new):
