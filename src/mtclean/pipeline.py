@@ -111,12 +111,20 @@ def protects(step: Normalizer) -> bool:
     return bool(getattr(step, "protects_spans", default))
 
 
+#: A text longer than this has its protected spans found before a step that has a
+#: ``fix`` of its own: on a long text that fix is likely to change something next to a
+#: span, and would then run again on its edits outside the spans.
+SPANS_FIRST = 10_000
+
+
 def _run_guarded(
     step: Normalizer, way: int, text: str, spans: list[Span] | None
 ) -> tuple[str, list[Span] | None]:
     """``text`` after ``step``, which keeps out of the protected ``spans``, and the spans
     moved along. ``None``: not found yet; they are found only once a step has something
     to change (most texts need no step, and then no spans either)."""
+    if spans is None and way == _FIX and len(text) > SPANS_FIRST:
+        spans = find_spans(text)  # cheaper than running the step's own fix twice
     if spans:
         return _run_protected(step, text, spans)
     if way == _FIX:
