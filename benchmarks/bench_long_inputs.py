@@ -30,7 +30,10 @@ SHAPES = {
 
 
 def _text(unit: str, chars: int) -> str:
-    return (unit * (chars // len(unit) + 1))[:chars]
+    """About ``chars`` characters of ``unit`` repeated, whole units only: both sizes of a
+    shape end alike (a cut unit can end in a space at one size and not at the other,
+    and then only one of them has a trailing space to repair)."""
+    return unit * max(1, round(chars / len(unit)))
 
 
 def _seconds_per_mb(func: object, text: str) -> float:
