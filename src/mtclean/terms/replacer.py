@@ -529,6 +529,7 @@ class TermReplacer(EditsNormalizer):
             state = (Lines(text), Budget.start(size=len(text)))
             if not self._changes(text, first, state):
                 return NO_ANALYSIS
+            del first  # (a long text's hits: freed before the full scan's)
         hits = self._index.scan(text, gated=not (audit or self._always_fix))
         # With a known language, an audit reports leftover words even without a hit.
         leftovers = audit and self._fixed_lang in VOCAB_LANGS
@@ -536,9 +537,10 @@ class TermReplacer(EditsNormalizer):
             return NO_ANALYSIS
         scan = self._scan(text, hits, state)
         sel = self._select(text, scan, thorough=audit)
-        edits = grammatical_edits(text, sel.chosen)
         if not audit:
-            return Analysis(edits)
+            del scan, hits  # the chosen candidates are all the edits need
+            return Analysis(grammatical_edits(text, sel.chosen))
+        edits = grammatical_edits(text, sel.chosen)
         if not self._always_fix and not self._index.opens_gate(hits):
             edits = ()  # the fast path changes nothing here: the audit must agree
         return Analysis(edits, self._findings(text, scan, sel))
