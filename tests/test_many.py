@@ -107,7 +107,7 @@ text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=3)), max_
 )
 batch = st.lists(text, max_size=8)
 _CI = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev") != "dev"
-EXAMPLES = 600 if _CI else 120
+EXAMPLES = 200 if _CI else 80
 
 
 @pytest.mark.parametrize("pipeline", PIPELINES)
