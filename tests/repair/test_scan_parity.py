@@ -49,6 +49,16 @@ def test_glued_hints_on_prose() -> None:
     assert hints(text) == _starts(GLUED, text) == [14, 29, 50, 58, 71]
 
 
+def test_glued_hints_across_the_pieces_of_a_long_text() -> None:
+    """A long text is scanned piece by piece: hints at and across each piece's end are
+    found once, as in one scan."""
+    unit = "Rivers in floodthe Civil, infoThursday; theme, getValue and fooafter. é "
+    for shift in range(9):  # hints land on every offset around the pieces' ends
+        text = "x" * shift + unit * 2_000
+        assert len(text) > 2 * 65_536
+        assert hints(text) == _starts(GLUED, text)
+
+
 @given(st.lists(st.sampled_from(PAREN_PIECES), max_size=30).map("".join))
 def test_glued_parens_are_the_pattern_matches(text: str) -> None:
     expected = [m.span() for m in PAREN.finditer(text)]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from mtclean.terms.detect import (
     FOREIGN_LINE_SHARE,
     FOREIGN_LINE_WORDS,
+    PIECE,
     TextWords,
     foreign_lines,
     text_leftovers,
@@ -114,3 +117,28 @@ def test_leftovers_skip_lines_in_another_language_and_glosses() -> None:
     found = text_leftovers(text, ("nl", "it"))
     assert {text[s:e] for s, e in found["nl"]} == {"kabinet", "woensdag"}
     assert "it" not in found
+
+
+def test_a_long_line_read_in_pieces_counts_what_one_pass_counts() -> None:
+    """A line over ``PIECE`` characters is read a piece at a time (so its word lists
+    stay small); the lines, foreign words and holding lines are those of one pass."""
+    rng = random.Random(11)
+    for share in (0.1, 0.5, 0.9):
+        foreign = ["governo", "legge", "questa", "detto", "Navo-top", "l'uno"]
+        words = [
+            rng.choice(foreign) if rng.random() < share else rng.choice(WORDS) for _ in range(6_000)
+        ]
+        for sep in (" ", ",", ", "):
+            line = sep.join(words)
+            assert len(line) > 3 * PIECE
+            text = "A short line.\n" + line + "\nThe end."
+            pieces = TextWords(text)
+            assert pieces.lines == _reference_lines(text)
+            whole = TextWords(text)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr("mtclean.terms.detect.PIECE", 10 * len(text))
+                assert (whole.lines, whole.foreign, whole.holding) == (
+                    pieces.lines,
+                    pieces.foreign,
+                    pieces.holding,
+                )

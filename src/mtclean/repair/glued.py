@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -109,9 +110,26 @@ def hints(text: str) -> list[int]:
     >>> hints("rivers in floodthe Civil, infoThursday, the theme")
     [14, 29]
     """
+    return _hint_starts(text).tolist()
+
+
+#: The automaton scans the mapped text this many bytes at a time (and the few after
+#: each piece that a hint starting in it may reach), so that a long text holds its
+#: hints' offsets, not a tuple of three integers per automaton match.
+_PIECE = 1 << 16
+_LONGEST_HINT = 2 + max(len(w) for w in CLAUSE_WORDS)
+
+
+def _hint_starts(text: str) -> array[int]:
+    """:func:`hints` as an array, found piece by piece."""
     mapped = text.encode("utf-8", "surrogatepass").translate(_HINT_MAP, _CONTINUATION) + b" "
-    found = _hint_automaton().find_matches_as_indexes(mapped, overlapping=True)
-    return sorted({start for _, start, _ in found})
+    automaton = _hint_automaton()
+    starts = array("q")
+    for a in range(0, len(mapped), _PIECE):
+        piece = mapped[a : a + _PIECE + _LONGEST_HINT]
+        found = automaton.find_matches_as_indexes(piece, overlapping=True)
+        starts.extend(sorted({a + s for _, s, _ in found if s < _PIECE}))
+    return starts
 
 
 def _texts_with_hints(texts: Sequence[str]) -> set[int]:
@@ -202,7 +220,7 @@ class GluedWordSplitter(EditsNormalizer):
         if GLUED_WORDS not in self.active:
             return out
         seen: set[int] = set()
-        for hint in hints(text):
+        for hint in _hint_starts(text):
             span = _token(text, hint)
             if span is None or span[0] in seen:
                 continue

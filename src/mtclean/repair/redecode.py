@@ -195,15 +195,28 @@ def _looks_broken(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _latin_line(text: str, start: int, end: int) -> bool:
+def _latin_line(
+    text: str, start: int, end: int, seen: dict[tuple[int, int], bool] | None = None
+) -> bool:
     """Whether the line holding ``text[start:end]`` is Latin-script text: it has ASCII
-    letters, at least twice as many as letters of other scripts."""
+    letters, at least twice as many as letters of other scripts. ``seen`` keeps each
+    line's answer for one analysis (a long line with many repairs is read once).
+
+    >>> _latin_line("Gonz\u00c3\u00a1lez said", 4, 6), _latin_line("\u0e1a\u0e49\u0e32\u0e19", 0, 2)
+    (True, False)
+    """
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
-    line = text[lo : hi if hi >= 0 else len(text)]
+    key = (lo, hi if hi >= 0 else len(text))
+    if seen is not None and key in seen:
+        return seen[key]
+    line = text[key[0] : key[1]]
     ascii_letters = sum(c.isalpha() for c in line if c.isascii())
     other = sum(c.isalpha() and _script(c) != "LATIN" for c in line if not c.isascii())
-    return ascii_letters >= 2 * other and ascii_letters >= 3
+    latin = ascii_letters >= 2 * other and ascii_letters >= 3
+    if seen is not None:
+        seen[key] = latin
+    return latin
 
 
 def _word(text: str, start: int, end: int) -> str:
@@ -307,15 +320,16 @@ class Redecoder(EditsNormalizer):
             return []
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
+        lines: dict[tuple[int, int], bool] = {}  # each line's script, read once
         if LOST_BYTE in self.active and "\u20ac" in rare:
             for m in _LOST_QUOTE_RE.finditer(text):
-                if _latin_line(text, m.start(), m.end()):
+                if _latin_line(text, m.start(), m.end(), lines):
                     out.append(Edit(m.start(), m.end(), "\u201d", LOST_BYTE, "lost byte 9D"))
                     taken.append((m.start(), m.end()))
         if LOST_BYTE in self.active and rare & {"\u00c5", "\u00c3"}:
             for m in _LOST_A0_RE.finditer(text):
                 s, e = m.start(), m.end()
-                if not _latin_line(text, s, e) or any(a < e and s < b for a, b in taken):
+                if not _latin_line(text, s, e, lines) or any(a < e and s < b for a, b in taken):
                     continue
                 if text[s] == "\u00c5":
                     if len(m.group(1)) < 3 or m.group(1) in word_list("common-words"):
@@ -331,7 +345,7 @@ class Redecoder(EditsNormalizer):
                 if not runs:
                     continue
                 fixed = _fix_word(text, runs)
-                if fixed is None or not _latin_line(text, runs[0][0], runs[-1][1]):
+                if fixed is None or not _latin_line(text, runs[0][0], runs[-1][1], lines):
                     continue
                 out.extend(
                     Edit(s, e, r, MOJIBAKE_CODEPAGE, "UTF-8 read as a code page")

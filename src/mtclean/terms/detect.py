@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import regex
 
@@ -85,25 +85,30 @@ class TextWords:
         pos = 0
         for line in self.text.split("\n"):
             end = pos + len(line)
-            words = _lower_words(line)
-            distinct = set(words)
-            direct = distinct & keys
-            found = set(direct)
-            if "-" in line:
-                found.update(
-                    w for w in distinct if "-" in w and any(p in table for p in w.split("-"))
-                )
+            found: set[str] = set()
+            counts: dict[str, int] = {}  # per language, its words' occurrences
+            size = 0  # the line's words
+            for piece in _pieces(line):  # a long line a piece at a time: the same counts
+                words = _lower_words(piece)
+                size += len(words)
+                distinct = set(words)
+                direct = distinct & keys
+                found |= direct
+                if "-" in piece:
+                    found.update(
+                        w for w in distinct if "-" in w and any(p in table for p in w.split("-"))
+                    )
+                if direct:
+                    counted = Counter(words)
+                    for word in direct:
+                        for lang in table[word]:
+                            counts[lang] = counts.get(lang, 0) + counted[word]
             if found:
                 foreign |= found
                 holding.append((pos, end))
-            if direct and len(words) >= FOREIGN_LINE_WORDS:
-                counted = Counter(words)
-                counts: dict[str, int] = {}
-                for word in direct:
-                    for lang in table[word]:
-                        counts[lang] = counts.get(lang, 0) + counted[word]
+            if counts and size >= FOREIGN_LINE_WORDS:
                 n, lang = max((n, lang) for lang, n in counts.items())
-                if n >= FOREIGN_LINE_SHARE * len(words):
+                if n >= FOREIGN_LINE_SHARE * size:
                     lines.append((pos, end, lang))
             pos = end + 1
         return lines, foreign, holding
@@ -139,6 +144,31 @@ def foreign_lines(
     wanted = frozenset(langs)
     found = (words or TextWords(text)).lines
     return [line for line in found if line[2] in wanted] if wanted else list(found)
+
+
+#: A line longer than this is read in pieces of about this size, so its word lists
+#: stay small.
+PIECE = 8_000
+# where a piece may end: a character no word holds (see WORD_RE)
+_CUT_RE = regex.compile(r"[^\w'’-]")
+
+
+def _pieces(line: str) -> Iterator[str]:
+    """``line``, or on a long line its pieces of about :data:`PIECE` characters, each
+    ending before a character that no word holds (a space, a comma).
+
+    >>> [len(p) for p in _pieces("ab " * 6_000)], [len(p) for p in _pieces("ab," * 6_000)]
+    ([8000, 8001, 1999], [8000, 8001, 1999])
+    """
+    if len(line) <= PIECE:
+        yield line
+        return
+    start = 0
+    while start < len(line):
+        m = _CUT_RE.search(line, start + PIECE)
+        cut = len(line) if m is None else m.start()
+        yield line[start:cut]
+        start = cut
 
 
 def _lower_words(text: str) -> list[str]:
