@@ -1,11 +1,12 @@
 """Time and memory on pathological shapes: one long line, short sentences, a line without
-spaces, only newlines.
+spaces, only newlines; and, when a corpus folder is given, its clean and its damaged
+documents joined into one line (real text, whose repairs are not evenly spread).
 
 For each shape and each stage of the default pipeline, seconds per MB at two sizes
-(``--mb`` and a quarter of it; the corpus folder is not read). Target: linear time,
-the larger size's seconds per MB within 2x of the smaller's (plus 0.05 s of noise),
-and peak memory of the whole pipeline at most 10x the text size (``tracemalloc``,
-at the larger size, after a first call has built the pipeline).
+(``--mb`` and a quarter of it). Target: linear time, the larger size's seconds per MB
+within 2x of the smaller's (plus 0.05 s of noise), and peak memory of the whole
+pipeline at most 10x the text size (``tracemalloc``, at the larger size, after a
+first call on the same text has built the pipeline and loaded what it needs).
 
 Usage: python benchmarks/bench_long_inputs.py CORPUS_DIR [--mb 1]
 """
@@ -16,6 +17,9 @@ import argparse
 import sys
 import time
 import tracemalloc
+from pathlib import Path
+
+from _common import load_docs
 
 import mtclean
 from mtclean.api import STAGES
@@ -36,6 +40,14 @@ def _text(unit: str, chars: int) -> str:
     return unit * max(1, round(chars / len(unit)))
 
 
+def _corpus_line(corpus: str, name: str, chars: int) -> str:
+    """The corpus file's documents joined into one line, cut at a space near ``chars``."""
+    docs = load_docs(Path(corpus), name, chars / 1e6 + 0.1)
+    line = " ".join(d.replace("\n", " ") for d in docs)
+    cut = line.rfind(" ", 0, chars)
+    return line[: cut if cut > 0 else chars]
+
+
 def _seconds_per_mb(func: object, text: str) -> float:
     start = time.perf_counter()
     func(text)  # type: ignore[operator]
@@ -45,34 +57,43 @@ def _seconds_per_mb(func: object, text: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     """Print one row per shape and stage; return 1 if a row is not linear."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("corpus", nargs="?", help="ignored (the shapes are generated)")
+    parser.add_argument("corpus", nargs="?", help="bench corpus folder (adds its two lines)")
     parser.add_argument("--mb", type=float, default=1.0, help="the larger size (default 1 MB)")
     args, _ = parser.parse_known_args(argv)
     big = int(args.mb * 1_000_000)
     small = big // 4
     ok = True
-    for shape, unit in SHAPES.items():
+    texts = {shape: (_text(unit, small), _text(unit, big)) for shape, unit in SHAPES.items()}
+    if args.corpus:
+        for name in ("clean", "dirty"):
+            line = _corpus_line(args.corpus, name, big)
+            texts[f"corpus-{name}-line"] = (line[: line.rfind(" ", 0, small)], line)
+    for shape, (small_text, big_text) in texts.items():
         for stage in (s.name for s in STAGES):
             pipeline = mtclean.default_pipeline(
                 source_lang="nl", disable=[s.name for s in STAGES if s.name != stage]
             )
             if not pipeline.steps:
                 continue
-            pipeline(_text(unit, 1000))  # warm up lazily built tables
-            a = _seconds_per_mb(pipeline, _text(unit, small))
-            b = _seconds_per_mb(pipeline, _text(unit, big))
+            # warm up lazily built tables (on real text, all that both sizes need)
+            for warm in (big_text,) if shape.startswith("corpus") else (small_text[:1000],):
+                pipeline(warm)
+            a = _seconds_per_mb(pipeline, small_text)
+            b = _seconds_per_mb(pipeline, big_text)
             linear = b <= 2 * a + 0.05
             ok &= linear
             verdict = "ok" if linear else "NOT LINEAR"
             print(
-                f"{shape:16} {stage:12} {a:8.3f} s/MB at {small:>9,}  {b:8.3f} s/MB at {big:>9,}"
+                f"{shape:18} {stage:12} {a:8.3f} s/MB at {len(small_text):>9,}  "
+                f"{b:8.3f} s/MB at {len(big_text):>9,}"
                 f"  {verdict}",
                 flush=True,
             )
-        # At the larger size, after a first call has built the pipeline (and filled
-        # the interpreter's free lists): what a text costs, not what starting costs.
-        mtclean.clean(_text(unit, small), source_lang="nl")
-        text = _text(unit, big)
+        # At the larger size, after a first call on the same text has built the
+        # pipeline, loaded the tables it needs and filled the interpreter's free
+        # lists: what a text costs, not what starting costs.
+        text = big_text
+        mtclean.clean(text, source_lang="nl")
         tracemalloc.start()
         mtclean.clean(text, source_lang="nl")
         peak = tracemalloc.get_traced_memory()[1]
@@ -80,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = peak / max(1, len(text))
         ok &= ratio <= 10
         print(
-            f"{shape:16} {'memory':12} peak {ratio:.1f}x the text size"
+            f"{shape:18} {'memory':12} peak {ratio:.1f}x the text size"
             f"  {'ok' if ratio <= 10 else 'OVER 10x'}",
             flush=True,
         )
