@@ -495,11 +495,7 @@ class TermReplacer(EditsNormalizer):
         """
         if self._always_fix:
             return [True] * len(texts)
-        starts: list[int] = []
-        pos = 0
-        for text in texts:
-            starts.append(pos)
-            pos += len(text) + 2
+        starts = [0, *itertools.accumulate(len(text) + 2 for text in texts)][:-1]
         out = [False] * len(texts)
         index = self._index
         for start, end, id_ in triples(index.scan_selected("\n\n".join(texts))):
