@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.repair.redecode import CODE_PAGES, WINDOWS_PAGES, Redecoder, _encoder
+from mtclean.repair.redecode import (
+    _SCREEN,
+    CODE_PAGES,
+    WINDOWS_PAGES,
+    Redecoder,
+    _encoder,
+    _suspect,
+)
 
 FIX = Redecoder()
 
@@ -131,3 +138,14 @@ def test_genuine_words_never_change(script: str, data: st.DataObject) -> None:
 def test_cleaning_twice_equals_once(word: str, codec: str) -> None:
     once = mtclean.clean(sentence(mojibake(word, codec)))
     assert mtclean.clean(once) == once
+
+
+def test_the_batch_screen_holds_every_character_the_step_repairs() -> None:
+    """``may_change`` looks for ``_SCREEN``: every character ``_suspect`` holds, the euro
+    sign and the lead bytes the lost-byte rule needs, and nothing else."""
+    for code in range(0x30000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        wanted = _suspect(char) or char in "\u20ac\u00c3\u00c5"
+        assert (_SCREEN.fullmatch(char) is not None) == wanted, hex(code)

@@ -23,6 +23,7 @@ __all__ = [
     "content_line",
     "deletion_edits",
     "line_starts",
+    "one_line",
 ]
 
 _CONTENT_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
@@ -43,6 +44,15 @@ def line_starts(lines: Sequence[str]) -> list[int]:
     [0, 3, 4, 6]
     """
     return [0, *accumulate(len(line) + 1 for line in lines)]
+
+
+def one_line(text: str) -> bool:
+    """Whether ``text`` has at most one non-blank line (nothing to remove beside it).
+
+    >>> one_line("\\n  A title  \\n"), one_line("A\\n\\nB")
+    (True, False)
+    """
+    return "\n" not in text.strip()
 
 
 def content_line(text: str) -> str:

@@ -35,7 +35,7 @@ from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict
 from .copies import GLUED, REPEATED, SPLIT, TRUNCATED
 from .evidence import is_prose
 from .firstchars import Openings, may_begin, openings_of
-from .lines import Removal, TextLines, compact_deletion_edits, content_line
+from .lines import Removal, TextLines, compact_deletion_edits, content_line, one_line
 from .literals import fold, literals_of
 from .repeats import repeated_titles
 
@@ -390,7 +390,7 @@ class BoilerplateRemover(EditsNormalizer):
     def _alone_unchanged(self, text: str, budget: Budget) -> bool:
         """Whether ``text`` is one line that surely stays as it is: removing it would
         exceed the share limit, so only a label glued to its first word could go."""
-        if self.max_share >= 1 or "\n" in text.strip():
+        if self.max_share >= 1 or not one_line(text):
             return False
         line = content_line(text)
         return len(line) < 2 or not any(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..choices import RepeatedParagraphs
 from ..core import NO_ANALYSIS, Analysis, EditsNormalizer, Finding
-from .lines import Removal, TextLines, compact_deletion_edits
+from .lines import Removal, TextLines, compact_deletion_edits, one_line
 from .repeats import repeated_paragraphs, repeated_titles
 
 __all__ = ["REPEATED_PARAGRAPH", "REPEATED_TITLE", "RepeatedParagraphStep", "RepeatedTitleRemover"]
@@ -37,11 +37,11 @@ class RepeatedTitleRemover(EditsNormalizer):
 
     def may_change(self, texts: Sequence[str]) -> list[bool]:
         """For each of ``texts``, whether it has more than one line (one line repeats nothing)."""
-        return ["\n" in t.strip() for t in texts]
+        return [not one_line(t) for t in texts]
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits deleting the repeated title lines of ``text``; no findings."""
-        if "\n" not in text.strip():
+        if one_line(text):
             return NO_ANALYSIS  # one line repeats nothing
         lines = TextLines.of(text)
         found = repeated_titles(lines.lines, _alive)
@@ -70,7 +70,7 @@ class RepeatedParagraphStep(EditsNormalizer):
         only a text of more than one line."""
         if self.mode == "report":
             return [False] * len(texts)
-        return ["\n" in t.strip() for t in texts]
+        return [not one_line(t) for t in texts]
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits (remove mode) or, with ``audit``, findings (report mode) for the copies."""

@@ -42,11 +42,11 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 import ahocorasick_rs
 
 from ..core import Edit, EditsNormalizer
+from .scan import joined
 
 __all__ = ["DROP_CAP", "GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "hints", "known_word"]
 
@@ -139,11 +139,8 @@ def _texts_with_hints(texts: Sequence[str]) -> set[int]:
     >>> sorted(_texts_with_hints(["floodthe", "the flood", "infoThursday"]))
     [0, 2]
     """
-    joined = "\n".join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))
-    mapped = joined.encode("utf-8", "surrogatepass").translate(_HINT_MAP, _CONTINUATION) + b" "
-    found = _hint_automaton().find_matches_as_indexes(mapped, overlapping=True)
-    return {bisect_right(ends, start) for _, start, _ in found}
+    whole, ends = joined(texts)
+    return {bisect_right(ends, start) for start in _hint_starts(whole)}
 
 
 def _token(text: str, at: int) -> tuple[int, int] | None:
@@ -206,9 +203,8 @@ class GluedWordSplitter(EditsNormalizer):
     def may_change(self, texts: Sequence[str]) -> list[bool]:
         """For each of ``texts``, whether this step may edit it (``False``: surely not):
         a drop cap, or a hint (see :func:`hints`) found by one scan of them all."""
-        flags = [bool(_drop_caps(t)) for t in texts] if DROP_CAP in self.active else []
-        if not flags:
-            flags = [False] * len(texts)
+        drop_caps = DROP_CAP in self.active
+        flags = [drop_caps and bool(_drop_caps(t)) for t in texts]
         if GLUED_WORDS in self.active:
             for k in _texts_with_hints(texts):
                 flags[k] = True

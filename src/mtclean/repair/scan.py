@@ -38,6 +38,7 @@ __all__ = [
     "distinct",
     "first_matches",
     "hits",
+    "joined",
     "positions",
     "rare_chars",
     "run_starts",
@@ -87,15 +88,24 @@ def texts_hit(texts: Sequence[str], finders: Iterable[Pattern[str]]) -> list[boo
     [True, False, False, True]
     """
     flags = [False] * len(texts)
-    joined = "\n".join(texts)
-    ends = list(accumulate(len(t) + 1 for t in texts))  # each text's end, its newline included
+    whole, ends = joined(texts)
     for finder in finders:
-        m = finder.search(joined)
+        m = finder.search(whole)
         while m is not None:
             k = bisect_right(ends, m.start())
             flags[k] = True
-            m = finder.search(joined, ends[k])
+            m = finder.search(whole, ends[k])
     return flags
+
+
+def joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by newlines, and where each ends (its newline included): text
+    ``k`` holds the offsets ``p`` with ``bisect_right(ends, p) == k``.
+
+    >>> joined(["ab", "", "c"])
+    ('ab\\n\\nc', [3, 4, 6])
+    """
+    return "\n".join(texts), list(accumulate(len(t) + 1 for t in texts))
 
 
 def distinct(offsets: Iterable[int]) -> array[int]:

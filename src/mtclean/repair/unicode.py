@@ -340,6 +340,11 @@ _ZW = "\u200b\u2060"
 ZERO_WIDTH_RE = re.compile(f"(?<![{_ZW_KEEP}])[{_ZW}]+(?![{_ZW_KEEP}])")
 
 
+def _has_zero_width(text: str) -> bool:
+    """Whether ``text`` holds a zero-width space (what :class:`ZeroWidthRemover` removes)."""
+    return not text.isascii() and ("\u200b" in text or "\u2060" in text)
+
+
 @dataclass(frozen=True)
 class ZeroWidthRemover(EditsNormalizer):
     """Remove zero-width spaces (U+200B) and word joiners (U+2060) from alphabetic text.
@@ -365,7 +370,7 @@ class ZeroWidthRemover(EditsNormalizer):
     def may_change(self, texts: Sequence[str]) -> list[bool]:
         """For each of ``texts``, whether it holds a zero-width space (``False``: this
         step surely leaves it alone)."""
-        return [not t.isascii() and ("\u200b" in t or "\u2060" in t) for t in texts]
+        return [_has_zero_width(t) for t in texts]
 
     def edits(self, text: str) -> list[Edit]:
         """One deletion per run of zero-width spaces outside the scripts that use them.
@@ -374,9 +379,7 @@ class ZeroWidthRemover(EditsNormalizer):
         (see :func:`keep_ftfy_stable`); ``restyler(text)`` gives what the quote step,
         which runs later, will do to a line.
         """
-        if text.isascii():
-            return []
-        if "\u200b" not in text and "\u2060" not in text:
+        if not _has_zero_width(text):
             return []
         edits: list[Edit] = []
         size, end = len(text), -1
