@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtclean.boilerplate.firstchars import first_chars, may_begin
+from mtclean.boilerplate.firstchars import OpeningIndex, first_chars, may_begin
 from mtclean.boilerplate.remover import _LEAD_CHARS, _rule_regex, _start_pattern
 from mtclean.boilerplate.stage import bundled_packs
 
@@ -78,3 +78,22 @@ def test_other_spaces_and_digits() -> None:
     assert _begins(r"\d+\scomments", "١/1\u00a0/1 /x") == [True, True, True, False]
     assert _begins("x", "\u0130/\u0131") == [True, True]  # the Turkish i's: any rule
     assert may_begin("x", None)
+
+
+def test_the_index_says_what_may_begin_says_of_each_rule() -> None:
+    """The bit-set index of all bundled rules' openings picks exactly the rules
+    :func:`may_begin` accepts one by one, for beginnings of every kind."""
+    rules = _rules()
+    openings = [first_chars(_rule_regex(r)) for r in rules]  # type: ignore[arg-type]
+    index = OpeningIndex(openings)
+    keys = set(CHARS)
+    for rule in rules[::3]:
+        keys.update(_keys(rule))
+    keys.update(a + b for a in "Ll1٣ \u0130é" for b in "eE0 ·ıK")
+    always = tuple(i for i, o in enumerate(openings) if o is None)
+    checked = 0
+    for key in sorted(keys):
+        expected = tuple(i for i, o in enumerate(openings) if may_begin(key, o))
+        assert index.rules(key) == expected, key
+        checked += len(expected) > len(always)
+    assert checked > 100  # keys that open rules beyond those that begin any line

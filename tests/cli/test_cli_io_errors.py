@@ -45,13 +45,15 @@ def test_missing_parent_of_output_file(
     assert not target.parent.exists()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_output_path_is_a_directory(
-    src: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    src: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
 ) -> None:
-    """A mirrored target that is a folder, and --stats-json naming a folder."""
+    """A mirrored target that is a folder (written by this process, or by a worker), and
+    --stats-json naming a folder."""
     out = tmp_path / "out"
     (out / "a.txt").mkdir(parents=True)
-    assert main(["clean", str(src), "-o", f"{out}/", "--rules", str(DEMO)]) == 1
+    assert main(["clean", str(src), "-o", f"{out}/", "--rules", str(DEMO), "-j", jobs]) == 1
     assert "is a directory" in _error(capsys)
     assert (out / "a.txt").is_dir()
     assert _leftovers(tmp_path) == []

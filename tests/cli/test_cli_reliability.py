@@ -13,11 +13,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "fixtures" / "rules" / "good-demo.toml"
 
 
-def test_in_place_backup_run_twice_keeps_the_original(tmp_path: Path) -> None:
-    """A second run does not clean the backups and does not replace them."""
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_in_place_backup_run_twice_keeps_the_original(tmp_path: Path, jobs: str) -> None:
+    """A second run does not clean the backups and does not replace them (whether this
+    process writes the files or its workers do)."""
     (tmp_path / "a.txt").write_text("The Navo summit met.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The Navo summit left.\n", encoding="utf-8")
     argv = ["clean", str(tmp_path), "--in-place", "--backup", ".orig", "--rules", str(DEMO)]
+    argv += ["-j", jobs]
     assert main(argv) == 0
     (tmp_path / "b.txt").write_text("The Navo summit came back.\n", encoding="utf-8")
     assert main(argv) == 0
@@ -37,3 +40,19 @@ def test_fifo_in_an_input_directory_is_skipped(
     out = tmp_path / "out"
     assert main(["clean", str(tmp_path), "-o", f"{out}/", "--rules", str(DEMO)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_in_place_leaves_unchanged_files_alone(tmp_path: Path, jobs: str) -> None:
+    """--in-place rewrites only the files it changes: the others keep their inode."""
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The summit met on Tuesday.\n", encoding="utf-8")
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("The Navo summit met.\n", encoding="utf-8")
+    before = clean.stat().st_ino, damaged.stat().st_ino
+    argv = ["clean", str(tmp_path), "--in-place", "--rules", str(DEMO), "-q", "-j", jobs]
+    assert main(argv) == 0
+    assert clean.stat().st_ino == before[0]
+    assert damaged.stat().st_ino != before[1]
+    assert damaged.read_text(encoding="utf-8") == "The NATO summit met.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "damaged.txt"]

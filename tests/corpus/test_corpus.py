@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mtclean
-from mtclean.cli.fileio import Janitor, atomic_output, find_inputs
+from mtclean.cli.fileio import Janitor, atomic_output, find_inputs, temp_mark
 from mtclean.corpus.engine import (
     DocumentError,
     Task,
@@ -180,6 +180,43 @@ class TestAtomicOutput:
         janitor.release(str(kept))
         janitor.close()
         assert sorted(os.listdir(tmp_path)) == ["kept.tmp"]
+
+    def test_janitor_sweeps_watched_folders(self, tmp_path: Path):
+        """Temporary files other processes write (their names hold the run's mark) are
+        removed at the end; other files, and other runs' temporary files, stay."""
+        mark = temp_mark("run1")
+        janitor = Janitor()
+        janitor.watch(str(tmp_path), mark)
+        (tmp_path / f".a.txt{mark}-0f.tmp").write_text("partial", encoding="utf-8")
+        (tmp_path / f".b.txt{temp_mark('run2')}-0f.tmp").write_text("other", encoding="utf-8")
+        (tmp_path / "a.txt").write_text("kept", encoding="utf-8")
+        janitor.close()
+        assert sorted(os.listdir(tmp_path)) == [f".b.txt{temp_mark('run2')}-0f.tmp", "a.txt"]
+
+    def test_janitor_outlives_a_killed_owner(self, tmp_path: Path):
+        """When the owner is killed, the janitor waits for the workers to stop, then
+        removes what they left, even a file created just after the owner died."""
+        mark = temp_mark("run3")
+        code = (
+            "import sys, time\n"
+            "from mtclean.cli.fileio import Janitor\n"
+            "janitor = Janitor()\n"
+            "janitor.watch(sys.argv[1], sys.argv[2])\n"
+            "print('ready', flush=True)\n"
+            "time.sleep(60)\n"
+        )
+        owner = subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path), mark], stdout=subprocess.PIPE
+        )
+        assert owner.stdout is not None and owner.stdout.readline() == b"ready\n"
+        owner.kill()
+        owner.wait()
+        time.sleep(0.3)
+        (tmp_path / f".a.txt{mark}-1a.tmp").write_text("a worker's last write", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while os.listdir(tmp_path) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert os.listdir(tmp_path) == []
 
     def test_find_inputs_sorted_and_filtered(self, tmp_path: Path):
         for rel in ["b/2.txt", "b/1.txt", "a.txt", ".git/x.txt", "c/.h.txt", "d.json"]:

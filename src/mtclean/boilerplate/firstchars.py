@@ -42,6 +42,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "DEPTH",
+    "OpeningIndex",
     "Openings",
     "case_key",
     "first_chars",
@@ -248,3 +249,80 @@ def may_begin(key: str, openings: Openings | None) -> bool:
         else:
             return True
     return False
+
+
+class OpeningIndex:
+    """Which of many rules may begin a line, by the line's first characters: what
+    :func:`may_begin` says of each rule, worked out for all of them at once.
+
+    Every opening of every rule is a bit; for each of the first :data:`DEPTH`
+    positions and each character seen there, a mask holds the openings that
+    character fits. A line's openings are the masks of its characters and-ed
+    together, its rules those owning a bit left (and the rules that may begin any
+    line). The masks are built per (position, character) on first use.
+
+    >>> index = OpeningIndex([first_chars("Leave|Post"), None, first_chars(r"\\d+ min")])
+    >>> index.rules("Leave a reply"), index.rules("12 min read"), index.rules("xyz")
+    ((0, 1), (1, 2), (1,))
+    """
+
+    def __init__(self, openings: Iterable[Openings | None]) -> None:
+        self._always: list[int] = []
+        self._owner: list[int] = []  # the rule of each opening's bit
+        # per position: the openings each case key fits, those a space or a digit
+        # fits (by an ASCII one), and those shorter than the position (anything fits)
+        self._table: list[dict[str, int]] = [{} for _ in range(DEPTH)]
+        self._space = [0] * DEPTH
+        self._digit = [0] * DEPTH
+        self._short = [0] * DEPTH
+        for rule, alternatives in enumerate(openings):
+            if alternatives is None:
+                self._always.append(rule)
+                continue
+            for opening in alternatives:
+                bit = 1 << len(self._owner)
+                self._owner.append(rule)
+                for k in range(DEPTH):
+                    if k >= len(opening):
+                        self._short[k] |= bit
+                        continue
+                    table = self._table[k]
+                    for char in opening[k]:
+                        table[char] = table.get(char, 0) | bit
+                    if not opening[k].isdisjoint(_ASCII_SPACE):
+                        self._space[k] |= bit
+                    if not opening[k].isdisjoint(_ASCII_DIGIT):
+                        self._digit[k] |= bit
+        self._all = (1 << len(self._owner)) - 1
+        self._masks: list[dict[str, int]] = [{} for _ in range(DEPTH)]
+
+    def _mask(self, k: int, char: str) -> int:
+        """The openings ``char`` fits at position ``k`` (see :func:`_fits`)."""
+        found = self._masks[k].get(char)
+        if found is None:
+            key = case_key(char)
+            if key is None:
+                found = self._all
+            else:
+                found = self._table[k].get(key, 0) | self._short[k]
+                if char.isspace():
+                    found |= self._space[k]
+                elif char.isdecimal() and not char.isascii():
+                    found |= self._digit[k]
+            self._masks[k][char] = found
+        return found
+
+    def rules(self, key: str) -> tuple[int, ...]:
+        """The rules that may begin a line beginning with ``key``, in order."""
+        bits = self._all
+        for k, char in enumerate(key[:DEPTH]):
+            bits &= self._mask(k, char)
+            if not bits:
+                break
+        found = set(self._always)
+        owner = self._owner
+        while bits:
+            low = bits & -bits
+            found.add(owner[low.bit_length() - 1])
+            bits ^= low
+        return tuple(sorted(found))

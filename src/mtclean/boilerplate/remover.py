@@ -34,7 +34,7 @@ from ..rulepacks.model import FieldSpec, KindSpec, Rule, RulePack
 from .classify import BIO, CONTEXT, FOREIGN, SUSPECT, THRESHOLD, WIDGET, Verdict, classify_lines
 from .copies import GLUED, REPEATED, SPLIT, TRUNCATED
 from .evidence import is_prose
-from .firstchars import Openings, may_begin, openings_of
+from .firstchars import OpeningIndex, openings_of
 from .lines import Removal, TextLines, compact_deletion_edits, content_line, one_line
 from .literals import fold, literals_of
 from .repeats import repeated_titles
@@ -66,19 +66,19 @@ _SEPARATOR = r"(?:[\s|·•/]+|^|(?<=[^\p{L}\p{N}])|(?-i:(?<=\p{Ll})(?=\p{Lu})))
 class _Matcher:
     """Matches whole lines made of one or more segments of several rules.
 
-    The first segment is dispatched on the line's first character, then on its
-    first :data:`PREFIX` characters (both memoized): only the rules that can begin
-    such a line are tried, so the cost of a line does not grow with the number of
-    rules. The rest of the line, if any, must be covered by further segments.
+    The first segment is dispatched on the line's first :data:`PREFIX` characters
+    (memoized): the rules whose patterns can begin with them (an index of the
+    characters each pattern can begin with, then the compiled patterns) are the
+    only ones tried, so the cost of a line does not grow with the number of rules.
+    The rest of the line, if any, must be covered by further segments.
     """
 
     rules: tuple[Rule, ...]
     bounded: bool = False  # patterns of user packs: they run within the document's budget
-    _first: tuple[Openings | None, ...] = field(init=False, repr=False)
     _starts: list[regex.Pattern[str] | None] = field(init=False, repr=False)
     _needs: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
     _needs_ascii: list[tuple[str, ...] | bool | None] = field(init=False, repr=False)
-    _by_char: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
+    _openings: OpeningIndex = field(init=False, repr=False)
     _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False)
     _rest_memo: dict[tuple[int, ...], regex.Pattern[str]] = field(
         default_factory=dict, init=False, repr=False
@@ -90,7 +90,8 @@ class _Matcher:
         # compiling it), once per process (_start_pattern, literals_of), not per matcher:
         # a first ``clean()`` compiles the few rules its lines call for, not all.
         bodies = (_rule_regex(r) for r in self.rules)
-        object.__setattr__(self, "_first", openings_of(bodies, keep=not self.bounded))
+        first = openings_of(bodies, keep=not self.bounded)
+        object.__setattr__(self, "_openings", OpeningIndex(first))
         object.__setattr__(self, "_starts", [None] * len(self.rules))
         object.__setattr__(self, "_needs", [False] * len(self.rules))
         object.__setattr__(self, "_needs_ascii", [False] * len(self.rules))
@@ -158,12 +159,7 @@ class _Matcher:
             # compile them), then by their compiled patterns.
             char = key[:1]
             lead = char in _LEAD_CHARS or char.isspace()  # the lead may take it: any rule
-            first = self._by_char.get(char)
-            if first is None:
-                opens = self._first
-                first = tuple(i for i in range(len(opens)) if lead or may_begin(char, opens[i]))
-                self._by_char[char] = first
-            maybe = (i for i in first if lead or may_begin(key, self._first[i]))
+            maybe = range(len(self.rules)) if lead else self._openings.rules(key)
             found = self._filter(maybe, key)
             if len(self._by_prefix) >= MEMO_SIZE:
                 self._by_prefix.clear()

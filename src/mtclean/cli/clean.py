@@ -19,12 +19,13 @@ import argparse
 import contextlib
 import json
 import os
+import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ..corpus.engine import Outcome, Task, default_processes, process
+from ..corpus.engine import Task, default_processes, process_io
 from .arguments import (
     add_input_arguments,
     add_pipeline_arguments,
@@ -32,10 +33,19 @@ from .arguments import (
     fail,
     pipeline_options,
 )
-from .fileio import Janitor, Source, atomic_output, find_inputs, write_atomic
-from .inputs import Item, item_key, read_items
-from .outputs import FilesSink, Sink, StreamSink, render, stdout_bytes
+from .fileio import (
+    Janitor,
+    OutputError,
+    Source,
+    atomic_output,
+    find_inputs,
+    temp_mark,
+    write_atomic,
+)
+from .inputs import DocFormat, Raw, read_raw
+from .outputs import Done, FilesSink, Sink, StreamSink, WrittenSink, stdout_bytes
 from .progress import Progress, Totals
+from .work import CliIO, FileWriter
 
 NAME = "clean"
 HELP = "clean text files, directories, JSONL corpora or standard input"
@@ -201,14 +211,24 @@ def run(args: argparse.Namespace) -> int:
         small = not any(s.is_stdin for s in sources) and total_bytes < SMALL_INPUT
         processes = 1 if small or (len(sources) == 1 and not args.jsonl) else default_processes()
     totals = Totals()
+    fmt = DocFormat.from_args(args)
+    # with several processes, each input file of its own output file is read,
+    # cleaned and written by a worker: this process only hands out the paths
+    workers_write = processes > 1 and plan.mode in ("mirror", "inplace") and not args.jsonl
     with contextlib.ExitStack() as stack:
         janitor = stack.enter_context(Janitor()) if to_files else None
         sink: Sink
+        writer = None
         if plan.mode == "stdout":
             sink = StreamSink(stdout_bytes())
         elif plan.mode == "file":
             handle = stack.enter_context(atomic_output(plan.targets[0], janitor=janitor))
             sink = StreamSink(handle, str(plan.targets[0]))  # type: ignore[arg-type]
+        elif workers_write:
+            writer = FileWriter(
+                temp_mark(secrets.token_hex(4)), args.backup, plan.mode == "inplace"
+            )
+            sink = WrittenSink(_prepare_folders(plan.targets, janitor, writer.mark))
         else:
             sink = FilesSink(
                 plan.targets,
@@ -217,11 +237,20 @@ def run(args: argparse.Namespace) -> int:
                 backup=args.backup,
                 only_changed=plan.mode == "inplace",
             )
+        io = CliIO(fmt, to_stdout=plan.mode == "stdout", writer=writer)
+        targets = plan.targets if workers_write else None
         try:
-            for item, outcome in process(
-                read_items(sources, args), item_key, task, processes=processes
-            ):
-                _handle(item, outcome, args, sink, totals, progress, report_out, plan.mode)
+            results = process_io(
+                read_raw(sources, args, targets),
+                _same,
+                task,
+                io,
+                size_of=Raw.size,
+                processes=processes,
+            )
+            with contextlib.closing(results):  # the workers are done before the janitor
+                for _, done in results:
+                    _handle(done, args, sink, totals, progress, report_out)
             sink.close()
         finally:
             progress.close()
@@ -237,34 +266,51 @@ def run(args: argparse.Namespace) -> int:
     return 1 if totals.failures else 0
 
 
+def _same(raw: Raw) -> Raw:
+    return raw
+
+
+def _prepare_folders(targets: list[Path], janitor: Janitor | None, mark: str) -> list[Path]:
+    """Create the folders the workers write into (each watched by ``janitor`` for
+    temporary files holding ``mark``); they are returned in first-use order."""
+    folders = list(dict.fromkeys(t.parent for t in targets))
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            msg = f"{folder}: cannot create the folder: {exc.strerror or exc}"
+            raise OutputError(msg) from exc
+        if janitor is not None:
+            janitor.watch(str(folder.absolute()), mark)
+    return folders
+
+
 def _handle(
-    item: Item,
-    outcome: Outcome,
+    done: Done,
     args: argparse.Namespace,
     sink: Sink,
     totals: Totals,
     progress: Progress,
     report_out: TextIO,
-    mode: str,
 ) -> None:
-    data, failure = render(item, outcome, args, to_stdout=mode == "stdout")
-    changed = failure is None and outcome.changed
-    sink.write(item, data, changed)
-    if not item.counted:
+    sink.write(done)
+    if not done.counted:
         return
-    size = len(item.raw) if item.raw else len(item.text or "")
-    totals.add(size, changed=changed, removed_lines=outcome.removed_lines, failed=bool(failure))
-    totals.add_counts(outcome.rules, outcome.findings)
-    progress.update(size)
+    failure = done.failure
+    totals.add(
+        done.size, changed=done.changed, removed_lines=done.removed_lines, failed=bool(failure)
+    )
+    totals.add_counts(done.rules, done.findings)
+    progress.update(done.size)
     if failure is not None:
         progress.close()
-        if data:
+        if done.passed:
             note = "passed through unchanged"
         elif args.diff:
             note = "not cleaned"
         else:
             note = "left out of standard output; the input is untouched"
         print(f"mtclean: error: {failure} ({note})", file=sys.stderr)
-    if outcome.report:
+    if done.report:
         progress.close()
-        report_out.write(outcome.report)
+        report_out.write(done.report)

@@ -35,6 +35,7 @@ __all__ = [
     "output_problem",
     "read_text",
     "sync_directory",
+    "temp_mark",
     "write_atomic",
 ]
 
@@ -125,22 +126,43 @@ class Janitor:
     Names are registered before the file is created and released once it was
     renamed or removed; whatever is still registered when this process's end of
     the pipe closes (normal exit, crash, SIGKILL) is unlinked by the helper.
+    Folders where worker processes write temporary files of their own are
+    *watched* instead: when this process is gone without :meth:`close` (killed),
+    the helper waits for its workers to notice and stop (they check every 0.2 s),
+    then removes their temporary files, twice, a second apart.
     """
 
     _CODE = (
-        "import os, signal, sys\n"
+        "import os, signal, sys, time\n"
         "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
-        "pending = set()\n"
+        "pending, watched, orderly = set(), set(), False\n"
         "for line in sys.stdin.buffer:\n"
         "    op, path = line[:1], bytes.fromhex(line[1:].strip().decode())\n"
-        "    (pending.add if op == b'+' else pending.discard)(path)\n"
-        "for path in pending:\n"
-        "    try:\n"
-        "        os.unlink(path)\n"
-        "    except OSError:\n"
-        "        pass\n"
+        "    if op == b'*':\n"
+        "        watched.add(tuple(path.split(b'\\0')))\n"
+        "    elif op == b'=':\n"
+        "        orderly = True\n"
+        "    else:\n"
+        "        (pending.add if op == b'+' else pending.discard)(path)\n"
+        "def sweep():\n"
+        "    for folder, mark in watched:\n"
+        "        try:\n"
+        "            names = os.listdir(folder)\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        for name in names:\n"
+        "            if mark in name and name.endswith(b'.tmp'):\n"
+        "                pending.add(os.path.join(folder, name))\n"
+        "    for path in pending:\n"
+        "        try:\n"
+        "            os.unlink(path)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    pending.clear()\n"
+        "for wait in (0.0,) if orderly or not watched else (1.0, 1.0):\n"
+        "    time.sleep(wait)\n"
+        "    sweep()\n"
     )
-
     def __init__(self) -> None:
         self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
             [sys.executable, "-c", self._CODE],
@@ -165,8 +187,15 @@ class Janitor:
         """Say that ``path`` no longer needs removing (renamed into place or deleted)."""
         self._send("-", path)
 
+    def watch(self, folder: str, mark: str) -> None:
+        """Say that temporary files whose names hold ``mark`` (see :func:`temp_mark`) may
+        be created in ``folder`` by other processes: any left there are removed."""
+        self._send("*", f"{folder}\0{mark}")
+
     def close(self) -> None:
-        """Stop the helper (it removes any path still registered)."""
+        """Stop the helper (it removes any path still registered). Call it once no
+        worker process writes any more."""
+        self._send("=", "")
         proc, self._proc = self._proc, None
         if proc is None:
             return
@@ -181,6 +210,16 @@ class Janitor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def temp_mark(run: str = "") -> str:
+    """What the names of this process's temporary files hold (with ``run``: those of
+    one run, whichever process writes them).
+
+    >>> temp_mark("ab12").endswith("-ab12")
+    True
+    """
+    return f"{TEMP_MARK}{os.getpid()}" + (f"-{run}" if run else "")
 
 
 def sync_directory(directory: Path) -> None:
@@ -200,6 +239,7 @@ def atomic_output(
     backup: str | None = None,
     janitor: Janitor | None = None,
     sync_dir: bool = True,
+    mark: str | None = None,
 ) -> Iterator[AtomicFile]:
     """Write ``path`` atomically through a binary handle.
 
@@ -208,6 +248,7 @@ def atomic_output(
     file it replaces; with ``backup``, the old file stays as ``path + backup``),
     then the folder is fsynced too, unless ``sync_dir`` is false (a caller writing
     many files into one folder calls :func:`sync_directory` once at the end).
+    The temporary file's name holds ``mark`` (default: :func:`temp_mark`).
     An exception, or :meth:`AtomicFile.discard`, removes the temporary file and
     leaves ``path`` untouched.
     """
@@ -217,7 +258,7 @@ def atomic_output(
     if problem is not None:
         msg = f"{target}: {problem}"
         raise OutputError(msg)
-    tmp = directory / f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    tmp = directory / f".{target.name}{mark or temp_mark()}-{secrets.token_hex(4)}.tmp"
     if janitor is not None:
         janitor.register(str(tmp.absolute()))
     handle: BinaryIO | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import dataclasses
 import gzip
 import json
 import sys
@@ -17,7 +18,52 @@ from ..errors import InputError
 from .fileio import Source, decode, find_inputs
 from .jsonspan import value_span
 
-__all__ = ["Corpus", "Item", "item_key", "line_end", "read_items"]
+__all__ = ["Corpus", "DocFormat", "Item", "Raw", "item_key", "line_end", "load_item", "read_raw"]
+
+
+@dataclass(frozen=True)
+class DocFormat:
+    """How documents are read and written: what the command line said, in a form that
+    travels to worker processes (they decode, parse and render documents themselves)."""
+
+    encoding: str = "utf-8"
+    errors: str = "strict"
+    field: str = "text"
+    id_field: str = "id"
+    diff: bool = False
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> DocFormat:
+        """The format of parsed ``mtclean clean`` arguments."""
+        return cls(args.encoding, args.errors, args.field, args.id_field, bool(args.diff))
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """One document as read, before decoding: what goes to a worker process.
+
+    A whole file is given by its ``path`` (the worker reads it) or by its bytes
+    (standard input); a JSONL record by its line's bytes and ``lineno``. ``target``
+    is the file the worker writes the result to, if it writes it itself.
+    """
+
+    source: int
+    name: str
+    data: bytes = b""
+    path: str | None = None
+    lineno: int = 0
+    last: bool = True
+    counted: bool = True
+    error: str | None = None
+    target: str | None = None
+
+    def size(self) -> int:
+        """About how much work this document is (bytes), for the batches."""
+        return len(self.data) if self.path is None else _FILE_WEIGHT
+
+
+#: What a file given by its path weighs in a batch (its size is not known before it is read).
+_FILE_WEIGHT = 4_000
 
 
 @dataclass(slots=True)
@@ -41,33 +87,48 @@ def item_key(item: Item) -> tuple[str, str | None]:
     return item.doc_id, item.text
 
 
-def _read_bytes(source: Source) -> bytes:
-    if source.is_stdin:
-        return sys.stdin.buffer.read()
+def _read_bytes(path: str) -> bytes:
     try:
-        return Path(source.path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
-        msg = f"{source.path}: cannot read: {exc.strerror or exc}"
+        msg = f"{path}: cannot read: {exc.strerror or exc}"
         raise InputError(msg) from exc
 
 
-def read_items(sources: list[Source], args: argparse.Namespace) -> Iterator[Item]:
-    """Every document of ``sources``, read lazily, in order."""
+def read_raw(
+    sources: list[Source], args: argparse.Namespace, targets: Sequence[Path] | None = None
+) -> Iterator[Raw]:
+    """Every document of ``sources``, read lazily, in order; files are left for
+    :func:`load_item` to read (``targets[i]``: where the worker writes source ``i``)."""
     for index, source in enumerate(sources):
         if args.jsonl:
-            yield from _jsonl_items(index, source, args)
-            continue
+            yield from _jsonl_raw(index, source)
+        elif source.is_stdin:
+            yield Raw(index, source.name, sys.stdin.buffer.read())
+        else:
+            target = None if targets is None else str(targets[index])
+            yield Raw(index, source.name, path=source.path, target=target)
+
+
+def load_item(raw: Raw, fmt: DocFormat) -> Item:
+    """The document ``raw`` stands for, read, decoded and (a JSONL record) parsed."""
+    if raw.error is not None or not raw.counted:
+        return Item(raw.source, raw.name, None, b"", error=raw.error, counted=raw.counted)
+    if raw.lineno:
+        item = _jsonl_item(raw.source, raw.name, raw.lineno, raw.data, fmt)
+        item.last = raw.last
+        return item
+    data = raw.data
+    if raw.path is not None:
         try:
-            raw = _read_bytes(source)
+            data = _read_bytes(raw.path)
         except InputError as exc:
-            yield Item(index, source.name, None, b"", error=str(exc))
-            continue
-        try:
-            text = decode(raw, name=source.name, encoding=args.encoding, errors=args.errors)
-        except InputError as exc:
-            yield Item(index, source.name, None, raw, error=str(exc), undecodable=True)
-            continue
-        yield Item(index, source.name, text, raw)
+            return Item(raw.source, raw.name, None, b"", error=str(exc))
+    try:
+        text = decode(data, name=raw.name, encoding=fmt.encoding, errors=fmt.errors)
+    except InputError as exc:
+        return Item(raw.source, raw.name, None, data, error=str(exc), undecodable=True)
+    return Item(raw.source, raw.name, text, data)
 
 
 def _lines(source: Source) -> Iterator[bytes]:
@@ -78,36 +139,28 @@ def _lines(source: Source) -> Iterator[bytes]:
         yield from handle
 
 
-def _jsonl_items(index: int, source: Source, args: argparse.Namespace) -> Iterator[Item]:
-    previous: Item | None = None
+def _jsonl_raw(index: int, source: Source) -> Iterator[Raw]:
+    previous: Raw | None = None
     try:
-        for lineno, raw in enumerate(_lines(source), 1):
-            item = _jsonl_item(index, source, lineno, raw, args)
+        for lineno, line in enumerate(_lines(source), 1):
             if previous is not None:
-                previous.last = False
-                yield previous
-            previous = item
+                yield dataclasses.replace(previous, last=False)
+            previous = Raw(index, source.name, line, lineno=lineno)
     except OSError as exc:
         msg = f"{source.name}: cannot read: {exc.strerror or exc}"
         if previous is not None:
-            previous.last = False
-            yield previous
-        yield Item(index, source.name, None, b"", error=msg)
+            yield dataclasses.replace(previous, last=False)
+        yield Raw(index, source.name, error=msg)
         return
-    if previous is None:
-        yield Item(index, source.name, None, b"", counted=False)
-    else:
-        yield previous
+    yield Raw(index, source.name, counted=False) if previous is None else previous
 
 
-def _jsonl_item(
-    index: int, source: Source, lineno: int, raw: bytes, args: argparse.Namespace
-) -> Item:
-    where = f"{source.name}:{lineno}"
+def _jsonl_item(index: int, name: str, lineno: int, raw: bytes, fmt: DocFormat) -> Item:
+    where = f"{name}:{lineno}"
     if not raw.strip():
         return Item(index, where, None, raw, counted=False)
     try:
-        line = decode(raw, name=where, encoding=args.encoding, errors=args.errors)
+        line = decode(raw, name=where, encoding=fmt.encoding, errors=fmt.errors)
         bom = 1 if lineno == 1 and line.startswith("\ufeff") else 0  # kept in the output
         record = json.loads(line[bom:])
     except InputError as exc:
@@ -117,19 +170,19 @@ def _jsonl_item(
     if not isinstance(record, dict):
         return Item(index, where, None, raw, error=f"{where}: not a JSON object")
     doc_id = where
-    if args.id_field in record and record[args.id_field] is not None:
-        doc_id = str(record[args.id_field])
-    text = record.get(args.field)
+    if fmt.id_field in record and record[fmt.id_field] is not None:
+        doc_id = str(record[fmt.id_field])
+    text = record.get(fmt.field)
     if not isinstance(text, str):
-        if args.field not in record:
+        if fmt.field not in record:
             problem = "missing"
         elif text is None:
             problem = "null (no text to clean)"
         else:
             problem = f"of type {type(text).__name__}, not a string"
-        error = f"{doc_id}: field {args.field!r} is {problem}"
+        error = f"{doc_id}: field {fmt.field!r} is {problem}"
         return Item(index, doc_id, None, raw, error=error)
-    span = value_span(line[bom:], args.field)
+    span = value_span(line[bom:], fmt.field)
     if span is not None:
         span = (span[0] + bom, span[1] + bom)
     return Item(index, doc_id, text, raw, record=record, line=line, span=span)

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import collections
 import contextlib
 import json
 import sys
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from ..corpus.engine import Outcome
 from .fileio import Janitor, OutputError, atomic_output, flush, sync_directory
-from .inputs import Item, line_end
+from .inputs import DocFormat, Item, line_end
 from .jsonspan import replace_value
 
-__all__ = ["FilesSink", "Sink", "StreamSink", "TextBridge", "render", "stdout_bytes"]
+__all__ = [
+    "Done",
+    "FilesSink",
+    "Sink",
+    "StreamSink",
+    "TextBridge",
+    "WrittenSink",
+    "render",
+    "stdout_bytes",
+]
 
 #: Threads committing finished output files (fsync and rename) in the background.
 COMMIT_THREADS = 4
@@ -25,7 +35,7 @@ COMMIT_BACKLOG = 32
 
 
 def render(
-    item: Item, outcome: Outcome, args: argparse.Namespace, *, to_stdout: bool = False
+    item: Item, outcome: Outcome, fmt: DocFormat, *, to_stdout: bool = False
 ) -> tuple[bytes, str | None]:
     """The bytes to write for ``item`` and the failure to report (``None`` if it went well).
 
@@ -33,39 +43,59 @@ def render(
     left out of standard output (a text stream): files get the original bytes.
     """
     if item.error is not None:
-        omit = args.diff or (to_stdout and item.undecodable)
+        omit = fmt.diff or (to_stdout and item.undecodable)
         return (b"" if omit else item.raw), item.error
     if outcome.error is not None:
-        return (b"" if args.diff else item.raw), f"{item.doc_id}: {outcome.error}"
+        return (b"" if fmt.diff else item.raw), f"{item.doc_id}: {outcome.error}"
     if outcome.text is None:
-        if args.diff:
+        if fmt.diff:
             return b"", None
-        if args.errors == "replace" and item.record is None and item.text is not None:
-            return item.text.encode(args.encoding), None  # decoding was lossy: write U+FFFD
+        if fmt.errors == "replace" and item.record is None and item.text is not None:
+            return item.text.encode(fmt.encoding), None  # decoding was lossy: write U+FFFD
         return item.raw, None
-    out_errors = "surrogateescape" if args.errors == "surrogateescape" else "strict"
+    out_errors = "surrogateescape" if fmt.errors == "surrogateescape" else "strict"
     try:
-        if args.diff:
-            return outcome.text.encode(args.encoding, out_errors), None
+        if fmt.diff:
+            return outcome.text.encode(fmt.encoding, out_errors), None
         if item.record is not None:
-            keep = args.errors == "surrogateescape"
+            keep = fmt.errors == "surrogateescape"
             if item.span is not None:
                 text = replace_value(item.line, item.span, outcome.text, keep_bytes=keep)
-                return text.encode(args.encoding, out_errors), None
+                return text.encode(fmt.encoding, out_errors), None
             record = dict(item.record)
-            record[args.field] = outcome.text
-            line = json.dumps(record, ensure_ascii=False).encode(args.encoding, out_errors)
+            record[fmt.field] = outcome.text
+            line = json.dumps(record, ensure_ascii=False).encode(fmt.encoding, out_errors)
             return line + line_end(item.raw), None
-        return outcome.text.encode(args.encoding, out_errors), None
+        return outcome.text.encode(fmt.encoding, out_errors), None
     except UnicodeEncodeError as exc:
-        reason = f"{item.doc_id}: cannot encode the cleaned text as {args.encoding}: {exc.reason}"
+        reason = f"{item.doc_id}: cannot encode the cleaned text as {fmt.encoding}: {exc.reason}"
         return item.raw, reason
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What became of one document, as the main process needs it: the bytes to write
+    (none if a worker wrote them itself) and what to count and report."""
+
+    source: int
+    last: bool = True
+    counted: bool = True
+    size: int = 0
+    data: bytes = b""
+    passed: bool = False  # a failed document's original is written (or passed on)
+    changed: bool = False
+    failure: str | None = None
+    write_error: str | None = None  # a worker could not write the output file
+    removed_lines: int = 0
+    rules: Mapping[str, int] = field(default_factory=dict)
+    findings: Mapping[str, int] = field(default_factory=dict)
+    report: str = ""
 
 
 class Sink:
     """Where output bytes go; ``write`` is called per document, in input order."""
 
-    def write(self, item: Item, data: bytes, changed: bool) -> None:
+    def write(self, done: Done) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -79,9 +109,9 @@ class StreamSink(Sink):
         self.stream = stream
         self.name = name
 
-    def write(self, item: Item, data: bytes, changed: bool) -> None:
+    def write(self, done: Done) -> None:
         try:
-            self.stream.write(data)
+            self.stream.write(done.data)
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -124,11 +154,12 @@ class FilesSink(Sink):
         self._commits: collections.deque[Future[None]] = collections.deque()
         stack.push(self._exit)
 
-    def write(self, item: Item, data: bytes, changed: bool) -> None:
+    def write(self, done: Done) -> None:
+        changed = done.changed
         if self._current is None:
-            if self.only_changed and item.last and not changed:
+            if self.only_changed and done.last and not changed:
                 return  # a one-document file that stays as it is: never rewritten
-            target = self.targets[item.source]
+            target = self.targets[done.source]
             if target.parent not in self._folders:
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,9 +172,9 @@ class FilesSink(Sink):
                 atomic_output(target, backup=self.backup, janitor=self.janitor, sync_dir=False)
             )
             self._changed = False
-        self._file.write(data)
+        self._file.write(done.data)
         self._changed = self._changed or changed
-        if item.last:
+        if done.last:
             if self.only_changed and not self._changed:
                 self._file.discard()
             current, self._current = self._current, None
@@ -180,6 +211,22 @@ class FilesSink(Sink):
             if self._pool is not None:
                 self._pool.shutdown(wait=True)
         return False
+
+
+class WrittenSink(Sink):
+    """Output files the worker processes wrote themselves (see :mod:`.work`): this sink
+    raises a worker's write error, in input order, and fsyncs each folder once at the end."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def write(self, done: Done) -> None:
+        if done.write_error is not None:
+            raise OutputError(done.write_error)
+
+    def close(self) -> None:
+        for folder in self.folders:
+            sync_directory(folder)
 
 
 def stdout_bytes() -> BinaryIO:

@@ -27,11 +27,11 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..api import default_pipeline
 from ..core import check_text
@@ -41,16 +41,23 @@ from ..pipeline import Pipeline
 
 __all__ = [
     "DocumentError",
+    "DocumentIO",
     "Outcome",
     "Task",
     "clean_many",
     "default_processes",
     "process",
+    "process_io",
     "run_many",
     "run_one",
 ]
 
 T = TypeVar("T")
+P = TypeVar("P")
+L = TypeVar("L")
+R = TypeVar("R")
+P_in = TypeVar("P_in", contravariant=True)
+R_out = TypeVar("R_out", covariant=True)
 
 #: Characters per batch sent to a worker: enough work to amortize the hand-over.
 BATCH_CHARS = 64_000
@@ -129,6 +136,60 @@ class Outcome:
 
 _SKIPPED = Outcome()
 _UNCHANGED = Outcome()
+
+
+class DocumentIO(Protocol[P_in, L, R_out]):
+    r"""Reading and writing documents where they are cleaned (in the worker processes).
+
+    :func:`process_io` sends each item's *payload* (a path, a line's bytes: whatever
+    pickles cheaply) to a worker, which loads it, cleans ``job(loaded)`` (a
+    document id and its text, ``None`` for no text) and returns what ``finish`` makes
+    of it and its :class:`Outcome`. The three must not raise for a document's own
+    problems: they belong in what ``finish`` returns. The object must pickle.
+    """
+
+    def load(self, payload: P_in) -> L:
+        """The document a payload stands for, read and decoded."""
+        ...
+
+    def job(self, loaded: L) -> tuple[str, str | None]:
+        """A loaded document's id and its text (``None``: nothing to clean)."""
+        ...
+
+    def finish(self, loaded: L, outcome: Outcome) -> R_out:
+        """What goes back to the main process for a cleaned (or failed) document."""
+        ...
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """The payloads of :func:`process`: ``(doc_id, text)`` pairs, results the outcomes."""
+
+    def load(self, payload: tuple[str, str | None]) -> tuple[str, str | None]:
+        return payload
+
+    def job(self, loaded: tuple[str, str | None]) -> tuple[str, str | None]:
+        return loaded
+
+    def finish(self, loaded: tuple[str, str | None], outcome: Outcome) -> Outcome:
+        return outcome
+
+
+_PLAIN = _Plain()
+
+
+def run_io(pipeline: Pipeline, task: Task, io: DocumentIO[P, L, R], payloads: list[P]) -> list[R]:
+    """Load, clean (together, as :func:`run_many`) and finish ``payloads`` with ``io``."""
+    loaded = [io.load(p) for p in payloads]
+    outcomes = run_many(pipeline, task, [io.job(x) for x in loaded])
+    return [io.finish(x, o) for x, o in zip(loaded, outcomes, strict=True)]
+
+
+def _failed(io: DocumentIO[P, L, R], payload: P, reason: str) -> R:
+    """What ``io`` makes of ``payload`` when its cleaning failed for ``reason``."""
+    loaded = io.load(payload)
+    text = io.job(loaded)[1]
+    return io.finish(loaded, _SKIPPED if text is None else Outcome(error=reason))
 
 
 def _content_lines(text: str) -> int:
@@ -210,15 +271,15 @@ def _text_report(result: Any, doc_id: str) -> str:
 
 # --- worker processes -------------------------------------------------------------
 
-_WORKER: tuple[Pipeline, Task] | None = None
+_WORKER: tuple[Pipeline, Task, DocumentIO[Any, Any, Any]] | None = None
 
 
-def _init_worker(task: Task) -> None:
+def _init_worker(task: Task, io: DocumentIO[Any, Any, Any]) -> None:
     """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    _WORKER = (task.build(), task)
+    _WORKER = (task.build(), task, io)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -228,12 +289,12 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _run_batch(batch: list[tuple[str, str | None]]) -> list[Outcome]:
+def _run_batch(batch: list[Any]) -> list[Any]:
     if _WORKER is None:  # pragma: no cover - the initializer always runs first
         msg = "worker used before its initializer ran"
         raise RuntimeError(msg)
-    pipeline, task = _WORKER
-    return run_many(pipeline, task, batch)
+    pipeline, task, io = _WORKER
+    return run_io(pipeline, task, io, batch)
 
 
 def default_processes() -> int:
@@ -264,21 +325,25 @@ def _shippable(task: Task, pipeline: Pipeline) -> Task:
 
 
 def _batches(
-    items: Iterable[T], key: Callable[[T], tuple[str, str | None]], batch_chars: int
-) -> Iterator[tuple[list[T], list[tuple[str, str | None]]]]:
+    items: Iterable[T], key: Callable[[T], Any], size_of: Callable[[Any], int], batch_chars: int
+) -> Iterator[tuple[list[T], list[Any]]]:
     held: list[T] = []
-    jobs: list[tuple[str, str | None]] = []
+    jobs: list[Any] = []
     size = 0
     for item in items:
         job = key(item)
         held.append(item)
         jobs.append(job)
-        size += len(job[1] or "")
+        size += size_of(job)
         if size >= batch_chars or len(jobs) >= BATCH_DOCS:
             yield held, jobs
             held, jobs, size = [], [], 0
     if held:
         yield held, jobs
+
+
+def _text_size(job: tuple[str, str | None]) -> int:
+    return len(job[1] or "")
 
 
 def process(
@@ -297,39 +362,66 @@ def process(
     The pipeline is built before the first item is read, so configuration
     errors surface at once.
     """
+    return process_io(
+        items, key, task, _PLAIN, size_of=_text_size, processes=processes, batch_chars=batch_chars
+    )
+
+
+def process_io(
+    items: Iterable[T],
+    key: Callable[[T], P],
+    task: Task,
+    io: DocumentIO[P, Any, R],
+    *,
+    size_of: Callable[[P], int],
+    processes: int | None = None,
+    batch_chars: int = BATCH_CHARS,
+) -> Generator[tuple[T, R], None, None]:
+    """:func:`process` where the workers read and write the documents themselves.
+
+    ``key(item)`` gives the item's payload, which ``io`` loads and finishes where
+    the document is cleaned (see :class:`DocumentIO`); ``size_of(payload)`` about
+    how much work it is (characters, bytes), for the batches. Yields ``(item,
+    result)`` pairs, ``result`` being what ``io.finish`` returned, in input order.
+    """
     pipeline = task.build()
     n = default_processes() if processes is None else processes
     if n < 1:
         msg = f"processes must be at least 1, not {n}"
         raise ValueError(msg)
+    batches = _batches(items, key, size_of, batch_chars)
     if n == 1:
-        for held, jobs in _batches(items, key, batch_chars):
-            yield from zip(held, run_many(pipeline, task, jobs), strict=True)
-        return
+        return _serial(batches, pipeline, task, io)
     context = _context()
     if context.get_start_method() != "fork":
         task = _shippable(task, pipeline)
-    yield from _parallel(items, key, task, n, batch_chars, context)
+    return _parallel(batches, task, io, n, context)
+
+
+def _serial(
+    batches: Iterator[tuple[list[T], list[P]]],
+    pipeline: Pipeline,
+    task: Task,
+    io: DocumentIO[P, Any, R],
+) -> Generator[tuple[T, R], None, None]:
+    for held, jobs in batches:
+        yield from zip(held, run_io(pipeline, task, io, jobs), strict=True)
 
 
 def _parallel(
-    items: Iterable[T],
-    key: Callable[[T], tuple[str, str | None]],
+    batches: Iterator[tuple[list[T], list[P]]],
     task: Task,
+    io: DocumentIO[P, Any, R],
     n: int,
-    batch_chars: int,
     context: Any,
-) -> Iterator[tuple[T, Outcome]]:
-    batches = _batches(items, key, batch_chars)
-    primed: list[tuple[T, Outcome]] = []
+) -> Generator[tuple[T, R], None, None]:
+    primed: list[tuple[T, R]] = []
     if context.get_start_method() == "fork":
         if task.pipeline is None:
-            primed = _prime(batches, task)
+            primed = _prime(batches, task, io)
         gc.freeze()  # forked workers then do not copy pages just to collect garbage
-    pool = _Pool(task, n, context)
-    pending: collections.deque[tuple[list[T], list[tuple[str, str | None]], Any]] = (
-        collections.deque()
-    )
+    pool = _Pool(task, io, n, context)
+    pending: collections.deque[tuple[list[T], list[P], Any]] = collections.deque()
     window = n * WINDOW_PER_WORKER
     try:
         pool.start()  # forked now, before the caller sees a result (and maybe starts threads)
@@ -346,8 +438,8 @@ def _parallel(
 
 
 def _prime(
-    batches: Iterator[tuple[list[T], list[tuple[str, str | None]]]], task: Task
-) -> list[tuple[T, Outcome]]:
+    batches: Iterator[tuple[list[T], list[P]]], task: Task, io: DocumentIO[P, Any, R]
+) -> list[tuple[T, R]]:
     """Clean the first batch here, before the workers are forked.
 
     The default pipeline's steps compile patterns on first use; the ones the first
@@ -361,34 +453,37 @@ def _prime(
     first = next(batches, None)
     if first is None:
         return []
-    held, jobs = first
+    held, payloads = first
     pipeline = task.build()
-    outcomes = [run_one(pipeline, task, doc_id, text) for doc_id, text in jobs]
-    return list(zip(held, outcomes, strict=True))
+    results = []
+    for payload in payloads:
+        loaded = io.load(payload)
+        doc_id, text = io.job(loaded)
+        results.append(io.finish(loaded, run_one(pipeline, task, doc_id, text)))
+    return list(zip(held, results, strict=True))
 
 
-def _collect(
-    entry: tuple[list[T], list[tuple[str, str | None]], Any], pool: _Pool
-) -> Iterator[tuple[T, Outcome]]:
+def _collect(entry: tuple[list[T], list[P], Any], pool: _Pool) -> Iterator[tuple[T, Any]]:
     held, jobs, future = entry
     try:
-        outcomes: list[Outcome] = future.result()
+        results: list[Any] = future.result()
     except BrokenProcessPool:
         # A worker died (killed, or a crash in native code): retry this batch one
         # document at a time, so only the document that kills a worker fails.
         pool.restart()
-        outcomes = [pool.run_alone(job) for job in jobs]
+        results = [pool.run_alone(job) for job in jobs]
     except Exception as exc:
         reason = _describe(exc)
-        outcomes = [Outcome(error=reason) if text is not None else _SKIPPED for _, text in jobs]
-    yield from zip(held, outcomes, strict=True)
+        results = [_failed(pool.io, job, reason) for job in jobs]
+    yield from zip(held, results, strict=True)
 
 
 class _Pool:
     """A process pool that can be replaced when a worker dies."""
 
-    def __init__(self, task: Task, n: int, context: Any) -> None:
+    def __init__(self, task: Task, io: DocumentIO[Any, Any, Any], n: int, context: Any) -> None:
         self._task = task
+        self.io = io
         self._n = n
         self._context = context
         self._executor = self._new()
@@ -398,32 +493,29 @@ class _Pool:
             max_workers=self._n,
             mp_context=self._context,
             initializer=_init_worker,
-            initargs=(self._task,),
+            initargs=(self._task, self.io),
         )
 
     def start(self) -> None:
         """Start the worker processes now (a pool starts them at its first task)."""
         self._executor.submit(int)
 
-    def submit(self, jobs: list[tuple[str, str | None]]) -> Any:
+    def submit(self, jobs: list[Any]) -> Any:
         try:
             return self._executor.submit(_run_batch, jobs)
         except BrokenProcessPool:
             self.restart()
             return self._executor.submit(_run_batch, jobs)
 
-    def run_alone(self, job: tuple[str, str | None]) -> Outcome:
+    def run_alone(self, job: Any) -> Any:
         """Clean one document in its own task; a dead worker fails only this document."""
-        if job[1] is None:
-            return _SKIPPED
         try:
-            outcome: Outcome = self.submit([job]).result()[0]
+            return self.submit([job]).result()[0]
         except BrokenProcessPool:
             self.restart()
-            return Outcome(error="a worker process died while cleaning this document")
+            return _failed(self.io, job, "a worker process died while cleaning this document")
         except Exception as exc:
-            return Outcome(error=_describe(exc))
-        return outcome
+            return _failed(self.io, job, _describe(exc))
 
     def restart(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
