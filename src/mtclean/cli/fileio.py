@@ -163,6 +163,7 @@ class Janitor:
         "    time.sleep(wait)\n"
         "    sweep()\n"
     )
+
     def __init__(self) -> None:
         self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
             [sys.executable, "-c", self._CODE],

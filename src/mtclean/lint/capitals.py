@@ -19,7 +19,7 @@ months ("Will Smith", "May", "vitamin A"). Capitalized personal pronouns are
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -185,6 +185,10 @@ class StrayCapitals:
     def fix(self, text: str) -> str:
         """The text unchanged."""
         return text
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it: never."""
+        return [False] * len(texts)
 
     def findings(self, text: str) -> list[Finding]:
         """One finding per stray capitalized function word."""

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -54,6 +55,10 @@ class Lint:
     def fix(self, text: str) -> str:
         """The text unchanged."""
         return text
+
+    def may_change(self, texts: Sequence[str]) -> list[bool]:
+        """For each of ``texts``, whether this step may edit it: never."""
+        return [False] * len(texts)
 
     def findings(self, text: str) -> list[Finding]:
         """Every check's findings, in text order."""
