@@ -155,3 +155,26 @@ def test_a_line_without_spaces_is_cut_into_bounded_stretches() -> None:
         assert b - a <= 2 * STRETCH + MAX_WORD
         lo, hi = near_trigger(line, whole, start, start + 4)
         assert hi - lo <= 2 * TRIGGER_REACH + 4 + MAX_WORD
+
+
+def test_a_line_end_match_longer_than_the_stretch_reaches_the_line_end() -> None:
+    """A pattern that runs on to the line's end (``[^\\n]*$``) matches there, as on the
+    whole line, not at the end of the stretch searched around its trigger."""
+    pack = parse_rules(
+        """
+[pack]
+name = "long-end"
+kind = "terms"
+
+[[rules]]
+id = "closing-credit"
+pattern = 'Statue of Emil Duc[^\\n]*$'
+trigger = "Statue"
+replace = "Photo: Emil Duc"
+case = "sensitive"
+"""
+    )
+    body = "The talks went on and on in the capital. " * (LONG_LINE // 40)
+    text = body + "Statue of Emil Duc. " + body
+    out = clean(text, rules=[pack], disable=["repair", "boilerplate", "names", "lint"])
+    assert out == body + "Photo: Emil Duc"

@@ -142,3 +142,29 @@ def test_a_long_line_read_in_pieces_counts_what_one_pass_counts() -> None:
                     pieces.foreign,
                     pieces.holding,
                 )
+
+
+def test_leftovers_of_a_long_line_read_in_pieces_are_those_of_the_whole_line() -> None:
+    """On a long line only the pieces that hold a foreign word are read for leftovers;
+    the spans are those of reading the whole line (a quotation that crosses pieces
+    still exempts its words)."""
+    rng = random.Random(5)
+    for share in (0.005, 0.05, 0.3):
+        words = [
+            rng.choice(["kabinet", "Woningnood", "regering", "Navo-top", "legge", "Bundesrat"])
+            if rng.random() < share
+            else rng.choice(["the", "minister", "said", "that", "week", "report", "it's"])
+            for _ in range(8_000)
+        ]
+        words[100] = "“" + words[100]
+        words[3_000] = words[3_000] + "”"  # a quotation across several pieces
+        line = " ".join(words)
+        assert len(line) > 3 * PIECE
+        text = "A short line.\n" + line + "\nThe end with regering."
+        for names in (False, True):
+            pieces = text_leftovers(text, ("nl", "it", "de"), names=names)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr("mtclean.terms.detect.PIECE", 10 * len(text))
+                whole = text_leftovers(text, ("nl", "it", "de"), names=names)
+            assert pieces == whole
+            assert sum(map(len, pieces.values())) > 0

@@ -22,6 +22,7 @@ twice as many as any other language.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -74,6 +75,7 @@ class TextWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._parts: dict[int, list[tuple[int, int]]] = {}  # of long lines, by their start
 
     @functools.cached_property
     def _found(self) -> tuple[list[tuple[int, int, str]], set[str], list[tuple[int, int]]]:
@@ -88,16 +90,22 @@ class TextWords:
             found: set[str] = set()
             counts: dict[str, int] = {}  # per language, its words' occurrences
             size = 0  # the line's words
+            at = pos
             for piece in _pieces(line):  # a long line a piece at a time: the same counts
                 words = _lower_words(piece)
                 size += len(words)
                 distinct = set(words)
                 direct = distinct & keys
                 found |= direct
-                if "-" in piece:
-                    found.update(
-                        w for w in distinct if "-" in w and any(p in table for p in w.split("-"))
-                    )
+                compounds = (
+                    {w for w in distinct if "-" in w and any(p in table for p in w.split("-"))}
+                    if "-" in piece
+                    else ()
+                )
+                found.update(compounds)
+                if len(line) > PIECE and (direct or compounds):
+                    self._parts.setdefault(pos, []).append((at, at + len(piece)))
+                at += len(piece)
                 if direct:
                     counted = Counter(words)
                     for word in direct:
@@ -128,6 +136,12 @@ class TextWords:
     def holding(self) -> list[tuple[int, int]]:
         """The lines that hold a word of :attr:`foreign`: (start, end)."""
         return self._found[2]
+
+    def parts_holding(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the words of :attr:`foreign` are in the holding line ``text[start:end]``:
+        the line, or of a long one the pieces (see :func:`_pieces`) that hold one."""
+        _ = self._found
+        return self._parts.get(start) or [(start, end)]
 
 
 def foreign_lines(
@@ -205,23 +219,26 @@ def text_leftovers(
     for ls, le in words.holding:
         if ls in in_other:
             continue
-        skip = [m.span() for m in _EXEMPT_RE.finditer(text, ls, le)]
-        for m in words_of(text, ls, le):
-            word = m.group()
-            if word.lower() not in foreign:
-                continue
-            start = m.start()
-            if not word[0].islower() and not (names and _name_evidence(text, start, word)):
-                continue
-            if any(s <= start < e for s, e in skip):
-                continue
-            found = vocab.langs_of(word)
-            if not found and "-" in word:  # a compound half-translated: "Navo-top"
-                parts = [vocab.langs_of(p) for p in word.split("-")]
-                found = tuple({lang for p in parts for lang in p})
-            for lang in found:
-                if lang in wanted:
-                    out.setdefault(lang, []).append((start, m.end()))
+        skip = [m.span() for m in _EXEMPT_RE.finditer(text, ls, le)]  # apart, in order
+        skip_starts = [s for s, _ in skip]
+        for ps, pe in words.parts_holding(ls, le):
+            for m in words_of(text, ps, pe):
+                word = m.group()
+                if word.lower() not in foreign:
+                    continue
+                start = m.start()
+                if not word[0].islower() and not (names and _name_evidence(text, start, word)):
+                    continue
+                k = bisect.bisect_right(skip_starts, start) - 1
+                if k >= 0 and start < skip[k][1]:
+                    continue  # quoted, in parentheses, glossed
+                found = vocab.langs_of(word)
+                if not found and "-" in word:  # a compound half-translated: "Navo-top"
+                    parts = [vocab.langs_of(p) for p in word.split("-")]
+                    found = tuple({lang for p in parts for lang in p})
+                for lang in found:
+                    if lang in wanted:
+                        out.setdefault(lang, []).append((start, m.end()))
     return out
 
 

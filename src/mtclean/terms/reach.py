@@ -7,10 +7,21 @@ very long line the stretch around its trigger (a paragraph's worth of text).
 
 from __future__ import annotations
 
+import regex
+
+from ..rulepacks.budget import Budget
 from .compiled import Compiled
 from .lines import MAX_WORD, SPACE_RE, Lines
 
-__all__ = ["LONG_LINE", "STRETCH", "TRIGGER_REACH", "merge_spans", "near_trigger", "stretch_of"]
+__all__ = [
+    "LONG_LINE",
+    "STRETCH",
+    "TRIGGER_REACH",
+    "find_in",
+    "merge_spans",
+    "near_trigger",
+    "stretch_of",
+]
 
 #: On a line longer than this, a regex rule runs only within :data:`TRIGGER_REACH`
 #: characters of its trigger (a term is a phrase, not a paragraph), and a match's line
@@ -74,9 +85,10 @@ def _cut(text: str, pos: int, end: int) -> int:
 
 def merge_spans(spans: set[tuple[int, int]], lines: Lines, rule: Compiled) -> list[tuple[int, int]]:
     """``spans`` sorted, overlapping ones joined; whole lines for a pattern that looks for
-    the line's end (``$``, ``\\Z``), which the end of a stretch would imitate."""
+    the line's end (``$``, ``\\Z``), which the end of a stretch would imitate, unless the
+    line is long (see :func:`stretch_matches`)."""
     if rule.whole_line:
-        spans = {lines.bounds(s, e) for s, e in spans}
+        spans = {_line_or_stretch(lines, s, e) for s, e in spans}
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:
@@ -84,3 +96,51 @@ def merge_spans(spans: set[tuple[int, int]], lines: Lines, rule: Compiled) -> li
         else:
             merged.append((s, e))
     return merged
+
+
+def _line_or_stretch(lines: Lines, start: int, end: int) -> tuple[int, int]:
+    ls, le = lines.bounds(start, end)
+    return (ls, le) if le - ls <= LONG_LINE else (start, end)
+
+
+#: How near the end of a stretch a match of a line-end pattern is matched again in its
+#: whole line (its pattern may have read the stretch's end as the line's).
+END_MARGIN = MAX_WORD
+
+
+def find_in(
+    budget: Budget,
+    pattern: regex.Pattern[str],
+    text: str,
+    span: tuple[int, int],
+    line_end: int | None,
+    rule: str,
+) -> list[regex.Match[str]]:
+    """The matches of ``pattern`` in ``text[span[0]:span[1]]``, within ``budget``.
+
+    ``line_end`` is given for a pattern that looks for the line's end (``$``, ``\\Z``):
+    if the span is a stretch of a long line that ends before the line does, a match
+    that ends near the stretch's end, where the pattern may have taken the stretch's
+    end for the line's, is replaced by the pattern's match at its start with the
+    line's true end (or dropped, if there is none).
+
+    >>> from mtclean.rulepacks.budget import UNBOUNDED
+    >>> pattern = regex.compile(r"foo\\W*$")
+    >>> text = "a foo. b " + "x" * 300 + " foo."
+    >>> [m.span() for m in find_in(UNBOUNDED, pattern, text, (0, 7), None, "r")]
+    [(2, 7)]
+    >>> find_in(UNBOUNDED, pattern, text, (0, 7), len(text), "r")
+    []
+    """
+    found = budget.finditer(pattern, text, span[0], span[1], rule=rule)
+    if line_end is None or span[1] >= line_end:
+        return found
+    out = []
+    for m in found:
+        if m.end() < span[1] - END_MARGIN:
+            out.append(m)
+            continue
+        redone = budget.match(pattern, text, m.start(), line_end, rule=rule)
+        if redone is not None:
+            out.append(redone)
+    return out

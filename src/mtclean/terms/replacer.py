@@ -47,7 +47,7 @@ from .lang import LEFTOVER_WORDS, glue_re, leftover_bounded, phrase_re
 from .lines import Lines
 from .match import Hits, TermIndex, fold_term, triples, word_bounded
 from .protect import PROTECT_PACK, only_keeps, protect_pack
-from .reach import merge_spans, near_trigger, stretch_of
+from .reach import find_in, merge_spans, near_trigger, stretch_of
 from .report import LEFTOVER_RULE, UNTRANSLATED_RULE, leftover_findings
 from .vocab import VOCAB_LANGS
 
@@ -349,21 +349,23 @@ class TermReplacer(EditsNormalizer):
                     cands.append(_Candidate(start, end, rule, rule.replacement(matched)))
         whole = (0, len(text))
         for rule in self._always:
-            cands.extend(self._pattern_candidates(rule, text, whole, budget))
+            cands.extend(self._pattern_candidates(rule, text, whole, budget, lines))
         for slot, spans in triggered.items():
             rule = self._rule(slot)
             for span in merge_spans(spans, lines, rule):
-                cands.extend(self._pattern_candidates(rule, text, span, budget))
+                cands.extend(self._pattern_candidates(rule, text, span, budget, lines))
         held = (self._in_context(lines, c, budget) for c in cands)
         return _Scan([c for c in held if c is not None], leftovers, TextWords(text))
 
     def _pattern_candidates(
-        self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget
+        self, rule: _Compiled, text: str, span: tuple[int, int], budget: Budget, lines: Lines
     ) -> Iterable[_Candidate]:
-        """Matches of a regex rule in ``text[span[0]:span[1]]`` (a triggered line)."""
+        """Matches of a regex rule in ``text[span[0]:span[1]]`` (a triggered line, or the
+        stretch of a long one around its trigger: see :func:`.reach.find_in`)."""
         assert rule.pattern is not None
         budget = UNBOUNDED if rule.trusted else budget
-        for m in budget.finditer(rule.pattern, text, span[0], span[1], rule=rule.full_id):
+        line_end = lines.bounds(*span)[1] if rule.whole_line else None
+        for m in find_in(budget, rule.pattern, text, span, line_end, rule.full_id):
             if m.end() > m.start():
                 yield _Candidate(m.start(), m.end(), rule, rule.replacement(m.group(), m))
 
