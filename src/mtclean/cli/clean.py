@@ -203,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
     task.build()  # configuration errors now, before any output
     to_files = plan.mode != "stdout"
     report_out = sys.stdout if to_files else sys.stderr
-    total_bytes = sum(s.size() for s in sources)
+    sizes = [s.size() for s in sources]
+    total_bytes = sum(sizes)
     show_progress = not args.quiet and sys.stderr.isatty() and not (explain and not to_files)
     progress = Progress(sys.stderr, enabled=show_progress, total_bytes=total_bytes)
     processes = args.jobs
@@ -212,8 +213,8 @@ def run(args: argparse.Namespace) -> int:
         processes = 1 if small or (len(sources) == 1 and not args.jsonl) else default_processes()
     totals = Totals()
     fmt = DocFormat.from_args(args)
-    # with several processes, each input file of its own output file is read,
-    # cleaned and written by a worker: this process only hands out the paths
+    # with several processes, when every input file has an output file of its own,
+    # the workers read, clean and write the files: this process hands out the paths
     workers_write = processes > 1 and plan.mode in ("mirror", "inplace") and not args.jsonl
     with contextlib.ExitStack() as stack:
         janitor = stack.enter_context(Janitor()) if to_files else None
@@ -241,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
         targets = plan.targets if workers_write else None
         try:
             results = process_io(
-                read_raw(sources, args, targets),
+                read_raw(sources, args, sizes, targets),
                 _same,
                 task,
                 io,

@@ -56,14 +56,11 @@ class Raw:
     counted: bool = True
     error: str | None = None
     target: str | None = None
+    weight: int = 0  # a file given by its path: its size when the run began
 
     def size(self) -> int:
         """About how much work this document is (bytes), for the batches."""
-        return len(self.data) if self.path is None else _FILE_WEIGHT
-
-
-#: What a file given by its path weighs in a batch (its size is not known before it is read).
-_FILE_WEIGHT = 4_000
+        return len(self.data) if self.path is None else self.weight
 
 
 @dataclass(slots=True)
@@ -96,10 +93,14 @@ def _read_bytes(path: str) -> bytes:
 
 
 def read_raw(
-    sources: list[Source], args: argparse.Namespace, targets: Sequence[Path] | None = None
+    sources: list[Source],
+    args: argparse.Namespace,
+    sizes: Sequence[int],
+    targets: Sequence[Path] | None = None,
 ) -> Iterator[Raw]:
-    """Every document of ``sources``, read lazily, in order; files are left for
-    :func:`load_item` to read (``targets[i]``: where the worker writes source ``i``)."""
+    """Every document of ``sources``, read lazily, in order; files (of ``sizes`` bytes)
+    are left for :func:`load_item` to read (``targets[i]``: where the worker writes
+    source ``i``)."""
     for index, source in enumerate(sources):
         if args.jsonl:
             yield from _jsonl_raw(index, source)
@@ -107,7 +108,7 @@ def read_raw(
             yield Raw(index, source.name, sys.stdin.buffer.read())
         else:
             target = None if targets is None else str(targets[index])
-            yield Raw(index, source.name, path=source.path, target=target)
+            yield Raw(index, source.name, path=source.path, target=target, weight=sizes[index])
 
 
 def load_item(raw: Raw, fmt: DocFormat) -> Item:

@@ -1,8 +1,9 @@
 """Cleaning many documents: streaming, in order, on several processes.
 
-:func:`clean_many` is the library entry point; :func:`process` is the engine the
-CLI and the Dask helper share. Documents travel to worker processes in batches
-of roughly ``batch_chars`` characters; at most a few batches per worker are in
+:func:`clean_many` is the library entry point; :func:`process` is the engine
+behind it, and :func:`process_io` the same engine with the reading and writing of
+each document done in the workers too (the CLI's). Documents travel to worker
+processes in batches of roughly ``batch_chars`` characters; at most a few batches per worker are in
 flight, so memory stays flat however long the input is, and results come back
 in input order.
 
@@ -48,6 +49,7 @@ __all__ = [
     "default_processes",
     "process",
     "process_io",
+    "run_io",
     "run_many",
     "run_one",
 ]
@@ -139,7 +141,7 @@ _UNCHANGED = Outcome()
 
 
 class DocumentIO(Protocol[P_in, L, R_out]):
-    r"""Reading and writing documents where they are cleaned (in the worker processes).
+    """Reading and writing documents where they are cleaned (in the worker processes).
 
     :func:`process_io` sends each item's *payload* (a path, a line's bytes: whatever
     pickles cheaply) to a worker, which loads it, cleans ``job(loaded)`` (a
