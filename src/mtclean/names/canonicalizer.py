@@ -26,10 +26,9 @@ returned at once. Weak and ambiguous matches are only collected for audits.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,24 +156,6 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
             return NO_ANALYSIS
         edits, findings = self._analyze(text, audit=audit, regions=regions)
         return Analysis(edits, findings)
-
-    def may_change(self, texts: Sequence[str]) -> list[bool]:
-        """For each of ``texts``, whether this step may edit it (``False``: surely not),
-        from one scan of them all joined by newlines: an edit needs a hit of the gate
-        (see :meth:`_needs_work`), and a text's hits are those of the joined text within
-        it (a line break ends a name and what follows an anchor as a text's end does).
-
-        >>> from mtclean.names.stage import bundled_gazetteers
-        >>> step = NameCanonicalizer(bundled_gazetteers())
-        >>> step.may_change(["Minister Dmytro Koiliba spoke.", "It rained."])
-        [True, False]
-        """
-        ends = list(itertools.accumulate(len(t) + 1 for t in texts))
-        out = [False] * len(texts)
-        candidate = self._may_fix if self.fuzzy else None
-        for hit in self._gaz.gate.hits("\n".join(texts), candidate=candidate):
-            out[bisect.bisect_right(ends, hit.start)] = True
-        return out
 
     def fix(self, text: str) -> str:
         """``text`` with its names fixed (returned as it is when nothing can change)."""

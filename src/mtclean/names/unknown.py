@@ -20,11 +20,10 @@ gazetteer's business), or when no spelling is introduced with a first name.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -123,31 +122,6 @@ class UnknownNames(EditsNormalizer):
         return ahocorasick_rs.BytesAhoCorasick(
             keys, implementation=ahocorasick_rs.Implementation.DFA
         )
-
-    def may_change(self, texts: Sequence[str]) -> list[bool]:
-        """For each of ``texts``, whether this step may edit it (``False``: surely not):
-        an edit needs a first name followed by a space, found by one scan of them all
-        joined by newlines (no first name holds one, so no match spans two texts).
-
-        >>> step = UnknownNames(first_names=frozenset({"Anna"}))
-        >>> step.may_change(["Anna Kowalsky spoke.", "It rained."])
-        [True, False]
-        """
-        out = [False] * len(texts)
-        gate = self._gate
-        if gate is None or not texts:
-            return out
-        whole = "\n".join(texts)
-        raw = whole.encode("utf-8", "surrogatepass")
-        sizes = (
-            (len(t) for t in texts)
-            if len(raw) == len(whole)
-            else (len(t.encode("utf-8", "surrogatepass")) for t in texts)
-        )
-        ends = list(itertools.accumulate(size + 1 for size in sizes))
-        for _, s, _ in gate.find_matches_as_indexes(raw, overlapping=False):
-            out[bisect.bisect_right(ends, s)] = True
-        return out
 
     def analyze(self, text: str, audit: bool = False) -> Analysis:
         """Edits unifying the spellings; with ``audit``, findings for the unsure pairs."""
