@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..corpus.engine import Outcome
 from .fileio import OutputError, atomic_output
-from .inputs import DocFormat, Item, Raw, load_item
+from .inputs import DocFormat, Item, Raw, item_key, load_item
 from .outputs import Done, render
 
 __all__ = ["CliIO", "FileWriter"]
@@ -58,8 +58,7 @@ class CliIO:
 
     def job(self, loaded: tuple[Raw, Item]) -> tuple[str, str | None]:
         """The document's id and text."""
-        item = loaded[1]
-        return item.doc_id, item.text
+        return item_key(loaded[1])
 
     def finish(self, loaded: tuple[Raw, Item], outcome: Outcome) -> Done:
         """Render the result (and write it, if the workers write the files)."""

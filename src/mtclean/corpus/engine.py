@@ -456,13 +456,7 @@ def _prime(
     if first is None:
         return []
     held, payloads = first
-    pipeline = task.build()
-    results = []
-    for payload in payloads:
-        loaded = io.load(payload)
-        doc_id, text = io.job(loaded)
-        results.append(io.finish(loaded, run_one(pipeline, task, doc_id, text)))
-    return list(zip(held, results, strict=True))
+    return list(zip(held, run_io(task.build(), task, io, payloads), strict=True))
 
 
 def _collect(entry: tuple[list[T], list[P], Any], pool: _Pool) -> Iterator[tuple[T, Any]]:

@@ -61,6 +61,10 @@ EXEMPT_PATTERN = (
 _EXEMPT_RE = regex.compile(EXEMPT_PATTERN)
 
 
+_Span = tuple[int, int]
+_Line = tuple[int, int, str]
+
+
 class TextWords:
     """What the leftover checks need of one text, found on first use in one pass over
     its lines and kept: the lines mostly in another language and the distinct words
@@ -75,15 +79,15 @@ class TextWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._parts: dict[int, list[tuple[int, int]]] = {}  # of long lines, by their start
 
     @functools.cached_property
-    def _found(self) -> tuple[list[tuple[int, int, str]], set[str], list[tuple[int, int]]]:
+    def _found(self) -> tuple[list[_Line], set[str], list[_Span], dict[int, list[_Span]]]:
         table = foreign_vocab().table
         keys = table.keys()
-        lines: list[tuple[int, int, str]] = []
+        lines: list[_Line] = []
         foreign: set[str] = set()
-        holding: list[tuple[int, int]] = []
+        holding: list[_Span] = []
+        parts: dict[int, list[_Span]] = {}  # of long holding lines (by their start): pieces
         pos = 0
         for line in self.text.split("\n"):
             end = pos + len(line)
@@ -104,7 +108,7 @@ class TextWords:
                 )
                 found.update(compounds)
                 if len(line) > PIECE and (direct or compounds):
-                    self._parts.setdefault(pos, []).append((at, at + len(piece)))
+                    parts.setdefault(pos, []).append((at, at + len(piece)))
                 at += len(piece)
                 if direct:
                     counted = Counter(words)
@@ -119,7 +123,7 @@ class TextWords:
                 if n >= FOREIGN_LINE_SHARE * size:
                     lines.append((pos, end, lang))
             pos = end + 1
-        return lines, foreign, holding
+        return lines, foreign, holding, parts
 
     @property
     def lines(self) -> list[tuple[int, int, str]]:
@@ -140,8 +144,7 @@ class TextWords:
     def parts_holding(self, start: int, end: int) -> list[tuple[int, int]]:
         """Where the words of :attr:`foreign` are in the holding line ``text[start:end]``:
         the line, or of a long one the pieces (see :func:`_pieces`) that hold one."""
-        _ = self._found
-        return self._parts.get(start) or [(start, end)]
+        return self._found[3].get(start) or [(start, end)]
 
 
 def foreign_lines(
