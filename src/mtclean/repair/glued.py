@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from ..core import Edit, EditsNormalizer
+from .knownwords import CALENDAR_WORDS, CLAUSE_WORDS, COMMON_ZIPF, KNOWN_LANGS, SHAPE, known_words
 from .scan import joined
 
 __all__ = ["DROP_CAP", "GLUED_RULES", "GLUED_WORDS", "GluedWordSplitter", "hints", "known_word"]
@@ -54,23 +55,9 @@ GLUED_WORDS = "repair/glued-words"
 DROP_CAP = "repair/drop-cap"
 GLUED_RULES = (GLUED_WORDS, DROP_CAP)
 
-#: Function words that open a clause and that scraping glues to the word before.
-#: ("and", "to", "in", "of" are left out: too many names and words end in them.)
-CLAUSE_WORDS = ("the", "after", "with", "from", "which", "while", "before", "during")
-#: Capitalised words glued to a lower-case word before them.
-CALENDAR_WORDS = (
-    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    *("January", "February", "March", "April", "May", "June", "July", "August"),
-    *("September", "October", "November", "December"),
-)
-
-#: A word English text uses, from this Zipf frequency (about once in 30 million words).
-COMMON_ZIPF = 1.5
 #: A doubled first letter is a drop cap's when the word is this many Zipf points more
 #: frequent than the doubled token (which typos make a little frequent: "tthe").
 DOUBLED_MARGIN = 2.5
-#: The languages whose words a glued token must not be (with English).
-KNOWN_LANGS = ("en", "nl", "de", "fr", "es", "it", "pt", "pl", "ro")
 
 #: Heads of old English compounds (``therewhile``, ``herefrom``, ``wherewith``).
 _ADVERB_HEADS = ("there", "here", "where")
@@ -161,23 +148,35 @@ def _token(text: str, at: int) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
-    import wordfreq  # a runtime dependency; imported only when a candidate shows up
+    import wordfreq  # a runtime dependency; asked only about words the table has not
 
     return float(wordfreq.zipf_frequency(word, lang))
 
 
 def known_word(word: str) -> bool:
-    """Whether ``word`` is a word of English or of a language mtclean translates from.
+    """Whether ``word`` is a word of English or of a language mtclean translates from
+    (a candidate's shape is looked up in :func:`known_words`' table).
 
     >>> known_word("breathe"), known_word("Goethe"), known_word("floodthe")
     (True, True, False)
     """
     low = word.lower()
+    if SHAPE.fullmatch(low):
+        return low in known_words().shaped
     return any(_zipf(low, lang) > 0 for lang in KNOWN_LANGS)
 
 
+def _english_zipf(word: str) -> float:
+    """The Zipf frequency in English of ``word`` (lower case) if it is at least
+    :data:`COMMON_ZIPF`, else 0."""
+    if word.isascii() and word.isalpha():
+        return known_words().english.get(word, 0.0)
+    zipf = _zipf(word, "en")
+    return zipf if zipf >= COMMON_ZIPF else 0.0
+
+
 def _english(word: str) -> bool:
-    return _zipf(word.lower(), "en") >= COMMON_ZIPF
+    return _english_zipf(word.lower()) > 0
 
 
 @dataclass(frozen=True)
@@ -195,10 +194,9 @@ class GluedWordSplitter(EditsNormalizer):
     pack_names: tuple[str, ...] = ("repair",)
 
     def warm_up(self) -> None:
-        """Read the word frequencies of every known language now, not on the first
-        glued token (see :meth:`Pipeline.warm_up`)."""
-        for lang in KNOWN_LANGS:
-            _zipf("the", lang)
+        """Read the table of word frequencies now, not on the first glued token (see
+        :meth:`Pipeline.warm_up`)."""
+        known_words()
 
     def may_change(self, texts: Sequence[str]) -> list[bool]:
         """For each of ``texts``, whether this step may edit it (``False``: surely not):
@@ -279,9 +277,11 @@ def _doubled(word: str) -> bool:
     (True, False, False)
     """
     low = word.lower()
-    doubled = low[0] + low
-    rarest = max(_zipf(doubled, lang) for lang in KNOWN_LANGS)
-    return _english(low) and _zipf(low, "en") - rarest >= DOUBLED_MARGIN
+    if not (low.isascii() and low.isalpha()):
+        return False
+    english = _english_zipf(low)
+    rarest = known_words().doubled.get(low[0] + low, 0.0)
+    return english > 0 and english - rarest >= DOUBLED_MARGIN
 
 
 def _written_alone(text: str, word: str) -> bool:
