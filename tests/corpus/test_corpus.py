@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import mtclean
 from mtclean.cli.fileio import Janitor, atomic_output, find_inputs, temp_mark
 from mtclean.corpus.engine import (
+    SERIAL_BATCH_DOCS,
     DocumentError,
     Task,
     _context,
@@ -104,28 +105,43 @@ class TestCleanMany:
             list(clean_many(["x"], errors="ignore"))
 
 
+class _Counted:
+    """300 short documents, counting how many were read."""
+
+    def __init__(self) -> None:
+        self.pulled = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(300):
+            self.pulled += 1
+            yield f"document {i} " * 20
+
+
 class TestStreaming:
     """The engine reads ahead only a bounded window, whatever the input length."""
 
     @pytest.mark.parametrize("processes", [1, 2])
     def test_bounded_read_ahead(self, processes: int):
-        pulled = 0
-
-        def source() -> Iterator[str]:
-            nonlocal pulled
-            for i in range(300):
-                pulled += 1
-                yield f"document {i} " * 20
-
+        source = _Counted()
         task = Task(pipeline=mtclean.make_pipeline(shout))
         ahead = []
         for n, (_, outcome) in enumerate(
-            process(source(), lambda t: ("id", t), task, processes=processes, batch_chars=100), 1
+            process(iter(source), lambda t: ("id", t), task, processes=processes, batch_chars=100),
+            1,
         ):
             assert outcome.text is not None and outcome.text.startswith("DOCUMENT")
-            ahead.append(pulled - n)
-        assert pulled == 300
+            ahead.append(source.pulled - n)
+        assert source.pulled == 300
         assert max(ahead) <= processes * 4 + 1  # batches in flight: 4 per worker
+
+    def test_serial_default_batches_are_large(self):
+        """Without workers the default batch holds up to SERIAL_BATCH_DOCS documents: all
+        300 short ones are read before the first result."""
+        source = _Counted()
+        task = Task(pipeline=mtclean.make_pipeline(shout))
+        first = next(iter(process(iter(source), lambda t: ("id", t), task, processes=1)))
+        assert first[1].text == "DOCUMENT 0 " * 20
+        assert source.pulled == 300 <= SERIAL_BATCH_DOCS
 
     def test_order_with_uneven_work(self):
         docs = [("x" * (50_000 if i % 7 == 0 else 10)) + str(i) for i in range(100)]

@@ -3,7 +3,8 @@
 :func:`clean_many` is the library entry point; :func:`process` is the engine
 behind it, and :func:`process_io` the same engine with the reading and writing of
 each document done in the workers too (the CLI's). Documents travel to worker
-processes in batches of roughly ``batch_chars`` characters; at most a few batches per worker are in
+processes in batches of roughly ``batch_chars`` characters (larger ones without worker
+processes); at most a few batches per worker are in
 flight, so memory stays flat however long the input is, and results come back
 in input order.
 
@@ -65,6 +66,11 @@ R_out = TypeVar("R_out", covariant=True)
 BATCH_CHARS = 64_000
 #: Documents per batch at most (many tiny documents).
 BATCH_DOCS = 512
+#: With no worker processes, batches are larger by default (nothing travels, and
+#: each step's batch screen costs less per document over more of them:
+#: 200-character documents run about 10% faster than in worker-sized batches).
+SERIAL_BATCH_CHARS = 1_000_000
+SERIAL_BATCH_DOCS = 4096
 #: Batches in flight per worker process.
 WINDOW_PER_WORKER = 4
 
@@ -327,7 +333,11 @@ def _shippable(task: Task, pipeline: Pipeline) -> Task:
 
 
 def _batches(
-    items: Iterable[T], key: Callable[[T], Any], size_of: Callable[[Any], int], batch_chars: int
+    items: Iterable[T],
+    key: Callable[[T], Any],
+    size_of: Callable[[Any], int],
+    batch_chars: int,
+    batch_docs: int = BATCH_DOCS,
 ) -> Iterator[tuple[list[T], list[Any]]]:
     held: list[T] = []
     jobs: list[Any] = []
@@ -337,7 +347,7 @@ def _batches(
         held.append(item)
         jobs.append(job)
         size += size_of(job)
-        if size >= batch_chars or len(jobs) >= BATCH_DOCS:
+        if size >= batch_chars or len(jobs) >= batch_docs:
             yield held, jobs
             held, jobs, size = [], [], 0
     if held:
@@ -354,7 +364,7 @@ def process(
     task: Task,
     *,
     processes: int | None = None,
-    batch_chars: int = BATCH_CHARS,
+    batch_chars: int | None = None,
 ) -> Iterator[tuple[T, Outcome]]:
     """Clean ``items`` for ``task``; yield ``(item, outcome)`` in input order.
 
@@ -377,7 +387,7 @@ def process_io(
     *,
     size_of: Callable[[P], int],
     processes: int | None = None,
-    batch_chars: int = BATCH_CHARS,
+    batch_chars: int | None = None,
 ) -> Generator[tuple[T, R], None, None]:
     """:func:`process` where the workers read and write the documents themselves.
 
@@ -391,9 +401,10 @@ def process_io(
     if n < 1:
         msg = f"processes must be at least 1, not {n}"
         raise ValueError(msg)
-    batches = _batches(items, key, size_of, batch_chars)
     if n == 1:
-        return _serial(batches, pipeline, task, io)
+        sizes = (SERIAL_BATCH_CHARS, SERIAL_BATCH_DOCS) if batch_chars is None else (batch_chars,)
+        return _serial(_batches(items, key, size_of, *sizes), pipeline, task, io)
+    batches = _batches(items, key, size_of, batch_chars or BATCH_CHARS)
     context = _context()
     if context.get_start_method() != "fork":
         task = _shippable(task, pipeline)
@@ -535,7 +546,7 @@ def clean_many(
     processes: int | None = None,
     pipeline: Pipeline | None = None,
     errors: str = "raise",
-    batch_chars: int = BATCH_CHARS,
+    batch_chars: int | None = None,
     **options: Any,
 ) -> Iterator[str]:
     """Clean many texts, streaming, in order, on ``processes`` worker processes.
@@ -547,7 +558,9 @@ def clean_many(
         pipeline: a pipeline to run instead of the default one (it must pickle).
         errors: ``"raise"`` (default) raises :class:`DocumentError` for a document
             that fails; ``"keep"`` yields that document unchanged and goes on.
-        batch_chars: about how many characters each worker task carries.
+        batch_chars: about how many characters a batch carries (default:
+            :data:`BATCH_CHARS` per worker task; with ``processes=1``, larger
+            batches of :data:`SERIAL_BATCH_CHARS`).
         **options: options of the default pipeline, as for :func:`mtclean.clean`.
 
     Yields:
@@ -571,7 +584,7 @@ def clean_many(
 
 
 def _clean_many(
-    texts: Iterable[str], task: Task, processes: int | None, errors: str, batch_chars: int
+    texts: Iterable[str], task: Task, processes: int | None, errors: str, batch_chars: int | None
 ) -> Iterator[str]:
     numbered = enumerate(texts)
 
