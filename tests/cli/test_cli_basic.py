@@ -76,6 +76,33 @@ def test_undecodable_input_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert src.read_bytes() == b"caf\xe9\n"
 
 
+@pytest.mark.parametrize("where", ["--in-place", "-o", "stdout", "--jsonl"])
+def test_surrogateescape_writes_the_bytes_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """--errors surrogateescape: undecodable bytes come back as they were, while the
+    rest of the line is cleaned (repair/surrogates leaves them alone)."""
+    src = tmp_path / "latin1.txt"
+    if where == "--jsonl":
+        src.write_bytes(b'{"text": "Caf\xe9 is open ."}\n')
+        expected = b'{"text": "Caf\xe9 is open."}\n'
+    else:
+        src.write_bytes(b"Caf\xe9 is open .\n")
+        expected = b"Caf\xe9 is open.\n"
+    out = tmp_path / "out.txt"
+    args = ["clean", str(src), "--errors", "surrogateescape", "-q"]
+    args += {"--in-place": ["--in-place"], "-o": ["-o", str(out)], "stdout": []}.get(
+        where, ["--jsonl", "-o", str(out)]
+    )
+    if where == "stdout":
+        cmd = [sys.executable, "-m", "mtclean", *args]
+        proc = subprocess.run(cmd, capture_output=True, check=False)
+        assert (proc.returncode, proc.stdout) == (0, expected)
+        return
+    assert main(args) == 0
+    assert (src if where == "--in-place" else out).read_bytes() == expected
+
+
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown flag is a usage error."""
     assert main(["clean", "--no-such-flag"]) == 2

@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
 from ..errors import MtcleanError
 from ..options import SOURCE_LANGS
+from ..repair.unicode import SURROGATES
 from .fileio import output_problem
 
 __all__ = [
@@ -110,8 +111,14 @@ def pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         options["source_lang"] = args.source_lang
     if args.rules:
         options["rules"] = tuple(args.rules)
-    if args.disable:
-        options["disable"] = tuple(args.disable)
+    disable = list(args.disable or ())
+    kept = SURROGATES in disable or SURROGATES in (args.enable or ())
+    if getattr(args, "errors", None) == "surrogateescape" and not kept:
+        # the lone surrogates of this input are its undecodable bytes, written back as
+        # they were: repair/surrogates would replace them with U+FFFD
+        disable.append(SURROGATES)
+    if disable:
+        options["disable"] = tuple(disable)
     if args.enable:
         options["enable"] = tuple(args.enable)
     if getattr(args, "quotes", None):
