@@ -57,3 +57,20 @@ def test_the_article_stays_when_the_name_modifies_a_noun() -> None:
 def test_a_name_that_takes_an_article_keeps_it() -> None:
     assert agree("of the Kamer met", 7, 12, "House", 0) == (7, 12, "House")
     assert agree("the X met", 4, 5, "NATO", 6) == (4, 5, "NATO")  # floor protects "the"
+
+
+def test_a_rule_that_takes_in_the_article_keeps_it_before_a_noun() -> None:
+    """A find that holds "the" ("the OTAN" -> "NATO") drops it only where the name is the
+    head of its phrase; before a noun the article stays, outside the change."""
+    for text, expected in [
+        ("Leaders at the OTAN summit agreed.", "Leaders at the NATO summit agreed."),
+        ("The OTAN summit in Brussels ended.", "The NATO summit in Brussels ended."),
+        ("Ukraine wants to join the OTAN.", "Ukraine wants to join NATO."),
+        ("The OTAN warned Russia.", "NATO warned Russia."),
+        ("France joined the ONU in 1945.", "France joined the UN in 1945."),
+    ]:
+        assert mtclean.clean(text, source_lang="fr") == expected
+        assert mtclean.clean(expected, source_lang="fr") == expected
+    result = mtclean.clean_and_explain("At the OTAN summit.", source_lang="fr")
+    (change,) = [c for c in result.changes if c.step == "terms"]
+    assert (change.before, change.after, change.start) == ("OTAN", "NATO", 7)

@@ -27,6 +27,14 @@ unless the name modifies a noun after it:
 (7, 11, 'NATO')
 >>> agree("He drew the Navo red lines.", 12, 16, "NATO", 0)
 (12, 16, 'NATO')
+
+A rule whose match takes in the article ("the OTAN" -> "NATO") keeps it where the name
+it puts in modifies a noun after it:
+
+>>> agree("At the OTAN summit.", 3, 11, "NATO", 0)
+(7, 11, 'NATO')
+>>> agree("They joined the OTAN.", 12, 20, "NATO", 0)
+(12, 20, 'NATO')
 """
 
 from __future__ import annotations
@@ -49,6 +57,9 @@ _LETTER_VOWEL_SOUND = frozenset("AEFHILMNORSX")  # initialisms said letter by le
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Aa]n?) \Z", regex.REVERSE)
 _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)\Z", regex.REVERSE)
 _THE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Tt]he) \Z", regex.REVERSE)
+_THE_LEAD = regex.compile(r"[Tt]he ")
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+_LOWER_WORD_NEXT = regex.compile(r"\s+\p{Ll}")
 # After an article-free name, what shows the name is the head of its phrase, not a
 # modifier: the end of the text or a clause punctuation mark, a function word, an
 # auxiliary, or a verb in the past tense (regular, or one of the common irregular ones).
@@ -56,8 +67,13 @@ _NAME_IS_HEAD = regex.compile(
     r"""\s*(?:\Z|[.,;:!?)\]]|["”’](?!\p{L})
     |(?:is|was|has|had|have|will|would|can|could|should|must|may|might|does|did
       |and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|itself
+      |he|she|it|they|we|you|i|him|her|them|us|me|his|its|their|our|this|these|those
+      |a|an|the|there|then|now|also|not|never|yesterday|today|tomorrow|again|still
       |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
       |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid
+      |left|rose|fell|ran|led|got|stood|felt|heard|meant|let|cut|hit|quit|sought|fought
+      |built|spent|sold|bought|caught|drew|grew|threw|broke|struck|shot|fled|upheld
+      |withdrew|understood
       |(?!(?:speed|greed|breed|creed|bleed|steed|tweed|hundred|sacred|naked|wicked|rugged
            |kindred|proceed|succeed|exceed|feed|need|seed|weed)\b)\p{Ll}{3,}ed)
      (?![\p{L}\p{M}\p{N}'’-]))""",
@@ -85,11 +101,32 @@ def wants_an(phrase: str) -> bool:
     return low[:1] in "aeiou"
 
 
+def _article_free(replacement: str) -> bool:
+    """Whether ``replacement`` is a name English writes without an article: one of
+    ``article-free-names`` or an acronym ("NATO", "AUR").
+
+    >>> [_article_free(r) for r in ("NATO", "AUR", "Der Spiegel", "Mr")]
+    [True, True, False, False]
+    """
+    return (
+        replacement in word_list("article-free-names")
+        or _ACRONYM.fullmatch(replacement) is not None
+    )
+
+
 def agree(text: str, start: int, end: int, replacement: str, floor: int) -> tuple[int, int, str]:
     """The edit ``text[start:end] -> replacement`` with the article before it and a
     sentence-initial capital made right; never reaching back before ``floor``."""
     if not replacement:
         return start, end, replacement
+    lead = _THE_LEAD.match(text, start, end)
+    if (
+        lead is not None
+        and _article_free(replacement)
+        and _LOWER_WORD_NEXT.match(text, end) is not None
+        and _NAME_IS_HEAD.match(text, end) is None
+    ):
+        return lead.end(), end, replacement  # "the OTAN summit": "the" belongs to "summit"
     if replacement in word_list("article-free-names"):
         the = _THE_BEFORE.search(text, max(floor, start - 5), start)
         if the is not None and _NAME_IS_HEAD.match(text, end) is not None:
