@@ -74,3 +74,25 @@ def test_a_rule_that_takes_in_the_article_keeps_it_before_a_noun() -> None:
     result = mtclean.clean_and_explain("At the OTAN summit.", source_lang="fr")
     (change,) = [c for c in result.changes if c.step == "terms"]
     assert (change.before, change.after, change.start) == ("OTAN", "NATO", 7)
+
+
+def test_the_source_languages_article_before_a_replacement_becomes_the() -> None:
+    """ "Die Bundesregierung" -> "The federal government": the German article machine
+    translation left before the word it kept is part of the change."""
+    result = mtclean.clean_and_explain("Die Bundesregierung met on Tuesday.", source_lang="de")
+    assert result.text == "The federal government met on Tuesday."
+    (change,) = [c for c in result.changes if c.step == "terms"]
+    assert (change.before, change.after) == ("Die Bundesregierung", "The federal government")
+    assert mtclean.clean(result.text, source_lang="de") == result.text
+    # an article English never writes, inside a sentence; a name English writes bare
+    assert agree("of het kabinet", 7, 14, "cabinet", 0, "nl") == (3, 14, "the cabinet")
+    assert agree("Die Nato met.", 4, 8, "NATO", 0, "de") == (0, 8, "NATO")
+
+
+def test_words_that_may_be_english_or_a_name_are_not_taken_for_articles() -> None:
+    # "die" inside a sentence, "A" at its start (English), a replacement with its own
+    # article, another language's article
+    assert agree("they die Bundesregierung", 9, 24, "government", 0, "de")[0] == 9
+    assert agree("A Câmara voted.", 2, 8, "Chamber", 0, "pt") == (2, 8, "Chamber")
+    assert agree("Die Mirror said.", 4, 10, "Der Spiegel", 0, "de") == (4, 10, "Der Spiegel")
+    assert agree("Het kabinet fell.", 4, 11, "cabinet", 0, "de") == (4, 11, "cabinet")

@@ -60,6 +60,26 @@ _THE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Tt]he) \Z", regex.REV
 _THE_LEAD = regex.compile(r"[Tt]he ")
 _ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _LOWER_WORD_NEXT = regex.compile(r"\s+\p{Ll}")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])(\p{L}+) \Z", regex.REVERSE)
+#: Per source language, its definite articles that machine translation leaves before
+#: a word it did not translate ("Die Bundesregierung" -> "Die federal government"): at
+#: a sentence start any of the first (English writes none of them there), inside a
+#: sentence only the second, which English never writes.
+_SOURCE_ARTICLES = {
+    lang: (frozenset(anywhere.split()) | frozenset(inside.split()), frozenset(inside.split()))
+    for lang, anywhere, inside in (
+        ("de", "die das den dem des", "der dem"),
+        ("nl", "de", "het"),
+        ("fr", "le la les", ""),
+        ("es", "el la las", "los"),
+        ("it", "il lo la le", "gli"),
+        ("pt", "os", ""),
+    )
+}
+_ARTICLES = frozenset(
+    {"the", "a", "an", "der", "die", "das", "de", "het", "le", "la", "les", "el", "los", "las"}
+    | {"il", "lo", "gli"}
+)
 # After an article-free name, what shows the name is the head of its phrase, not a
 # modifier: the end of the text or a clause punctuation mark, a function word, an
 # auxiliary, or a verb in the past tense (regular, or one of the common irregular ones).
@@ -114,11 +134,43 @@ def _article_free(replacement: str) -> bool:
     )
 
 
-def agree(text: str, start: int, end: int, replacement: str, floor: int) -> tuple[int, int, str]:
+def _source_article(text: str, start: int, floor: int, lang: str) -> regex.Match[str] | None:
+    """The source language's article right before ``text[start:]``, if it is one (see
+    :data:`_SOURCE_ARTICLES`)."""
+    articles = _SOURCE_ARTICLES.get(lang)
+    before = _WORD_BEFORE.search(text, max(floor, start - 5), start) if articles else None
+    if before is None or articles is None:
+        return None
+    word = before.group(1)
+    if word.lower() in articles[1] and word.islower():
+        return before
+    sentence = _SENTENCE_BEFORE.search(text, max(floor, before.start() - 3), before.start())
+    if word[0].isupper() and word[1:].islower() and word.lower() in articles[0] and sentence:
+        return before
+    return None
+
+
+def agree(
+    text: str, start: int, end: int, replacement: str, floor: int, lang: str = ""
+) -> tuple[int, int, str]:
     """The edit ``text[start:end] -> replacement`` with the article before it and a
-    sentence-initial capital made right; never reaching back before ``floor``."""
+    sentence-initial capital made right; never reaching back before ``floor``. With the
+    rule's source language ``lang``, that language's article left before it becomes
+    "the" (or goes, before a name English writes without one).
+
+    >>> agree("Die Bundesregierung met.", 4, 19, "federal government", 0, "de")
+    (0, 19, 'The federal government')
+    >>> agree("Die Nato met.", 4, 8, "NATO", 0, "de")
+    (0, 8, 'NATO')
+    """
     if not replacement:
         return start, end, replacement
+    source = _source_article(text, start, floor, lang) if lang else None
+    if source is not None and replacement.split(" ", 1)[0].lower() not in _ARTICLES:
+        if _article_free(replacement):
+            return source.start(1), end, replacement
+        article = "The" if source.group(1)[0].isupper() else "the"
+        return source.start(1), end, f"{article} {replacement}"
     lead = _THE_LEAD.match(text, start, end)
     if (
         lead is not None
@@ -155,7 +207,9 @@ def grammatical_edits(text: str, chosen: Iterable[Any]) -> tuple[Edit, ...]:
     for c in chosen:
         if c.rule.action != "fix" or c.replacement == text[c.start : c.end]:
             continue
-        start, end, replacement = agree(text, c.start, c.end, c.replacement, floor)
+        start, end, replacement = agree(
+            text, c.start, c.end, c.replacement, floor, c.rule.source_lang
+        )
         out.append(Edit(start, end, replacement, c.rule.full_id, c.rule.message))
         floor = end
     return tuple(out)
