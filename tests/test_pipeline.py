@@ -20,6 +20,7 @@ from mtclean import (
     make_pipeline,
 )
 from mtclean.core import Analysis, EditsNormalizer, diff_edits
+from mtclean.errors import UnknownNormalizerError
 
 NAVO = RegexNormalizer("navo", r"\bNavo\b", "NATO", message="Dutch acronym")
 DOTS = RegexNormalizer("dots", r" ?\. \.", ".")
@@ -66,6 +67,8 @@ class TestComposition:
         assert p.names == ("navo",)
         assert q.names == ("navo", "dots")
         assert q.without("navo").names == ("dots",)
+        with pytest.raises(UnknownNormalizerError, match="did you mean 'navo'"):
+            q.without("nav")
 
     def test_pipeline_nests_as_a_step(self) -> None:
         """A pipeline given as a step joins with its steps: the audit keeps their rules."""

@@ -28,10 +28,11 @@ from .core import (
     check_text,
     diff_edits,
 )
-from .errors import PatternTimeoutError
+from .errors import PatternTimeoutError, UnknownNormalizerError
 from .offsets import OffsetMap, StepMap
 from .protect import Span, allowed, find_spans, shift_spans
 from .result import Change, Result
+from .rulepacks.model import did_you_mean
 
 __all__ = [
     "FunctionNormalizer",
@@ -205,7 +206,20 @@ class Pipeline:
         return Pipeline((*self.steps, *(as_normalizer(m) for m in more)), self.passes)
 
     def without(self, *names: str) -> Pipeline:
-        """Return a new pipeline without the steps called ``names``."""
+        """Return a new pipeline without the steps called ``names`` (each must be one of
+        :attr:`names`: a misspelt name is an error, not a silent no-op).
+
+        >>> Pipeline().without("nope")
+        Traceback (most recent call last):
+        ...
+        mtclean.errors.UnknownNormalizerError: no step 'nope' in this pipeline (steps: none)
+        """
+        for name in names:
+            if name not in self.names:
+                hint = did_you_mean(name, self.names)
+                listed = ", ".join(self.names) or "none"
+                msg = f"no step {name!r} in this pipeline ({hint or f'steps: {listed}'})"
+                raise UnknownNormalizerError(msg)
         drop = set(names)
         return Pipeline(tuple(s for s in self.steps if s.name not in drop), self.passes)
 

@@ -72,6 +72,20 @@ def test_eval_without_a_folder_outside_a_clone(
     assert "mtclean eval DIR" in err
 
 
+def test_eval_of_an_unknown_article_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A misspelt --article is an error with a hint, not a report on no articles."""
+    article = tmp_path / "set" / "nl-navo-summit"
+    article.mkdir(parents=True)
+    (article / "input.txt").write_text("The Navo met.\n", encoding="utf-8")
+    (article / "expected.txt").write_text("NATO met.\n", encoding="utf-8")
+    (article / "meta.toml").write_text('source_lang = "nl"\n', encoding="utf-8")
+    assert main(["eval", str(tmp_path / "set"), "--article", "nl-navo-sumit"]) == 2
+    assert "did you mean 'nl-navo-summit'?" in capsys.readouterr().err
+    assert main(["eval", str(tmp_path / "set"), "--article", "nl-navo-summit"]) == 0
+
+
 def test_user_boilerplate_rule_message_is_its_note(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,6 +77,16 @@ class TestLoad:
         with pytest.raises(UnknownNormalizerError, match="no bundled rule pack called 'nope'"):
             load_rules("nope")
 
+    @pytest.mark.parametrize("name", [".", ".."])
+    def test_dot_names_are_paths_not_bundled_folders(
+        self, name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """ "." and ".." name the user's folders, never mtclean's own data folders."""
+        (tmp_path / "sub").mkdir()
+        monkeypatch.chdir(tmp_path / "sub")
+        with pytest.raises(RulePackError, match=rf"^{re.escape(name)}: cannot read rule pack"):
+            load_rules(name)
+
     def test_defaults_apply_to_every_rule(self) -> None:
         """[pack].defaults fill rule fields the rules leave out."""
         pack = parse_rules(

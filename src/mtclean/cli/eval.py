@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation import check_thresholds, evaluate, format_outcomes, load_articles, load_thresholds
+from ..rulepacks.model import did_you_mean
 from .arguments import fail
 
 #: The labelled set of a clone of the mtclean repository (not installed with the package).
@@ -91,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
         args.directory = BUNDLED
     articles = load_articles(args.directory)
     if args.article:
+        known = {a.id for a in articles}
+        for name in args.article:
+            if name not in known:
+                hint = did_you_mean(name, sorted(known))
+                fail(f"no article {name!r} in {args.directory}" + (f" ({hint})" if hint else ""))
         wanted = set(args.article)
         articles = [a for a in articles if a.id in wanted]
     options: dict[str, Any] = {}

@@ -1,12 +1,10 @@
 """Cleaning many documents: streaming, in order, on several processes.
 
-:func:`clean_many` is the library entry point; :func:`process` is the engine
-behind it, and :func:`process_io` the same engine with the reading and writing of
-each document done in the workers too (the CLI's). Documents travel to worker
-processes in batches of roughly ``batch_chars`` characters (larger ones without worker
-processes); at most a few batches per worker are in
-flight, so memory stays flat however long the input is, and results come back
-in input order.
+:func:`clean_many` is the library entry point; :func:`process` is the engine behind
+it, and :func:`process_io` the same engine with the reading and writing of each
+document done in the workers too (the CLI's). Documents travel to worker processes in
+batches of roughly ``batch_chars`` characters; at most a few batches per worker are in
+flight, so memory stays flat however long the input is, and results come back in order.
 
 A document that fails (a rule pattern that times out, an internal error, a
 worker process that died) does not stop the run: its outcome carries the error
@@ -66,9 +64,8 @@ R_out = TypeVar("R_out", covariant=True)
 BATCH_CHARS = 64_000
 #: Documents per batch at most (many tiny documents).
 BATCH_DOCS = 512
-#: With no worker processes, batches are larger by default (nothing travels, and
-#: each step's batch screen costs less per document over more of them:
-#: 200-character documents run about 10% faster than in worker-sized batches).
+#: Without workers, batches are larger by default (nothing travels; a step's batch
+#: screen costs less per document over more of them: short documents ~10% faster).
 SERIAL_BATCH_CHARS = 1_000_000
 SERIAL_BATCH_DOCS = 4096
 #: Batches in flight per worker process.
@@ -559,8 +556,7 @@ def clean_many(
         errors: ``"raise"`` (default) raises :class:`DocumentError` for a document
             that fails; ``"keep"`` yields that document unchanged and goes on.
         batch_chars: about how many characters a batch carries (default:
-            :data:`BATCH_CHARS` per worker task; with ``processes=1``, larger
-            batches of :data:`SERIAL_BATCH_CHARS`).
+            :data:`BATCH_CHARS`; :data:`SERIAL_BATCH_CHARS` with ``processes=1``).
         **options: options of the default pipeline, as for :func:`mtclean.clean`.
 
     Yields:

@@ -93,8 +93,12 @@ def load_rules(name_or_path: str | Path | RulePack, *, kinds: Iterable[KindSpec]
     return _load_file(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path), kinds)
 
 
+#: What a bundled pack's name looks like; anything else (".", "..", "~/x") is a path.
+_PACK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+
+
 def _looks_like_path(name: str) -> bool:
-    return name.endswith(".toml") or "/" in name or "\\" in name
+    return name.endswith(".toml") or "/" in name or "\\" in name or not _PACK_NAME.match(name)
 
 
 @functools.cache
