@@ -115,3 +115,14 @@ def test_large_input_linear_path() -> None:
     paragraph = " ".join(["The minister said the talks would continue on Monday."] * 20) + "\n\n"
     text = paragraph * (5_000_000 // len(paragraph))
     assert mtclean.clean(text) == text
+
+
+def test_a_second_pass_does_not_repeat_a_finding() -> None:
+    """The sample needs two passes; the source language is reported once (the first
+    pass's words), not again with the fewer words the second pass still sees."""
+    sample = DEMO.parent.parent / "sample.txt"
+    result = mtclean.clean_and_explain(sample.read_text(encoding="utf-8"))
+    source = [f for f in result.findings if f.rule == "terms/source-lang"]
+    assert len(source) == 1
+    assert source[0].message.startswith("source language: nl (Dutch), from leftover words")
+    assert "nl 6" in source[0].message

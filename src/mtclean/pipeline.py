@@ -345,8 +345,11 @@ class Pipeline:
         findings: dict[Finding, None] = {}
         for pass_index in range(self.passes):
             before = len(changes)
+            # a later pass does not report again what an earlier one found at the same
+            # place (its message may differ: "source language: nl (6 words)", then 2)
+            earlier = {(f.start, f.end, f.rule) for f in findings}
             text, offsets = self._explain_pass(
-                text, offsets, changes, findings, pass_index * len(self.steps)
+                text, offsets, changes, findings, pass_index * len(self.steps), earlier
             )
             if len(changes) == before:
                 break
@@ -360,6 +363,7 @@ class Pipeline:
         changes: list[Change],
         findings: dict[Finding, None],
         first_index: int,
+        earlier: set[tuple[int, int, str]],
     ) -> tuple[str, OffsetMap]:
         spans: list[Span] | None = None
         for index, step in enumerate(self.steps, first_index):
@@ -371,7 +375,8 @@ class Pipeline:
                 if guarded and spans and not allowed([Edit(f.start, f.end, "", "")], spans):
                     continue  # a finding inside a URL or code is not a finding
                 start, end = offsets.to_original(f.start, f.end, absorb=False)
-                findings[Finding(start, end, f.rule, f.message, f.confidence, f.kind)] = None
+                if (start, end, f.rule) not in earlier:
+                    findings[Finding(start, end, f.rule, f.message, f.confidence, f.kind)] = None
             edits = _checked(step, text, analysis.edits)
             if guarded and spans:
                 edits = allowed(edits, spans)

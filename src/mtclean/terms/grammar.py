@@ -89,6 +89,7 @@ _NAME_IS_HEAD = regex.compile(
       |and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|itself
       |he|she|it|they|we|you|i|him|her|them|us|me|his|its|their|our|this|these|those
       |a|an|the|there|then|now|also|not|never|yesterday|today|tomorrow|again|still
+      |last|next|earlier|later|recently|already|soon|early|late|first|alone
       |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
       |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid
       |left|rose|fell|ran|led|got|stood|felt|heard|meant|let|cut|hit|quit|sought|fought
