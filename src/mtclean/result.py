@@ -103,15 +103,28 @@ class Result:
         return "\n".join(row for _, _, row in sorted(rows))
 
     def diff(self, *, name: str = "text", context: int = 3) -> str:
-        """A unified diff from the original to the cleaned text ('' when unchanged)."""
+        """A unified diff from the original to the cleaned text ('' when unchanged); a
+        last line without a newline is marked as ``diff`` and ``patch`` expect.
+
+        >>> print(Result("a .", "a.").diff(name="/tmp/x.txt"), end="")
+        --- a/tmp/x.txt
+        +++ b/tmp/x.txt
+        @@ -1 +1 @@
+        -a .
+        \\ No newline at end of file
+        +a.
+        \\ No newline at end of file
+        """
+        lines = difflib.unified_diff(
+            self.original.splitlines(keepends=True),
+            self.text.splitlines(keepends=True),
+            fromfile=f"a/{name.lstrip('/')}",  # "a/tmp/x.txt", as git writes it
+            tofile=f"b/{name.lstrip('/')}",
+            n=context,
+        )
         return "".join(
-            difflib.unified_diff(
-                self.original.splitlines(keepends=True),
-                self.text.splitlines(keepends=True),
-                fromfile=f"a/{name}",
-                tofile=f"b/{name}",
-                n=context,
-            )
+            line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
+            for line in lines
         )
 
     def to_json_lines(self, *, doc_id: str | None = None) -> list[str]:

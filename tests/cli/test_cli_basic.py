@@ -49,6 +49,18 @@ def test_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "-The Navo summit met.\n+The NATO summit met.\n" in capsys.readouterr().out
 
 
+def test_diff_applies_with_patch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The header names an absolute path as git does (a/tmp/..., not a//tmp/...), and a
+    last line without a newline is marked, so the diff is one patch(1) reads."""
+    src = tmp_path / "a.txt"
+    src.write_text("The Navo summit met.", encoding="utf-8")
+    assert main(["clean", str(src), "--rules", str(DEMO), "--diff"]) == 0
+    out = capsys.readouterr().out
+    name = str(src).lstrip("/")
+    assert out.startswith(f"--- a/{name}\n+++ b/{name}\n@@ -1 +1 @@\n")
+    assert out.endswith("+The NATO summit met.\n\\ No newline at end of file\n")
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """No file (or -) reads standard input."""
     fake = io.TextIOWrapper(io.BytesIO(b"The Navo summit met."), encoding="utf-8")

@@ -35,7 +35,7 @@ def test_a_long_recurring_line_is_skipped_with_a_reason(
     assert pack.count("[[rules]]") == 1
     assert '"Share this story with your friends"' in pack
     assert main(["check-rules", str(out)]) == 0
-    assert "1 rules, 1 examples, 0 failed" in capsys.readouterr().out
+    assert "1 rule, 1 example, 0 failed" in capsys.readouterr().out
 
 
 def test_learned_scores_come_from_the_evidence(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_an_undecodable_file_does_not_stop_the_run(
     out = tmp_path / "site.toml"
     assert main(["learn-boilerplate", str(site), "-o", str(out), "--errors", errors]) == code
     err = capsys.readouterr().err
-    assert f"learned 1 rules from {documents} documents" in err
+    assert f"learned 1 rule from {documents} documents" in err
     if errors == "strict":
         assert f"mtclean: error: {site / 'p9.txt'}: cannot decode byte 0xe9 at offset 3" in err
     assert "Traceback" not in err
@@ -80,5 +80,5 @@ def test_blank_split_file_with_a_bad_byte(
     assert main(["learn-boilerplate", str(corpus)]) == 1
     captured = capsys.readouterr()
     assert "cannot decode byte 0xff" in captured.err
-    assert "learned 1 rules from 6 documents" in captured.err
+    assert "learned 1 rule from 6 documents" in captured.err
     assert '"Share this story with your friends"' in captured.out

@@ -14,6 +14,7 @@ import sys
 from ..errors import MtcleanError
 from ..kinds import KINDS, load_rules
 from ..rulepacks.examples import check_examples
+from .progress import plural
 
 NAME = "check-rules"
 HELP = "validate rule packs and run their examples"
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
         bad = [o for o in outcomes if not o.passed]
         failed += len(bad)
         print(
-            f"{pack.source}: {len(pack.rules)} rules, {len(outcomes)} examples, {len(bad)} failed"
+            f"{pack.source}: {plural(len(pack.rules), 'rule')}, "
+            f"{plural(len(outcomes), 'example')}, {len(bad)} failed"
         )
         for outcome in bad:
             print(f"  {outcome.explain()}")

@@ -22,6 +22,7 @@ from ..errors import InputError
 from .arguments import add_corpus_arguments, check_output
 from .fileio import write_atomic
 from .inputs import Corpus
+from .progress import plural
 
 NAME = "learn-boilerplate"
 HELP = "learn a site's recurring clutter lines from a corpus; write a rule pack"
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(toml)
     print(
-        f"mtclean: learned {rules} rules from {learner.documents} documents; "
+        f"mtclean: learned {plural(rules, 'rule')} from {plural(learner.documents, 'document')}; "
         "review them before use",
         file=sys.stderr,
     )

@@ -19,10 +19,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-__all__ = ["Progress", "Totals"]
+__all__ = ["Progress", "Totals", "plural"]
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """``n`` and ``word``, plural unless ``n`` is 1.
+
+    >>> plural(1, "rule"), plural(1200, "rule")
+    ('1 rule', '1,200 rules')
+    """
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
@@ -67,13 +72,13 @@ class Totals:
         mb = self.bytes / 1e6
         rate = mb / seconds if seconds > 0 else 0.0
         findings = (
-            _plural(sum(self.findings.values()), "finding")
+            plural(sum(self.findings.values()), "finding")
             if audited
             else "findings not counted (--stats counts them)"
         )
         return (
-            f"mtclean: {_plural(self.documents, 'document')}, {self.changed:,} changed, "
-            f"{_plural(self.removed_lines, 'line')} removed, {findings}, "
+            f"mtclean: {plural(self.documents, 'document')}, {self.changed:,} changed, "
+            f"{plural(self.removed_lines, 'line')} removed, {findings}, "
             f"{self.failures:,} failed; {mb:.2f} MB in {seconds:.1f} s ({rate:.2f} MB/s)"
         )
 
@@ -136,7 +141,7 @@ class Progress:
         elapsed = max(now - self.start, 1e-9)
         rate = self._bytes / elapsed / 1e6
         mb = self._bytes / 1e6
-        parts = [f"{_plural(self._docs, 'doc')}"]
+        parts = [f"{plural(self._docs, 'doc')}"]
         if self.total_bytes:
             share = min(self._bytes / self.total_bytes, 1.0)
             filled = int(share * 20)
