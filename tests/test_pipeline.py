@@ -20,7 +20,7 @@ from mtclean import (
     make_pipeline,
 )
 from mtclean.core import Analysis, EditsNormalizer, diff_edits
-from mtclean.errors import UnknownNormalizerError
+from mtclean.errors import OptionsError, UnknownNormalizerError
 
 NAVO = RegexNormalizer("navo", r"\bNavo\b", "NATO", message="Dutch acronym")
 DOTS = RegexNormalizer("dots", r" ?\. \.", ".")
@@ -338,3 +338,15 @@ def test_protected_spans_are_found_only_when_a_step_has_something_to_change(
     assert calls == []
     assert pipeline("nato at www.example.org") == "NATO at www.example.org"
     assert calls == ["nato at www.example.org"]
+
+
+def test_a_step_whose_pattern_does_not_compile_says_which() -> None:
+    with pytest.raises(OptionsError, match=r"step 'x': pattern '\(unclosed' does not compile"):
+        RegexNormalizer("x", "(unclosed", "")
+
+
+def test_a_span_outside_the_cleaned_text_is_an_error() -> None:
+    result = make_pipeline(NAVO).explain("The Navo met.")
+    assert result.to_original(4, 8) == (4, 8)
+    with pytest.raises(ValueError, match="not within the cleaned text"):
+        result.to_original(10, 20)

@@ -85,8 +85,9 @@ class PatternTimeoutError(MtcleanError, TimeoutError):
 
 
 class OptionsError(MtcleanError, TypeError, ValueError):
-    """An option of the default pipeline that is unknown, of the wrong type or out of range
-    (a ``TypeError`` and a ``ValueError``, so either ``except`` catches it)."""
+    """An option of the default pipeline, or an argument of a step, that is unknown, of
+    the wrong type or out of range (a ``TypeError`` and a ``ValueError``, so either
+    ``except`` catches it)."""
 
 
 class InputError(MtcleanError, ValueError):

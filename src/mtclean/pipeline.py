@@ -28,7 +28,7 @@ from .core import (
     check_text,
     diff_edits,
 )
-from .errors import PatternTimeoutError, UnknownNormalizerError
+from .errors import OptionsError, PatternTimeoutError, UnknownNormalizerError
 from .offsets import OffsetMap, StepMap
 from .protect import Span, allowed, find_spans, shift_spans
 from .result import Change, Result
@@ -478,9 +478,14 @@ class RegexNormalizer(EditsNormalizer):
     _compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        compiled = (
-            self.pattern if isinstance(self.pattern, regex.Pattern) else regex.compile(self.pattern)
-        )
+        if isinstance(self.pattern, regex.Pattern):
+            compiled = self.pattern
+        else:
+            try:
+                compiled = regex.compile(self.pattern)
+            except (regex.error, TypeError) as exc:
+                msg = f"step {self.name!r}: pattern {self.pattern!r} does not compile: {exc}"
+                raise OptionsError(msg) from exc
         object.__setattr__(self, "_compiled", compiled)
         if not self.rule:
             object.__setattr__(self, "rule", self.name)

@@ -57,7 +57,16 @@ class Result:
         return self.text != self.original
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the cleaned text back to the original text."""
+        """Map a span of the cleaned text back to the original text.
+
+        >>> Result("a .", "a.").to_original(5, 9)
+        Traceback (most recent call last):
+        ...
+        ValueError: span (5, 9) is not within the cleaned text (0 to 2)
+        """
+        if not 0 <= start <= end <= len(self.text):
+            msg = f"span ({start}, {end}) is not within the cleaned text (0 to {len(self.text)})"
+            raise ValueError(msg)
         return self.offsets.to_original(start, end)
 
     def replay(self, original: str | None = None) -> str:

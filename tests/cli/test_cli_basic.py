@@ -115,6 +115,11 @@ def test_surrogateescape_writes_the_bytes_back(
     assert (src if where == "--in-place" else out).read_bytes() == expected
 
 
+def test_unknown_encoding_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", "--encoding", "latin-9x", str(DEMO)]) == 2
+    assert "unknown encoding 'latin-9x'" in capsys.readouterr().err
+
+
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown flag is a usage error."""
     assert main(["clean", "--no-such-flag"]) == 2

@@ -31,6 +31,14 @@ def _error(capsys: pytest.CaptureFixture[str]) -> str:
     return err
 
 
+def _corpus(tmp_path: Path, name: str = "corpus") -> Path:
+    """A folder holding one text, a.txt."""
+    corpus = tmp_path / name
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    return corpus
+
+
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if ".mtclean-" in p.name)
 
@@ -62,6 +70,18 @@ def test_output_path_is_a_directory(
     assert main(["clean", str(src), "--stats-json", str(stats)]) == 2
     assert "is a directory" in _error(capsys)
     assert list(stats.iterdir()) == []
+
+
+def test_a_folder_written_to_an_existing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder of inputs with -o naming a file: a usage error; the file stays as it was."""
+    corpus = _corpus(tmp_path)
+    taken = tmp_path / "a.txt"
+    taken.write_text("keep me\n", encoding="utf-8")
+    assert main(["clean", str(corpus), "-o", str(taken)]) == 2
+    assert "a folder of inputs is written to a folder, and this is a file" in _error(capsys)
+    assert taken.read_text(encoding="utf-8") == "keep me\n"
 
 
 def test_learned_pack_output_is_a_directory(
@@ -142,9 +162,7 @@ def test_read_only_directory(src: Path, tmp_path: Path, capsys: pytest.CaptureFi
 def test_fifo_in_a_folder_is_skipped_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    corpus = _corpus(tmp_path, "in")
     os.mkfifo(corpus / "pipe.txt")
     out = tmp_path / "out"
     assert main(["clean", str(corpus), "-o", f"{out}/", "--rules", str(DEMO)]) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 from typing import Any, NoReturn
 
 from ..choices import NAME_STYLES, QUOTE_STYLES, REPEATED_PARAGRAPHS
@@ -28,6 +29,16 @@ class UsageError(MtcleanError):
 
 def fail(msg: str) -> NoReturn:
     raise UsageError(msg)
+
+
+def _encoding(value: str) -> str:
+    """``--encoding``: a codec Python knows (else a usage error, before any input is read)."""
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        msg = f"unknown encoding {value!r} (for example utf-8, cp1252, latin-1)"
+        raise argparse.ArgumentTypeError(msg) from None
+    return value
 
 
 def check_output(path: str | None, flag: str = "-o") -> None:
@@ -72,7 +83,9 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser, *, output: bool = Tr
     )
     if output:
         _add_output_options(parser)
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--encoding", default="utf-8", type=_encoding, help="input encoding (default: utf-8)"
+    )
     parser.add_argument(
         "--errors",
         default="strict",
@@ -138,7 +151,9 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, errors: str = "stri
     parser.add_argument(
         "corpus", nargs="+", metavar="CORPUS", help="text files (.txt or .gz) or folders of them"
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    parser.add_argument(
+        "--encoding", default="utf-8", type=_encoding, help="input encoding (default: utf-8)"
+    )
     parser.add_argument(
         "--errors",
         default=errors,

@@ -139,6 +139,8 @@ def _plan(args: argparse.Namespace, sources: list[Source]) -> _Plan:
             fail("-o DIR mirrors input files; standard input goes to -o FILE")
         if args.diff:
             fail("--diff writes one diff; give -o FILE, not a directory")
+        if out.exists() and not out.is_dir():
+            fail(f"-o {args.output}: a folder of inputs is written to a folder, and this is a file")
         targets = [out / s.relative for s in sources]
         seen: dict[Path, str] = {}
         for source, target in zip(sources, targets, strict=True):
