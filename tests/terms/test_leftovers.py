@@ -32,6 +32,14 @@ def test_names_quotes_and_glosses_are_not_leftovers() -> None:
     assert text_leftover_words("The Dutch call it the so-called woningnood.", LANGS) == {}
 
 
+def test_news_agencies_are_not_leftovers() -> None:
+    """English news writes dpa, ANSA, Lusa, Belga and Agerpres as they are."""
+    text = "The report, by dpa and ansa, said more; lusa, belga and agerpres agreed."
+    assert text_leftover_words(text, LANGS) == {}
+    result = mtclean.clean_and_explain("The report, by dpa, said more.", source_lang="de")
+    assert [f for f in result.findings if f.rule == "terms/leftover"] == []
+
+
 def test_foreign_paragraph_is_found_once() -> None:
     text = (
         "The team won the league after a long wait.\n"
