@@ -273,20 +273,25 @@ def decide_language(
     """The language with the most distinct evidence, if it is clear; and why.
 
     At least :data:`MIN_EVIDENCE` pieces of ``evidence``; and of ``lasting`` evidence
-    (what a cleaning pass does not remove; default: all) at least one piece and twice
+    (what a cleaning pass does not remove; default: all) that no other language shares
+    ("ONU" is Spanish and French alike: it tells neither) at least one piece and twice
     as many as any other language. Deciding by what lasts keeps cleaning idempotent:
     a second pass never decides a language the first did not.
 
     >>> decide_language({"nl": {"a", "b"}, "de": {"c"}}, {"nl": {"a"}, "de": set()})[0]
     'nl'
+    >>> decide_language({"fr": {"onu", "ue", "macron"}, "es": {"onu", "ue"}})[0]
+    'fr'
     """
     lasting = evidence if lasting is None else lasting
+    seen: Counter[str] = Counter(term for terms in lasting.values() for term in terms)
+    own = {lang: {t for t in terms if seen[t] == 1} for lang, terms in lasting.items()}
     winners = [
         lang
         for lang, words in evidence.items()
         if len(words) >= MIN_EVIDENCE
-        and lasting.get(lang)
-        and all(len(lasting[lang]) >= 2 * len(v) for other, v in lasting.items() if other != lang)
+        and own.get(lang)
+        and all(len(own[lang]) >= 2 * len(v) for other, v in own.items() if other != lang)
     ]
     if len(winners) != 1:
         return "", ""
