@@ -9,13 +9,14 @@ back in order, and counts. With one process the same code runs in it.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus.engine import Outcome
 from .fileio import OutputError, atomic_output
 from .inputs import DocFormat, Item, Raw, item_key, load_item
-from .outputs import Done, render
+from .outputs import COMMIT_THREADS, Done, render
 
 __all__ = ["CliIO", "FileWriter"]
 
@@ -59,6 +60,14 @@ class CliIO:
     def job(self, loaded: tuple[Raw, Item]) -> tuple[str, str | None]:
         """The document's id and text."""
         return item_key(loaded[1])
+
+    def finish_all(self, loaded: list[tuple[Raw, Item]], outcomes: list[Outcome]) -> list[Done]:
+        """:meth:`finish` for a batch, in order; where the files are written here, by a
+        few threads at once (an fsync waits on the disk, not on this process's CPU)."""
+        if self.writer is None:
+            return [self.finish(x, o) for x, o in zip(loaded, outcomes, strict=True)]
+        with ThreadPoolExecutor(COMMIT_THREADS) as pool:
+            return list(pool.map(self.finish, loaded, outcomes))
 
     def finish(self, loaded: tuple[Raw, Item], outcome: Outcome) -> Done:
         """Render the result (and write it, if the workers write the files)."""

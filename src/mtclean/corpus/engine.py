@@ -60,16 +60,13 @@ R = TypeVar("R")
 P_in = TypeVar("P_in", contravariant=True)
 R_out = TypeVar("R_out", covariant=True)
 
-#: Characters per batch sent to a worker: enough work to amortize the hand-over.
-BATCH_CHARS = 64_000
-#: Documents per batch at most (many tiny documents).
-BATCH_DOCS = 512
-#: Without workers, batches are larger by default (nothing travels; a step's batch
-#: screen costs less per document over more of them: short documents ~10% faster).
-SERIAL_BATCH_CHARS = 1_000_000
-SERIAL_BATCH_DOCS = 4096
-#: Batches in flight per worker process.
-WINDOW_PER_WORKER = 4
+#: Characters per batch sent to a worker, and documents at most: enough work to
+#: amortize the hand-over and each step's batch screen, small enough to share out.
+BATCH_CHARS, BATCH_DOCS = 256_000, 2048
+PRIME_CHARS = 64_000  # the first batch, cleaned before the workers fork (_prime)
+#: Without workers, batches are larger by default (nothing travels).
+SERIAL_BATCH_CHARS, SERIAL_BATCH_DOCS = 1_000_000, 4096
+WINDOW_PER_WORKER = 4  # batches in flight per worker process
 
 
 def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -80,9 +77,8 @@ def _reduce_mappingproxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
     return (_mappingproxy, (dict(proxy),))
 
 
-# Pipelines travel to worker processes by pickle. Steps keep read-only tables as
-# ``types.MappingProxyType``, which does not pickle by itself: it pickles here
-# as a read-only proxy of a copy, which is all a pipeline needs.
+# Pipelines travel to worker processes by pickle. A step's read-only tables
+# (``types.MappingProxyType``, which does not pickle) go as a proxy of a copy.
 copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
 
 
@@ -147,10 +143,11 @@ class DocumentIO(Protocol[P_in, L, R_out]):
     """Reading and writing documents where they are cleaned (in the worker processes).
 
     :func:`process_io` sends each item's *payload* (a path, a line's bytes: whatever
-    pickles cheaply) to a worker, which loads it, cleans ``job(loaded)`` (a
-    document id and its text, ``None`` for no text) and returns what ``finish`` makes
-    of it and its :class:`Outcome`. The three must not raise for a document's own
-    problems: they belong in what ``finish`` returns. The object must pickle.
+    pickles cheaply) to a worker, which loads it, cleans ``job(loaded)`` (a document
+    id and its text, ``None`` for no text) and returns what ``finish`` makes of it and
+    its :class:`Outcome` (see :func:`run_io` for ``finish_all``). None of them may raise
+    for a document's own problems: those belong in what ``finish`` returns. The
+    object must pickle.
     """
 
     def load(self, payload: P_in) -> L:
@@ -184,9 +181,13 @@ _PLAIN = _Plain()
 
 
 def run_io(pipeline: Pipeline, task: Task, io: DocumentIO[P, L, R], payloads: list[P]) -> list[R]:
-    """Load, clean (together, as :func:`run_many`) and finish ``payloads`` with ``io``."""
+    """Load, clean (together, as :func:`run_many`) and finish ``payloads`` with ``io``
+    (with its optional ``finish_all(loaded, outcomes)``: a whole batch at once)."""
     loaded = [io.load(p) for p in payloads]
     outcomes = run_many(pipeline, task, [io.job(x) for x in loaded])
+    finish_all = getattr(io, "finish_all", None)
+    if finish_all is not None:
+        return list(finish_all(loaded, outcomes))
     return [io.finish(x, o) for x, o in zip(loaded, outcomes, strict=True)]
 
 
@@ -335,18 +336,20 @@ def _batches(
     size_of: Callable[[Any], int],
     batch_chars: int,
     batch_docs: int = BATCH_DOCS,
+    first_chars: int | None = None,
 ) -> Iterator[tuple[list[T], list[Any]]]:
     held: list[T] = []
     jobs: list[Any] = []
     size = 0
+    limit = batch_chars if first_chars is None else min(first_chars, batch_chars)
     for item in items:
         job = key(item)
         held.append(item)
         jobs.append(job)
         size += size_of(job)
-        if size >= batch_chars or len(jobs) >= batch_docs:
+        if size >= limit or len(jobs) >= batch_docs:
             yield held, jobs
-            held, jobs, size = [], [], 0
+            held, jobs, size, limit = [], [], 0, batch_chars
     if held:
         yield held, jobs
 
@@ -366,10 +369,9 @@ def process(
     """Clean ``items`` for ``task``; yield ``(item, outcome)`` in input order.
 
     ``key(item)`` gives the document id and its text (``None``: pass it through
-    without cleaning). Items stay in this process; only ids and texts travel.
-    With ``processes=1`` everything runs here, with no worker processes.
-    The pipeline is built before the first item is read, so configuration
-    errors surface at once.
+    without cleaning). Items stay in this process; only ids and texts travel. With
+    ``processes=1`` everything runs here. The pipeline is built before the first
+    item is read, so configuration errors surface at once.
     """
     return process_io(
         items, key, task, _PLAIN, size_of=_text_size, processes=processes, batch_chars=batch_chars
@@ -401,7 +403,7 @@ def process_io(
     if n == 1:
         sizes = (SERIAL_BATCH_CHARS, SERIAL_BATCH_DOCS) if batch_chars is None else (batch_chars,)
         return _serial(_batches(items, key, size_of, *sizes), pipeline, task, io)
-    batches = _batches(items, key, size_of, batch_chars or BATCH_CHARS)
+    batches = _batches(items, key, size_of, batch_chars or BATCH_CHARS, first_chars=PRIME_CHARS)
     context = _context()
     if context.get_start_method() != "fork":
         task = _shippable(task, pipeline)
@@ -450,15 +452,13 @@ def _parallel(
 def _prime(
     batches: Iterator[tuple[list[T], list[P]]], task: Task, io: DocumentIO[P, Any, R]
 ) -> list[tuple[T, R]]:
-    """Clean the first batch here, before the workers are forked.
+    """Clean the first batch (:data:`PRIME_CHARS`) here, before the workers are forked.
 
-    The default pipeline's steps compile patterns on first use; the ones the first
-    batch's documents call for (the common ones) are compiled here once, and the
-    forked workers share them instead of each compiling them again. Not every
-    pattern (:meth:`Pipeline.warm_up`): compiling a thousand patterns no document
-    needs would cost this process, alone, seconds the workers then wait for. Only
-    the default pipeline is primed: a step of the caller's own that crashes the
-    process must crash a worker, not this process.
+    The default pipeline's steps compile patterns on first use; those the first
+    batch calls for (the common ones) are compiled here once and shared by the forked
+    workers. Not every pattern (:meth:`Pipeline.warm_up`): the workers would wait
+    seconds for patterns no document needs. Only the default pipeline is primed: a
+    step of the caller's own that crashes the process must crash a worker, not this.
     """
     first = next(batches, None)
     if first is None:
@@ -472,8 +472,8 @@ def _collect(entry: tuple[list[T], list[P], Any], pool: _Pool) -> Iterator[tuple
     try:
         results: list[Any] = future.result()
     except BrokenProcessPool:
-        # A worker died (killed, or a crash in native code): retry this batch one
-        # document at a time, so only the document that kills a worker fails.
+        # A worker died (killed, a crash in native code): retry the batch one document
+        # at a time, so only the document that kills a worker fails.
         pool.restart()
         results = [pool.run_alone(job) for job in jobs]
     except Exception as exc:
