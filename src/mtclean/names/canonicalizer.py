@@ -243,26 +243,28 @@ class NameCanonicalizer(Resolver, EditsNormalizer):
 
     # -- scanning -------------------------------------------------------------------
 
-    def _hits(self, text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-        """Every name token in ``regions`` the gazetteer knows (surname, first name, role word)."""
+    def _hits(self, text: str, regions: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+        """Every name token in ``regions`` the gazetteer knows (surname, first name, role
+        word), found as they are used (a text of names holds no list of them all)."""
         triggers = self._gaz.triggers
-        return [
+        return (
             (m.start(), m.end(), m.group())
             for a, b in regions
             for m in _TOKEN_START_RE.finditer(text, a, b)
             if m.group() in triggers
-        ]
+        )
 
     def _analyze(
         self, text: str, *, audit: bool, regions: list[tuple[int, int]] | None = None
     ) -> tuple[list[Edit], list[Finding]]:
         regions = regions or [(0, len(text))]
         hits = self._hits(text, regions)
-        if not hits:
+        first = next(hits, None)
+        if first is None:
             return [], []
         scan = Scan(audit=audit)
         fuzzy: list[Fuzzy] = []
-        for s, e, word in hits:
+        for s, e, word in itertools.chain((first,), hits):
             forms = self._gaz.surname_index.get(word)
             if forms:
                 self._surname(text, s, e, forms, scan)

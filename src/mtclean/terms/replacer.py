@@ -36,6 +36,8 @@ from ..gcpause import paused_gc
 from ..languages import language_name
 from ..rulepacks.budget import UNBOUNDED, Budget
 from ..rulepacks.model import Rule, RulePack
+from .candidates import Candidate as _Candidate
+from .candidates import ordered
 from .compiled import AMBIGUOUS_RULE, CONTEXT_FIELDS, apply_case, as_tuple
 from .compiled import Compiled as _Compiled
 from .compiled import compile_rule as _compile
@@ -62,19 +64,6 @@ MIN_LEFTOVER_EVIDENCE = 3
 def _sensitive_trigger(trigger: str) -> bool:
     """Whether a regex rule's trigger matches only as written (it has an upper-case letter)."""
     return any(c.isupper() for c in trigger)
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    start: int
-    end: int
-    rule: _Compiled
-    replacement: str
-
-    def key(self) -> tuple[int, int, bool, str, str]:
-        """Leftmost first, then longest, then a fix before a flag, then by rule id."""
-        flag = self.rule.action != "fix"
-        return (self.start, self.start - self.end, flag, self.rule.full_id, self.replacement)
 
 
 #: What a key of the index stands for: bits of its kind (no bit set: a literal
@@ -467,15 +456,12 @@ class TermReplacer(EditsNormalizer):
         cands = scan.cands
         lang, reason = self._decide(text, scan, thorough) if cands or thorough else ("", "")
         considered = tuple(sorted({c.rule.lang for c in cands if c.rule.lang}))
-        kept = sorted(
-            (
-                c
-                for c in cands
-                if not c.rule.lang
-                or c.rule.lang == lang
-                or not (c.rule.ambiguous or _proper_noun(text, c))
-            ),
-            key=_Candidate.key,
+        kept = ordered(
+            c
+            for c in cands
+            if not c.rule.lang
+            or c.rule.lang == lang
+            or not (c.rule.ambiguous or _proper_noun(text, c))
         )
         chosen: list[_Candidate] = []
         end = -1
