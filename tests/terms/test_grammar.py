@@ -68,6 +68,9 @@ def test_a_rule_that_takes_in_the_article_keeps_it_before_a_noun() -> None:
         ("Ukraine wants to join the OTAN.", "Ukraine wants to join NATO."),
         ("The OTAN warned Russia.", "NATO warned Russia."),
         ("France joined the ONU in 1945.", "France joined the UN in 1945."),
+        ("The OTAN wants more troops.", "NATO wants more troops."),
+        ("Finland joined the OTAN after the invasion.", "Finland joined NATO after the invasion."),
+        ("The OTAN early warning system works.", "The NATO early warning system works."),
     ]:
         assert mtclean.clean(text, source_lang="fr") == expected
         assert mtclean.clean(expected, source_lang="fr") == expected
@@ -87,6 +90,8 @@ def test_the_source_languages_article_before_a_replacement_becomes_the() -> None
     # an article English never writes, inside a sentence; a name English writes bare
     assert agree("of het kabinet", 7, 14, "cabinet", 0, "nl") == (3, 14, "the cabinet")
     assert agree("Die Nato met.", 4, 8, "NATO", 0, "de") == (0, 8, "NATO")
+    # an acronym English writes with "the" keeps it
+    assert mtclean.clean("Le député said no.", source_lang="fr") == "The MP said no."
 
 
 def test_words_that_may_be_english_or_a_name_are_not_taken_for_articles() -> None:

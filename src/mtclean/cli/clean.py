@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ..corpus.engine import Task, default_processes, process_io
+from ..corpus.engine import PRIME_CHARS, Task, default_processes, process_io
 from .arguments import (
     add_input_arguments,
     add_pipeline_arguments,
@@ -250,6 +250,9 @@ def run(args: argparse.Namespace) -> int:
                 io,
                 size_of=Raw.size,
                 processes=processes,
+                # from standard input (a stream, maybe one that trickles in): results
+                # after every PRIME_CHARS, not after a whole large batch
+                batch_chars=PRIME_CHARS if any(s.is_stdin for s in sources) else None,
             )
             with contextlib.closing(results):  # the workers are done before the janitor
                 for _, done in results:

@@ -58,7 +58,6 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Aa]n?) \Z", regex
 _SENTENCE_BEFORE = regex.compile(r"(?:^|[.!?]\s+|\n\s*)\Z", regex.REVERSE)
 _THE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])([Tt]he) \Z", regex.REVERSE)
 _THE_LEAD = regex.compile(r"[Tt]he ")
-_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
 _LOWER_WORD_NEXT = regex.compile(r"\s+\p{Ll}")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])(\p{L}+) \Z", regex.REVERSE)
 #: Per source language, its definite articles that machine translation leaves before
@@ -89,7 +88,12 @@ _NAME_IS_HEAD = regex.compile(
       |and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who|whose|itself
       |he|she|it|they|we|you|i|him|her|them|us|me|his|its|their|our|this|these|those
       |a|an|the|there|then|now|also|not|never|yesterday|today|tomorrow|again|still
-      |last|next|earlier|later|recently|already|soon|early|late|first|alone
+      |last|next|earlier|later|recently|already|soon|so|if|when|where|whether|than|nor|yet
+      |after|before|because|while|during|since|until|against|over|under|into|about|without
+      |within|between|through|among|amid|despite|towards|toward|via|per|plus|both|either
+      |wants|warns|needs|says|plans|calls|sees|agrees|leads|remains|faces|expects|takes
+      |makes|gives|seeks|urges|insists|demands|fears|believes|announces|decides|continues
+      |considers|holds|spends|asks|tells|hopes|aims|argues|claims|denies|accuses|rejects
       |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
       |came|went|saw|knew|thought|brought|kept|found|put|set|won|lost|paid
       |left|rose|fell|ran|led|got|stood|felt|heard|meant|let|cut|hit|quit|sought|fought
@@ -123,16 +127,13 @@ def wants_an(phrase: str) -> bool:
 
 
 def _article_free(replacement: str) -> bool:
-    """Whether ``replacement`` is a name English writes without an article: one of
-    ``article-free-names`` or an acronym ("NATO", "AUR").
+    """Whether ``replacement`` is a name English writes without an article (one of
+    ``article-free-names``: not every acronym, as "the EU", "the MP" show).
 
-    >>> [_article_free(r) for r in ("NATO", "AUR", "Der Spiegel", "Mr")]
-    [True, True, False, False]
+    >>> [_article_free(r) for r in ("NATO", "EU", "Der Spiegel", "Mr")]
+    [True, False, False, False]
     """
-    return (
-        replacement in word_list("article-free-names")
-        or _ACRONYM.fullmatch(replacement) is not None
-    )
+    return replacement in word_list("article-free-names")
 
 
 def _source_article(text: str, start: int, floor: int, lang: str) -> regex.Match[str] | None:
