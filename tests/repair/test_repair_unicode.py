@@ -253,6 +253,14 @@ def test_looks_bad_is_ftfy_is_bad(text: str) -> None:
     assert looks_bad(text) == is_bad(text)
 
 
+def test_looks_bad_on_a_long_line_of_many_hits() -> None:
+    """Hundreds of hits far apart are searched each in its own stretch (a long clean
+    line costs what its pieces cost), and the last one still counts."""
+    clean = "Le café “au lait” coûte cher. " * 400
+    assert looks_bad(clean) is is_bad(clean) is False
+    assert looks_bad(clean + "The â€œplanâ€\x9d") is is_bad(clean + "The â€œplanâ€\x9d") is True
+
+
 @given(st.lists(st.sampled_from(["α", "β", "Ã", " ", "©", "a", "€", "Ð", "Ï"]), max_size=60))
 def test_looks_bad_on_long_runs(chars: list[str]) -> None:
     text = "".join(chars)

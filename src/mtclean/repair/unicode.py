@@ -107,12 +107,16 @@ def looks_bad(line: str) -> bool:
     >>> looks_bad("The â€œplanâ€\x9d"), looks_bad("Café “au lait”")
     (True, False)
     """
-    for hits, m in enumerate(MAYBE_BAD_RE.finditer(line), start=1):
-        if hits > 16:  # a long run of hits (Greek, Cyrillic text): one full search
-            return BADNESS_RE.search(line) is not None
-        if BADNESS_RE.search(line, max(0, m.start() - _BAD_REACH), m.end() + _BAD_REACH):
+    start = end = -1  # the stretch around the hits so far that touch each other
+    for m in MAYBE_BAD_RE.finditer(line):
+        a, b = max(0, m.start() - _BAD_REACH), m.end() + _BAD_REACH
+        if a <= end:  # dense hits (Greek, Cyrillic text) make one stretch: one search
+            end = max(end, b)
+            continue
+        if end >= 0 and BADNESS_RE.search(line, start, end):
             return True
-    return False
+        start, end = a, b
+    return end >= 0 and BADNESS_RE.search(line, start, end) is not None
 
 
 def suspect_chars(text: str) -> set[str]:
