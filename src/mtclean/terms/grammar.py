@@ -80,8 +80,9 @@ _ARTICLES = frozenset(
     | {"il", "lo", "gli"}
 )
 # After an article-free name, what shows the name is the head of its phrase, not a
-# modifier: the end of the text or a clause punctuation mark, a function word, an
-# auxiliary, or a verb in the past tense (regular, or one of the common irregular ones).
+# modifier: the end of the text or a clause punctuation mark, a function word (pronoun,
+# determiner, preposition, conjunction, adverb of time), an auxiliary, a common verb in
+# the present tense, or a verb in the past tense (regular, or a common irregular one).
 _NAME_IS_HEAD = regex.compile(
     r"""\s*(?:\Z|[.,;:!?)\]]|["”’](?!\p{L})
     |(?:is|was|has|had|have|will|would|can|could|should|must|may|might|does|did
@@ -91,7 +92,7 @@ _NAME_IS_HEAD = regex.compile(
       |last|next|earlier|later|recently|already|soon|so|if|when|where|whether|than|nor|yet
       |after|before|because|while|during|since|until|against|over|under|into|about|without
       |within|between|through|among|amid|despite|towards|toward|via|per|plus|both|either
-      |wants|warns|needs|says|plans|calls|sees|agrees|leads|remains|faces|expects|takes
+      |wants|warns|needs|plans|calls|sees|agrees|leads|remains|faces|expects|takes
       |makes|gives|seeks|urges|insists|demands|fears|believes|announces|decides|continues
       |considers|holds|spends|asks|tells|hopes|aims|argues|claims|denies|accuses|rejects
       |said|says|say|told|made|took|gave|sent|met|held|began|spoke|wrote|chose|became
@@ -181,7 +182,7 @@ def agree(
         and _NAME_IS_HEAD.match(text, end) is None
     ):
         return lead.end(), end, replacement  # "the OTAN summit": "the" belongs to "summit"
-    if replacement in word_list("article-free-names"):
+    if _article_free(replacement):
         the = _THE_BEFORE.search(text, max(floor, start - 5), start)
         if the is not None and _NAME_IS_HEAD.match(text, end) is not None:
             return the.start(1), end, replacement
