@@ -120,6 +120,19 @@ def test_unknown_encoding_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -
     assert "unknown encoding 'latin-9x'" in capsys.readouterr().err
 
 
+def test_a_jsonl_file_without_jsonl_is_cleaned_as_text_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "records.jsonl"
+    src.write_text('{"text": "The Navo summit met ."}\n', encoding="utf-8")
+    assert main(["clean", str(src), "--rules", str(DEMO)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == '{"text": "The NATO summit met."}\n'
+    assert f"mtclean: warning: {src}: cleaned as plain text; give --jsonl" in captured.err
+    assert main(["clean", "--jsonl", str(src), "--rules", str(DEMO)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
 def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown flag is a usage error."""
     assert main(["clean", "--no-such-flag"]) == 2

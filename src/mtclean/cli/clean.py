@@ -183,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
     sources = find_inputs(args.files, include=args.include, exclude=exclude, skip=skip, warn=_warn)
     if args.in_place:
         sources = _one_per_file(sources)
+    if not args.jsonl:
+        for source in sources:
+            if source.path.endswith((".jsonl", ".ndjson")):
+                _warn(f"{source.path}: cleaned as plain text; give --jsonl to clean its records")
     plan = _plan(args, sources)
     check_output(args.stats_json, "--stats-json")
     if args.jobs is not None and args.jobs < 1:
