@@ -115,3 +115,8 @@ def test_help_text_lists_the_options() -> None:
     assert "**options" not in text.splitlines()[2]
     assert "source_lang: str | None = None" in text
     assert "boilerplate_max_share: float = 0.5" in text
+
+
+def test_rules_of_the_wrong_type_say_which_item() -> None:
+    with pytest.raises(OptionsError, match="rules: item 2 is an int; give a bundled pack"):
+        mtclean.clean("x", rules=["terms-nl", 7])

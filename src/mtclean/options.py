@@ -121,9 +121,27 @@ class Options:
 
 
 def _packs(value: Any) -> tuple[RulePack, ...]:
+    """Each of ``value`` loaded (a pack, a bundled pack's name or a path).
+
+    >>> _packs([123])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mtclean.errors.OptionsError: rules: item 1 is an int; give a bundled pack's name, ...
+    """
     if isinstance(value, (str, Path, RulePack)):
         value = (value,)
-    return tuple(load_rules(v) for v in value)
+    if not isinstance(value, Iterable):
+        value = (value,)
+    items = list(value)
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, (str, Path, RulePack)):
+            kind = type(item).__name__
+            msg = (
+                f"rules: item {n} is {'an' if kind[:1] in 'aeiou' else 'a'} {kind}; give a "
+                "bundled pack's name, a path to a .toml file or a RulePack"
+            )
+            raise OptionsError(msg)
+    return tuple(load_rules(v) for v in items)
 
 
 def _names(value: Any, key: str) -> frozenset[str]:
