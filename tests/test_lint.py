@@ -156,7 +156,8 @@ def test_flagged_words_follow_a_word_and_precede_a_lowercase_word(words: list[st
 
 
 class TestLintCommand:
-    """``mtclean lint``: path:line:col: rule message, JSON lines, exit code 1 on findings."""
+    """``mtclean lint``: path:line:col: rule message, JSON lines, exit code 1 on findings
+    (2 when an input cannot be read)."""
 
     def test_text_format(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
         f = tmp_path / "a.txt"
@@ -188,10 +189,12 @@ class TestLintCommand:
         (tmp_path / "d").mkdir()
         (tmp_path / "d" / "a.txt").write_text("a position What with members\n", "utf-8")
         (tmp_path / "d" / "b.txt").write_bytes(b"caf\xe9\n")
-        assert main(["lint", str(tmp_path / "d"), "--disable", "terms"]) == 1
+        # an input that cannot be read is exit 2 (the others are still linted)
+        assert main(["lint", str(tmp_path / "d"), "--disable", "terms"]) == 2
         captured = capsys.readouterr()
         assert captured.out.startswith(f"{tmp_path / 'd' / 'a.txt'}:1:12: {RULE_ID} ")
         assert "b.txt: cannot decode byte 0xe9" in captured.err
+        assert main(["lint", str(tmp_path / "missing.txt")]) == 2
 
     def test_bad_option_is_usage_error(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
         f = tmp_path / "a.txt"

@@ -47,11 +47,15 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Lint every input; 1 if anything was found."""
+    """Lint every input; 1 if anything was found, 2 if an input could not be read."""
     options = pipeline_options(args)
     clean_and_explain("", **options)  # configuration errors now (exit 2)
     found = failed = 0
-    sources = find_inputs(args.files, include=args.include, exclude=args.exclude, warn=_warn)
+    try:
+        sources = find_inputs(args.files, include=args.include, exclude=args.exclude, warn=_warn)
+    except MtcleanError as exc:  # a missing input: not "findings" (exit 1)
+        print(f"mtclean: error: {exc}", file=sys.stderr)
+        return 2
     for source in sources:
         try:
             text = read_text(source.path, encoding=args.encoding, errors=args.errors)
@@ -66,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             found += 1
             print(_format(source.name, text, finding, args.format))
     sys.stdout.flush()
-    return 1 if found or failed else 0
+    return 2 if failed else 1 if found else 0
 
 
 def _warn(message: str) -> None:
