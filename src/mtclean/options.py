@@ -128,9 +128,7 @@ def _packs(value: Any) -> tuple[RulePack, ...]:
     ...
     mtclean.errors.OptionsError: rules: item 1 is an int; give a bundled pack's name, ...
     """
-    if isinstance(value, (str, Path, RulePack)):
-        value = (value,)
-    if not isinstance(value, Iterable):
+    if isinstance(value, (str, Path, RulePack)) or not isinstance(value, Iterable):
         value = (value,)
     items = list(value)
     for n, item in enumerate(items, 1):

@@ -174,7 +174,6 @@ replace = "Photo: Emil Duc"
 case = "sensitive"
 """
     )
-    body = "The talks went on and on in the capital. " * (LONG_LINE // 40)
-    text = body + "Statue of Emil Duc. " + body
+    text = FILLER + "Statue of Emil Duc. " + FILLER
     out = clean(text, rules=[pack], disable=["repair", "boilerplate", "names", "lint"])
-    assert out == body + "Photo: Emil Duc"
+    assert out == FILLER + "Photo: Emil Duc"

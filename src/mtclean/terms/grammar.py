@@ -141,8 +141,10 @@ def _source_article(text: str, start: int, floor: int, lang: str) -> regex.Match
     """The source language's article right before ``text[start:]``, if it is one (see
     :data:`_SOURCE_ARTICLES`)."""
     articles = _SOURCE_ARTICLES.get(lang)
-    before = _WORD_BEFORE.search(text, max(floor, start - 5), start) if articles else None
-    if before is None or articles is None:
+    if articles is None:
+        return None
+    before = _WORD_BEFORE.search(text, max(floor, start - 5), start)
+    if before is None:
         return None
     word = before.group(1)
     if word.lower() in articles[1] and word.islower():
@@ -168,7 +170,7 @@ def agree(
     """
     if not replacement:
         return start, end, replacement
-    source = _source_article(text, start, floor, lang) if lang else None
+    source = _source_article(text, start, floor, lang)
     if source is not None and replacement.split(" ", 1)[0].lower() not in _ARTICLES:
         if _article_free(replacement):
             return source.start(1), end, replacement
